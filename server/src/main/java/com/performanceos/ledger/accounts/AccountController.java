@@ -1,0 +1,81 @@
+package com.performanceos.ledger.accounts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of the chart of accounts: parse, call the service, map to the payload. */
+@Controller
+class AccountController implements NodeLoader {
+
+	private final AccountService accounts;
+
+	private final EventStream events;
+
+	private final JsonMapper json;
+
+	AccountController(AccountService accounts, EventStream events, JsonMapper json) {
+		this.accounts = accounts;
+		this.events = events;
+		this.json = json;
+	}
+
+	@QueryMapping
+	Mono<Connection<Account>> accounts(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return accounts.list(viewer, PageRequest.of(first, after, last, before));
+	}
+
+	@MutationMapping
+	Mono<CreateAccount.Payload> createAccount(@Argument CreateAccount.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return accounts.create(viewer, input, sourceAddress);
+	}
+
+	@SubscriptionMapping
+	Flux<AccountCreatedEvent> accountCreated(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return events.events(viewer.tenant(), AccountService.CREATED_EVENT).concatMap(event -> {
+			JsonNode payload = json.readTree(event.payload());
+			UUID key = UUID.fromString(payload.get("accountKey").asString());
+			return accounts.load(viewer, java.util.List.of(key))
+				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
+				.map(account -> new AccountCreatedEvent(event.id().toString(), account, event.occurredAt()));
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return Account.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return accounts.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+	/** The schema's {@code AccountCreatedEvent}. */
+	record AccountCreatedEvent(String eventId, Account account, Instant occurredAt) {
+	}
+
+}

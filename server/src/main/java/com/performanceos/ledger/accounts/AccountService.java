@@ -1,0 +1,155 @@
+package com.performanceos.ledger.accounts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/** Reads and extends the chart of accounts of the caller's tenant. */
+@Service
+class AccountService {
+
+	static final String CREATED_EVENT = "ledger.AccountCreated";
+
+	private static final String COLUMNS = "id, code, name, type, currency, created_at";
+
+	private final TenantDatabase database;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	AccountService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail, Outbox outbox,
+			JsonMapper json) {
+		this.database = database;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+	}
+
+	Mono<CreateAccount.Payload> create(Viewer viewer, CreateAccount.Input input, @Nullable String sourceAddress) {
+		List<CreateAccount.Error> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(CreateAccount.Payload.failed(invalid));
+		}
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), CreateAccount.OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> find(db, replay.resultId()).map(CreateAccount.Payload::created);
+				case Claim.Conflict conflict -> Mono.just(CreateAccount.Payload.failed(new CreateAccount.Error(
+						CreateAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
+						"This idempotency key was already used with a different input", List.of("input", "idempotencyKey"))));
+				case Claim.Fresh fresh -> insert(db, viewer, input, sourceAddress);
+			}))
+			// Two concurrent creations of one code: the loser's transaction has rolled back whole.
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateCode(input)));
+	}
+
+	private Mono<CreateAccount.Payload> insert(DatabaseClient db, Viewer viewer, CreateAccount.Input input,
+			@Nullable String sourceAddress) {
+		return db.sql("SELECT 1 FROM ledger_account WHERE code = :code")
+			.bind("code", input.code())
+			.map(row -> true)
+			.first()
+			.flatMap(exists -> Mono.just(duplicateCode(input)))
+			.switchIfEmpty(Mono.defer(() -> db.sql("INSERT INTO ledger_account (tenant_id, id, code, name, type, currency) "
+					+ "VALUES (:tenant, :id, :code, :name, :type, :currency) RETURNING " + COLUMNS)
+				.bind("tenant", viewer.tenant())
+				.bind("id", UUID.randomUUID())
+				.bind("code", input.code())
+				.bind("name", input.name().strip())
+				.bind("type", input.type().name())
+				.bind("currency", input.currency().getCurrencyCode())
+				.map(AccountService::toAccount)
+				.one()
+				.flatMap(account -> recordCreation(db, viewer, input, account, sourceAddress)
+					.thenReturn(CreateAccount.Payload.created(account)))));
+	}
+
+	private Mono<Void> recordCreation(DatabaseClient db, Viewer viewer, CreateAccount.Input input, Account account,
+			@Nullable String sourceAddress) {
+		Map<String, Object> image = Map.of("id", account.id(), "code", account.code(), "name", account.name(), "type",
+				account.type().name(), "currency", account.currency().getCurrencyCode());
+		return idempotencyKeys.complete(db, viewer.tenant(), CreateAccount.OPERATION, input.idempotencyKey(), account.key())
+			.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.account.created",
+					Account.TYPE_NAME, account.id(), sourceAddress, null, image)))
+			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), viewer.tenant(), CREATED_EVENT,
+					account.createdAt(), json.writeValueAsString(Map.of("accountKey", account.key().toString(), "code",
+							account.code(), "type", account.type().name(), "currency", account.currency().getCurrencyCode())))));
+	}
+
+	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {
+		String comparison = page.forward() ? ">" : "<";
+		String order = page.forward() ? "ASC" : "DESC";
+		String where = page.cursorKey() != null ? " WHERE code " + comparison + " :cursor" : "";
+		return database.inTransaction(viewer.tenant(), db -> {
+			var select = db.sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
+				.bind("limit", page.size() + 1);
+			if (page.cursorKey() != null) {
+				select = select.bind("cursor", page.cursorKey());
+			}
+			Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
+			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
+			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found, Account::code, count.intValue()));
+		});
+	}
+
+	Mono<Map<UUID, Account>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> find(db, keys)
+			.map(found -> found.stream().collect(Collectors.toMap(Account::key, Function.identity()))));
+	}
+
+	private static Mono<Account> find(DatabaseClient db, UUID key) {
+		return find(db, List.of(key)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()));
+	}
+
+	private static Mono<List<Account>> find(DatabaseClient db, Collection<UUID> keys) {
+		return db.sql("SELECT " + COLUMNS + " FROM ledger_account WHERE id = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new))
+			.map(AccountService::toAccount)
+			.all()
+			.collectList();
+	}
+
+	private static CreateAccount.Payload duplicateCode(CreateAccount.Input input) {
+		return CreateAccount.Payload.failed(new CreateAccount.Error(CreateAccount.ErrorCode.DUPLICATE_ACCOUNT_CODE,
+				"An account with code " + input.code() + " already exists", List.of("input", "code")));
+	}
+
+	private static Account toAccount(Readable row) {
+		return new Account(row.get("id", UUID.class), row.get("code", String.class), row.get("name", String.class),
+				AccountType.valueOf(row.get("type", String.class)), Currency.getInstance(row.get("currency", String.class)),
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+
+}

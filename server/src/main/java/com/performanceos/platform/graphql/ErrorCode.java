@@ -1,0 +1,33 @@
+package com.performanceos.platform.graphql;
+
+/**
+ * Codes of top-level GraphQL errors ({@code errors[].extensions.code}): authentication,
+ * authorisation, limits, malformed requests and crashes. Business failures are never here; they
+ * are {@code userErrors} of the mutation's payload.
+ */
+public enum ErrorCode {
+
+	/** No valid token. */
+	UNAUTHENTICATED,
+	/** The caller's roles do not allow this field. */
+	FORBIDDEN,
+	/** The document does not parse. */
+	GRAPHQL_PARSE_FAILED,
+	/** The document does not validate against the schema (unknown field, wrong argument...). */
+	GRAPHQL_VALIDATION_FAILED,
+	/** An argument or variable has the wrong format or is out of bounds. */
+	BAD_USER_INPUT,
+	/** The query costs more than a single request may. */
+	COST_LIMIT_EXCEEDED,
+	/** The query nests deeper than allowed. */
+	DEPTH_LIMIT_EXCEEDED,
+	/** The client's cost budget is spent; retry after {@code extensions.cost.resetAt}. */
+	THROTTLED,
+	/** An automatic persisted query hash is unknown; resend it with its document. */
+	PERSISTED_QUERY_NOT_FOUND,
+	/** A dependency (database, cache) is unavailable; the request may be retried. */
+	SERVICE_UNAVAILABLE,
+	/** A bug: the trace id lets the team find it. */
+	INTERNAL
+
+}

@@ -1,0 +1,102 @@
+package com.performanceos.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.web.TraceIdWebFilter;
+
+/**
+ * Carries the request's trace id into the GraphQL context and makes sure every error of the
+ * response has {@code extensions.code} and {@code extensions.traceId}, including the errors
+ * graphql-java raises itself (parse, validation, variable coercion).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public final class RequestContextInterceptor implements WebGraphQlInterceptor {
+
+	static final String TRACE_ID_KEY = TraceIdWebFilter.TRACE_ID_KEY;
+
+	/** Key of the caller's network address in the GraphQL context. */
+	public static final String SOURCE_ADDRESS_KEY = "sourceAddress";
+
+	static String traceId(GraphQLContext context) {
+		String traceId = context.get(TRACE_ID_KEY);
+		return traceId != null ? traceId : "";
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return Mono.deferContextual(reactorContext -> {
+			String traceId = reactorContext.getOrDefault(TRACE_ID_KEY, UUID.randomUUID().toString().replace("-", ""));
+			String sourceAddress = request.getRemoteAddress() != null
+					? request.getRemoteAddress().getAddress().getHostAddress() : null;
+			request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
+				context.put(TRACE_ID_KEY, traceId);
+				if (sourceAddress != null) {
+					context.put(SOURCE_ADDRESS_KEY, sourceAddress);
+				}
+			}).build());
+			return chain.next(request).map(response -> response.getErrors().isEmpty() ? response
+					: response.transform(builder -> builder.errors(normalise(response.getErrors(), traceId))));
+		});
+	}
+
+	private static List<GraphQLError> normalise(List<ResponseError> errors, String traceId) {
+		List<GraphQLError> normalised = new ArrayList<>(errors.size());
+		for (ResponseError error : errors) {
+			Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+			extensions.putIfAbsent("code", codeOf(error.getErrorType()).name());
+			extensions.putIfAbsent("traceId", traceId);
+			extensions.remove("classification");
+			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+				.message(error.getMessage() != null ? error.getMessage() : "")
+				.locations(error.getLocations())
+				.extensions(extensions);
+			if (!error.getParsedPath().isEmpty()) {
+				builder.path(error.getParsedPath());
+			}
+			normalised.add(builder.build());
+		}
+		return normalised;
+	}
+
+	private static ErrorCode codeOf(ErrorClassification classification) {
+		if (classification == ErrorType.InvalidSyntax) {
+			return ErrorCode.GRAPHQL_PARSE_FAILED;
+		}
+		if (classification == ErrorType.ValidationError) {
+			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+		}
+		if (classification == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {
+			return ErrorCode.UNAUTHENTICATED;
+		}
+		if (classification == org.springframework.graphql.execution.ErrorType.FORBIDDEN) {
+			return ErrorCode.FORBIDDEN;
+		}
+		if (classification == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
+			return ErrorCode.BAD_USER_INPUT;
+		}
+		if (classification.toString().contains("Validation")) {
+			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+		}
+		return ErrorCode.INTERNAL;
+	}
+
+}

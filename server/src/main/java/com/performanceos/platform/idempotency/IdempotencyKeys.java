@@ -1,0 +1,92 @@
+package com.performanceos.platform.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Claims idempotency keys inside the caller's tenant transaction. The first claim of a key
+ * stores the hash of its request; a later claim with the same hash is a replay (it receives the
+ * original result id), with another hash a conflict. Concurrent claims of one key serialise on
+ * its primary key, so exactly one of them performs the write.
+ */
+@Component
+public final class IdempotencyKeys {
+
+	/** Longest accepted key. */
+	public static final int MAX_KEY_LENGTH = 200;
+
+	/** The outcome of a claim. */
+	public sealed interface Claim {
+
+		/** The key is new: perform the write, then {@link IdempotencyKeys#complete} it. */
+		record Fresh() implements Claim {
+		}
+
+		/** The same request was made before: answer with its result. */
+		record Replay(UUID resultId) implements Claim {
+		}
+
+		/** The key was used with another payload. */
+		record Conflict() implements Claim {
+		}
+
+	}
+
+	/** Must run inside {@code TenantDatabase.inTransaction} of the tenant. */
+	public Mono<Claim> claim(DatabaseClient db, String tenant, String operation, String key, String requestFingerprint) {
+		String requestHash = sha256(requestFingerprint);
+		return db.sql("""
+				INSERT INTO idempotency_key (tenant_id, operation, key, request_hash)
+				VALUES (:tenant, :operation, :key, :hash)
+				ON CONFLICT DO NOTHING
+				RETURNING key""")
+			.bind("tenant", tenant)
+			.bind("operation", operation)
+			.bind("key", key)
+			.bind("hash", requestHash)
+			.map(row -> (Claim) new Claim.Fresh())
+			.first()
+			.switchIfEmpty(Mono.defer(() -> existing(db, tenant, operation, key, requestHash)));
+	}
+
+	/** Records the result of a fresh claim, in the same transaction as the write. */
+	public Mono<Void> complete(DatabaseClient db, String tenant, String operation, String key, UUID resultId) {
+		return db.sql("UPDATE idempotency_key SET result_id = :result WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
+			.bind("result", resultId)
+			.bind("tenant", tenant)
+			.bind("operation", operation)
+			.bind("key", key)
+			.then();
+	}
+
+	private Mono<Claim> existing(DatabaseClient db, String tenant, String operation, String key, String requestHash) {
+		return db.sql("SELECT request_hash, result_id FROM idempotency_key WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
+			.bind("tenant", tenant)
+			.bind("operation", operation)
+			.bind("key", key)
+			.map(row -> {
+				boolean sameRequest = requestHash.equals(row.get("request_hash", String.class));
+				Optional<UUID> result = Optional.ofNullable(row.get("result_id", UUID.class));
+				return sameRequest && result.isPresent() ? (Claim) new Claim.Replay(result.get()) : new Claim.Conflict();
+			})
+			.one();
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}
