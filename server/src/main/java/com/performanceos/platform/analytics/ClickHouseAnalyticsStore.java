@@ -34,7 +34,9 @@ final class ClickHouseAnalyticsStore implements AnalyticsStore {
 
 	private final AnalyticsCatalog catalog;
 
-	private final CubeSqlRenderer renderer = new CubeSqlRenderer(new ClickHouseDialect());
+	private final ClickHouseDialect dialect = new ClickHouseDialect();
+
+	private final CubeSqlRenderer renderer = new CubeSqlRenderer(this.dialect);
 
 	private final Duration timeout;
 
@@ -61,7 +63,7 @@ final class ClickHouseAnalyticsStore implements AnalyticsStore {
 	@Override
 	public void initialize() {
 		for (FactTable table : this.catalog.factTables()) {
-			execute(new ClickHouseDialect().createTable(table));
+			execute(this.dialect.createTable(table));
 		}
 		this.initialized = true;
 	}
@@ -108,7 +110,7 @@ final class ClickHouseAnalyticsStore implements AnalyticsStore {
 		FactTable table = this.catalog.factTable(factTable);
 		ensureInitialized();
 		String sql = "SELECT count() FROM " + table.name() + " FINAL WHERE tenant_id = "
-				+ new ClickHouseDialect().stringLiteral(AnalyticsEvent.requireName(tenantId, "Tenant id"));
+				+ this.dialect.stringLiteral(AnalyticsEvent.requireName(tenantId, "Tenant id"));
 		return Long.parseLong(select(sql).get(0).get(0));
 	}
 
