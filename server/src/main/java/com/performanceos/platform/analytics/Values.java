@@ -1,0 +1,62 @@
+package com.performanceos.platform.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Checks and formats values both engines can represent identically, so the same fact reads back the same from
+ * either: decimals within Decimal(38, 6), days and instants within ClickHouse's Date range.
+ */
+final class Values {
+
+	/** ClickHouse 18.16 stores Date as days since 1970 and DateTime as 32-bit seconds: stay well inside both. */
+	static final LocalDate MIN_DATE = LocalDate.of(1970, 1, 1);
+
+	static final LocalDate MAX_DATE = LocalDate.of(2100, 12, 31);
+
+	private static final int DECIMAL_PRECISION = 38;
+
+	/** Both engines print timestamps this way in text results and accept it in literals. */
+	static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private Values() {
+	}
+
+	static BigDecimal decimal(Object value) {
+		BigDecimal decimal = (value instanceof Long number) ? BigDecimal.valueOf(number) : (BigDecimal) value;
+		BigDecimal scaled;
+		try {
+			scaled = decimal.setScale(ColumnType.DECIMAL_SCALE);
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException(
+					"Decimal " + decimal.toPlainString() + " has more than " + ColumnType.DECIMAL_SCALE + " decimals", ex);
+		}
+		if (scaled.precision() > DECIMAL_PRECISION) {
+			throw new IllegalArgumentException("Decimal " + decimal.toPlainString() + " exceeds Decimal(38, 6)");
+		}
+		return scaled;
+	}
+
+	static LocalDate date(LocalDate value) {
+		if (value.isBefore(MIN_DATE) || value.isAfter(MAX_DATE)) {
+			throw new IllegalArgumentException("Date " + value + " is outside " + MIN_DATE + " .. " + MAX_DATE);
+		}
+		return value;
+	}
+
+	static Instant instant(Instant value) {
+		date(LocalDate.ofInstant(value, ZoneOffset.UTC));
+		return value.truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	static Instant startOfDay(LocalDate day) {
+		return date(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+}
