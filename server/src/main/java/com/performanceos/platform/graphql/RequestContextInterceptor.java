@@ -64,10 +64,10 @@ public final class RequestContextInterceptor implements WebGraphQlInterceptor {
 			Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
 			extensions.putIfAbsent("code", codeOf(error.getErrorType()).name());
 			extensions.putIfAbsent("traceId", traceId);
-			extensions.remove("classification");
 			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
 				.message(error.getMessage() != null ? error.getMessage() : "")
 				.locations(error.getLocations())
+				.errorType(error.getErrorType())
 				.extensions(extensions);
 			if (!error.getParsedPath().isEmpty()) {
 				builder.path(error.getParsedPath());

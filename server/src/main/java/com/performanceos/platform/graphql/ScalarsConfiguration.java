@@ -12,7 +12,7 @@ class ScalarsConfiguration {
 	@Bean
 	RuntimeWiringConfigurer scalarsWiring() {
 		return wiring -> wiring.scalar(ExtendedScalars.Date)
-			.scalar(ExtendedScalars.DateTime)
+			.scalar(DateTimeScalar.create())
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Json)
 			.scalar(DecimalScalar.create());

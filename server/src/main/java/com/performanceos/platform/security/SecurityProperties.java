@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("performanceos.security")
 public record SecurityProperties(@Nullable String issuerUri, @Nullable String jwkSetUri,
 		@DefaultValue("tenant") String tenantClaim, @DefaultValue("roles") String rolesClaim,
-		@DefaultValue("${performanceos.data-dir:./data}/identity/signing-key.pem") Path embeddedKeyPath,
+		Path embeddedKeyPath,
 		@DefaultValue("performanceos-embedded") String embeddedIssuer,
 		@DefaultValue("12h") Duration embeddedTokenLifetime) {
 
