@@ -47,25 +47,49 @@ final class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPostP
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Path dataDirectory = Path.of(environment.getProperty("performanceos.data-dir", "./data")).toAbsolutePath();
+		String postgresUrl = environment.getProperty("performanceos.postgres.url", "");
+		String redisUrl = environment.getProperty("performanceos.redis.url", "");
+		String clickHouseUrl = environment.getProperty("performanceos.analytics.clickhouse.url", "");
+		// Configured services first: a wrong URL must fail before anything is started in-process.
+		if (!postgresUrl.isBlank()) {
+			requireReachable("PostgreSQL", "performanceos.postgres.url (PERFORMANCEOS_POSTGRES_URL)", postgresUrl, 5432);
+		}
+		if (!redisUrl.isBlank()) {
+			requireReachable("Redis", "performanceos.redis.url (PERFORMANCEOS_REDIS_URL)", redisUrl, 6379);
+		}
+		if (!clickHouseUrl.isBlank()) {
+			requireReachable("ClickHouse", "performanceos.analytics.clickhouse.url (PERFORMANCEOS_ANALYTICS_CLICKHOUSE_URL)",
+					clickHouseUrl, 8123);
+		}
+		createDirectories(dataDirectory);
 		Map<String, Object> derived = new LinkedHashMap<>();
 		EmbeddedServers started = new EmbeddedServers();
-
-		String postgresUrl = environment.getProperty("performanceos.postgres.url");
-		if (postgresUrl == null || postgresUrl.isBlank()) {
-			createDirectories(dataDirectory);
-			int port = started.startPostgres(dataDirectory.resolve("postgres"));
-			log.info("No performanceos.postgres.url configured: started embedded PostgreSQL on 127.0.0.1:" + port
-					+ " with data in " + dataDirectory.resolve("postgres"));
-			postgresUrl = "postgresql://127.0.0.1:" + port + "/postgres";
-			// The embedded cluster's superuser owns the schema; the application connects as the
-			// restricted role the migrations create, so row-level security applies to it.
-			derived.put("performanceos.postgres.migration-username", "postgres");
-			derived.put("performanceos.postgres.migration-password", "postgres");
-			derived.put("performanceos.postgres.username", "pos_app");
-			derived.put("performanceos.postgres.password", "pos_app");
+		try {
+			if (postgresUrl.isBlank()) {
+				int port = started.startPostgres(dataDirectory.resolve("postgres"));
+				log.info("No performanceos.postgres.url configured: started embedded PostgreSQL on 127.0.0.1:" + port
+						+ " with data in " + dataDirectory.resolve("postgres"));
+				postgresUrl = "postgresql://127.0.0.1:" + port + "/postgres";
+				// The embedded cluster's superuser owns the schema; the application connects as the
+				// restricted role the migrations create, so row-level security applies to it.
+				derived.put("performanceos.postgres.migration-username", "postgres");
+				derived.put("performanceos.postgres.migration-password", "postgres");
+				derived.put("performanceos.postgres.username", "pos_app");
+				derived.put("performanceos.postgres.password", "pos_app");
+				// A fresh embedded database is a demo: seed the demo tenant unless told otherwise.
+				if (environment.getProperty("performanceos.demo.enabled") == null) {
+					derived.put("performanceos.demo.enabled", "true");
+				}
+			}
+			if (redisUrl.isBlank()) {
+				int port = started.startRedis();
+				log.info("No performanceos.redis.url configured: started embedded Redis on 127.0.0.1:" + port);
+				redisUrl = "redis://127.0.0.1:" + port;
+			}
 		}
-		else {
-			requireReachable("PostgreSQL", "performanceos.postgres.url (PERFORMANCEOS_POSTGRES_URL)", postgresUrl, 5432);
+		catch (RuntimeException ex) {
+			started.close();
+			throw ex;
 		}
 		derived.put("performanceos.postgres.url", postgresUrl);
 		derived.put("spring.r2dbc.url", "r2dbc:" + postgresUrl);
@@ -74,26 +98,7 @@ final class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPostP
 		derived.put("spring.flyway.url", "jdbc:" + postgresUrl);
 		derived.put("spring.flyway.user", "${performanceos.postgres.migration-username:${performanceos.postgres.username}}");
 		derived.put("spring.flyway.password", "${performanceos.postgres.migration-password:${performanceos.postgres.password}}");
-
-		String redisUrl = environment.getProperty("performanceos.redis.url");
-		if (redisUrl == null || redisUrl.isBlank()) {
-			int port = started.startRedis();
-			log.info("No performanceos.redis.url configured: started embedded Redis on 127.0.0.1:" + port);
-			redisUrl = "redis://127.0.0.1:" + port;
-		}
-		else {
-			requireReachable("Redis", "performanceos.redis.url (PERFORMANCEOS_REDIS_URL)", redisUrl, 6379);
-		}
 		derived.put("performanceos.redis.url", redisUrl);
-
-		String clickHouseUrl = environment.getProperty("performanceos.analytics.clickhouse.url");
-		if (clickHouseUrl != null && !clickHouseUrl.isBlank()) {
-			requireReachable("ClickHouse", "performanceos.analytics.clickhouse.url (PERFORMANCEOS_ANALYTICS_CLICKHOUSE_URL)",
-					clickHouseUrl, 8123);
-		}
-		else {
-			createDirectories(dataDirectory);
-		}
 		derived.put("performanceos.data-dir", dataDirectory.toString());
 
 		// Highest precedence: the URLs above are either the operator's own or the embedded servers',
