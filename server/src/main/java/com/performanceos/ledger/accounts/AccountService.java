@@ -28,6 +28,7 @@ import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Reads and extends the chart of accounts of the caller's tenant. */
 @Service
@@ -65,11 +66,12 @@ class AccountService {
 			.claim(db, viewer.tenant(), CreateAccount.OPERATION, input.idempotencyKey(), input.fingerprint())
 			.flatMap(claim -> switch (claim) {
 				case Claim.Replay replay -> find(db, replay.resultId()).map(CreateAccount.Payload::created);
-				case Claim.Conflict conflict -> Mono.just(CreateAccount.Payload.failed(new CreateAccount.Error(
-						CreateAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
-						"This idempotency key was already used with a different input", List.of("input", "idempotencyKey"))));
+				case Claim.Conflict conflict -> Mono.<CreateAccount.Payload>error(new TransactionRejected(CreateAccount.Payload.failed(
+						new CreateAccount.Error(CreateAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
+								"This idempotency key was already used with a different input", List.of("input", "idempotencyKey")))));
 				case Claim.Fresh fresh -> insert(db, viewer, input, sourceAddress);
 			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(CreateAccount.Payload.class)))
 			// Two concurrent creations of one code: the loser's transaction has rolled back whole.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateCode(input)));
 	}
@@ -80,7 +82,7 @@ class AccountService {
 			.bind("code", input.code())
 			.map(row -> true)
 			.first()
-			.flatMap(exists -> Mono.just(duplicateCode(input)))
+			.flatMap(exists -> Mono.<CreateAccount.Payload>error(new TransactionRejected(duplicateCode(input))))
 			.switchIfEmpty(Mono.defer(() -> db.sql("INSERT INTO ledger_account (tenant_id, id, code, name, type, currency) "
 					+ "VALUES (:tenant, :id, :code, :name, :type, :currency) RETURNING " + COLUMNS)
 				.bind("tenant", viewer.tenant())

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses a request whose declared body exceeds {@code performanceos.limits.max-request-body-size}
  * with 413 before reading it. Bodies without a declared length are bounded by the codec limit
- * ({@code spring.codec.max-in-memory-size}, the same value) and answered 413 by
+ * ({@code spring.http.codecs.max-in-memory-size}, the same value) and answered 413 by
  * {@link GraphQlHttpErrorHandler}.
  */
 @Component

@@ -1,0 +1,141 @@
+package com.performanceos.ledger.journal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of the journal; every relation is loaded in one batch per request level. */
+@Controller
+class JournalController implements NodeLoader {
+
+	private final JournalService journal;
+
+	private final AccountDirectory accounts;
+
+	JournalController(JournalService journal, AccountDirectory accounts) {
+		this.journal = journal;
+		this.accounts = accounts;
+	}
+
+	@QueryMapping
+	Mono<Connection<JournalEntry>> journalEntries(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable LocalDate effectiveFrom,
+			@Argument @Nullable LocalDate effectiveTo, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return journal.list(viewer, PageRequest.of(first, after, last, before), effectiveFrom, effectiveTo);
+	}
+
+	@MutationMapping
+	Mono<JournalPayloads.PostEntry> postJournalEntry(@Argument JournalInputs.EntryInput input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return journal.post(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<JournalPayloads.PostEntries> postJournalEntries(@Argument JournalInputs.BatchInput input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return journal.postBatch(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return journal.reverse(viewer, input, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "JournalEntry", field = "reversalOf")
+	Mono<Map<JournalEntry, JournalEntry>> reversalOf(List<JournalEntry> entries, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		entries.forEach(entry -> {
+			if (entry.reversalOfKey() != null) {
+				keys.add(entry.reversalOfKey());
+			}
+		});
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return journal.load(viewer(context), keys).map(found -> {
+			Map<JournalEntry, JournalEntry> byEntry = new LinkedHashMap<>();
+			entries.forEach(entry -> {
+				JournalEntry original = entry.reversalOfKey() == null ? null : found.get(entry.reversalOfKey());
+				if (original != null) {
+					byEntry.put(entry, original);
+				}
+			});
+			return byEntry;
+		});
+	}
+
+	@BatchMapping(typeName = "JournalEntry", field = "reversedBy")
+	Mono<Map<JournalEntry, JournalEntry>> reversedBy(List<JournalEntry> entries, GraphQLContext context) {
+		Viewer viewer = viewer(context);
+		List<UUID> keys = entries.stream().map(JournalEntry::key).toList();
+		return journal.reversalsOf(viewer, keys).flatMap(reversals -> reversals.isEmpty() ? Mono.just(Map.of())
+				: journal.load(viewer, reversals.values()).map(found -> {
+					Map<JournalEntry, JournalEntry> byEntry = new LinkedHashMap<>();
+					entries.forEach(entry -> {
+						UUID reversal = reversals.get(entry.key());
+						if (reversal != null && found.containsKey(reversal)) {
+							byEntry.put(entry, found.get(reversal));
+						}
+					});
+					return byEntry;
+				}));
+	}
+
+	@BatchMapping(typeName = "JournalLine", field = "account")
+	Mono<Map<JournalEntry.Line, Account>> account(List<JournalEntry.Line> lines, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		lines.forEach(line -> keys.add(line.accountKey()));
+		return accounts.load(viewer(context), keys).map(found -> {
+			Map<JournalEntry.Line, Account> byLine = new LinkedHashMap<>();
+			lines.forEach(line -> {
+				Account account = found.get(line.accountKey());
+				if (account != null) {
+					byLine.put(line, account);
+				}
+			});
+			return byLine;
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return JournalEntry.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return journal.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+	private static Viewer viewer(GraphQLContext context) {
+		return context.get(Viewer.CONTEXT_KEY);
+	}
+
+}

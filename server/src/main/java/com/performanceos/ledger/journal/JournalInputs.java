@@ -1,0 +1,158 @@
+package com.performanceos.ledger.journal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+
+/** The journal mutations' inputs, as bound to the schema, and their validation. */
+final class JournalInputs {
+
+	static final int LINES_MIN = 2;
+
+	static final int LINES_MAX = 1_000;
+
+	static final int BATCH_ENTRIES_MAX = 10_000;
+
+	static final int AMOUNT_SCALE_MAX = 6;
+
+	static final int DESCRIPTION_LENGTH_MAX = 500;
+
+	static final int REFERENCE_LENGTH_MAX = 100;
+
+	static final int MEMO_LENGTH_MAX = 500;
+
+	private JournalInputs() {
+	}
+
+	/** The schema's {@code JournalLineInput}. */
+	record LineInput(String accountId, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo) {
+	}
+
+	/** The schema's {@code PostJournalEntryInput}. */
+	record EntryInput(String idempotencyKey, LocalDate effectiveDate, String description, @Nullable String reference,
+			List<LineInput> lines) {
+
+		String fingerprint() {
+			StringBuilder fingerprint = new StringBuilder().append(effectiveDate).append('\u001f').append(description.strip())
+				.append('\u001f').append(reference == null ? "" : reference);
+			for (LineInput line : lines) {
+				fingerprint.append('\u001e').append(line.accountId()).append('\u001f').append(line.side()).append('\u001f')
+					.append(line.amount().stripTrailingZeros().toPlainString()).append('\u001f')
+					.append(line.currency().getCurrencyCode()).append('\u001f').append(line.memo() == null ? "" : line.memo());
+			}
+			return fingerprint.toString();
+		}
+
+	}
+
+	/** The schema's {@code PostJournalEntriesInput}. */
+	record BatchInput(String idempotencyKey, List<EntryInput> entries) {
+
+		String fingerprint() {
+			return entries.stream().map(EntryInput::fingerprint).collect(Collectors.joining("\u001d"));
+		}
+
+	}
+
+	/** The schema's {@code ReverseJournalEntryInput}. */
+	record ReverseInput(String idempotencyKey, String entryId, @Nullable LocalDate effectiveDate, String reason) {
+
+		String fingerprint() {
+			return entryId + '\u001f' + (effectiveDate == null ? "" : effectiveDate) + '\u001f' + reason.strip();
+		}
+
+	}
+
+	/** An entry that passed the checks that need no database: shape, bounds, balance. */
+	record CheckedEntry(EntryInput input, List<UUID> accountKeys) {
+	}
+
+	static List<JournalError> checkKey(String idempotencyKey, List<String> path) {
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
+			return List.of(JournalError.invalid(append(path, "idempotencyKey"),
+					"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
+		}
+		return List.of();
+	}
+
+	/**
+	 * Checks one entry; {@code path} is where the entry sits in the input (e.g. {@code [input]} or
+	 * {@code [input, entries, 7]}) so every error names its field exactly.
+	 */
+	static List<JournalError> check(EntryInput entry, List<String> path) {
+		List<JournalError> errors = new ArrayList<>();
+		if (entry.description().isBlank() || entry.description().strip().length() > DESCRIPTION_LENGTH_MAX) {
+			errors.add(JournalError.invalid(append(path, "description"),
+					"description must have 1 to " + DESCRIPTION_LENGTH_MAX + " characters"));
+		}
+		if (entry.reference() != null && entry.reference().length() > REFERENCE_LENGTH_MAX) {
+			errors.add(JournalError.invalid(append(path, "reference"), "reference must have at most " + REFERENCE_LENGTH_MAX + " characters"));
+		}
+		if (entry.lines().size() < LINES_MIN || entry.lines().size() > LINES_MAX) {
+			errors.add(JournalError.invalid(append(path, "lines"),
+					"an entry needs " + LINES_MIN + " to " + LINES_MAX + " lines, got " + entry.lines().size()));
+			return errors;
+		}
+		for (int index = 0; index < entry.lines().size(); index++) {
+			LineInput line = entry.lines().get(index);
+			List<String> linePath = append(path, "lines", String.valueOf(index));
+			if (GlobalId.decode(line.accountId(), "Account").isEmpty()) {
+				errors.add(new JournalError(JournalError.Code.UNKNOWN_ACCOUNT, "Not an account id: " + line.accountId(),
+						append(linePath, "accountId")));
+			}
+			if (line.amount().signum() <= 0) {
+				errors.add(JournalError.invalid(append(linePath, "amount"), "amount must be strictly positive"));
+			}
+			else if (line.amount().stripTrailingZeros().scale() > AMOUNT_SCALE_MAX) {
+				errors.add(JournalError.invalid(append(linePath, "amount"), "amount has more than " + AMOUNT_SCALE_MAX + " decimals"));
+			}
+			if (line.memo() != null && line.memo().length() > MEMO_LENGTH_MAX) {
+				errors.add(JournalError.invalid(append(linePath, "memo"), "memo must have at most " + MEMO_LENGTH_MAX + " characters"));
+			}
+		}
+		if (errors.isEmpty()) {
+			errors.addAll(checkBalance(entry, path));
+		}
+		return errors;
+	}
+
+	private static List<JournalError> checkBalance(EntryInput entry, List<String> path) {
+		Map<String, BigDecimal> net = new TreeMap<>();
+		for (LineInput line : entry.lines()) {
+			BigDecimal signed = line.side() == EntrySide.DEBIT ? line.amount() : line.amount().negate();
+			net.merge(line.currency().getCurrencyCode(), signed, BigDecimal::add);
+		}
+		List<JournalError> errors = new ArrayList<>();
+		net.forEach((currency, difference) -> {
+			if (difference.signum() != 0) {
+				errors.add(new JournalError(JournalError.Code.UNBALANCED_ENTRY, "Debits and credits differ by "
+						+ difference.abs().toPlainString() + " " + currency + " (debits exceed credits: " + (difference.signum() > 0) + ")",
+						append(path, "lines")));
+			}
+		});
+		return errors;
+	}
+
+	static UUID accountKey(LineInput line) {
+		return GlobalId.decode(line.accountId(), "Account").orElseThrow();
+	}
+
+	static List<String> append(List<String> path, String... segments) {
+		List<String> extended = new ArrayList<>(path.size() + segments.length);
+		extended.addAll(path);
+		extended.addAll(List.of(segments));
+		return List.copyOf(extended);
+	}
+
+}

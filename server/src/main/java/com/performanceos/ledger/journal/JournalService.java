@@ -1,0 +1,316 @@
+package com.performanceos.ledger.journal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.ledger.journal.JournalInputs.CheckedEntry;
+import com.performanceos.ledger.journal.JournalInputs.EntryInput;
+import com.performanceos.ledger.journal.JournalStore.NewEntry;
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.Money;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/**
+ * Posts and reverses journal entries. Every check that can be made without the database runs
+ * first; the rest (accounts, periods, idempotency) runs in the tenant transaction, and any
+ * failure there rolls the whole transaction back, so a rejected request stores nothing.
+ */
+@Service
+class JournalService {
+
+	static final String POSTED_EVENT = "ledger.JournalEntryPosted";
+
+	private static final String POST_OPERATION = "ledger.postJournalEntry";
+
+	private static final String BATCH_OPERATION = "ledger.postJournalEntries";
+
+	private static final String REVERSE_OPERATION = "ledger.reverseJournalEntry";
+
+	private final TenantDatabase database;
+
+	private final JournalStore store;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	JournalService(TenantDatabase database, JournalStore store, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail,
+			Outbox outbox, JsonMapper json) {
+		this.database = database;
+		this.store = store;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+	}
+
+	Mono<JournalPayloads.PostEntry> post(Viewer viewer, EntryInput input, @Nullable String sourceAddress) {
+		List<String> path = List.of("input");
+		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), path));
+		invalid.addAll(JournalInputs.check(input, path));
+		if (!invalid.isEmpty()) {
+			return Mono.just(JournalPayloads.PostEntry.failed(invalid));
+		}
+		CheckedEntry checked = checked(input);
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
+					.map(found -> new JournalPayloads.PostEntry(found.get(replay.resultId()), List.of()));
+				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntry.failed(
+						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
+				case Claim.Fresh fresh -> verifyAgainstDatabase(db, List.of(checked), List.of(path), JournalPayloads.PostEntry::failed)
+					.then(Mono.defer(() -> {
+						NewEntry entry = newEntry(checked, null);
+						return write(db, viewer, List.of(entry), null)
+							.then(idempotencyKeys.complete(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), entry.key()))
+							.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.posted",
+									JournalEntry.TYPE_NAME, GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null,
+									image(entry))))
+							.then(store.load(db, List.of(entry.key())))
+							.map(found -> new JournalPayloads.PostEntry(found.get(entry.key()), List.of()));
+					}));
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntry.class)));
+	}
+
+	Mono<JournalPayloads.PostEntries> postBatch(Viewer viewer, JournalInputs.BatchInput input, @Nullable String sourceAddress) {
+		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), List.of("input")));
+		if (input.entries().isEmpty() || input.entries().size() > JournalInputs.BATCH_ENTRIES_MAX) {
+			invalid.add(JournalError.invalid(List.of("input", "entries"),
+					"a batch holds 1 to " + JournalInputs.BATCH_ENTRIES_MAX + " entries, got " + input.entries().size()));
+			return Mono.just(JournalPayloads.PostEntries.failed(invalid));
+		}
+		List<CheckedEntry> checked = new ArrayList<>(input.entries().size());
+		List<List<String>> paths = new ArrayList<>(input.entries().size());
+		for (int index = 0; index < input.entries().size(); index++) {
+			List<String> path = List.of("input", "entries", String.valueOf(index));
+			List<JournalError> errors = JournalInputs.check(input.entries().get(index), path);
+			invalid.addAll(errors);
+			if (errors.isEmpty()) {
+				checked.add(checked(input.entries().get(index)));
+				paths.add(path);
+			}
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.just(JournalPayloads.PostEntries.failed(invalid));
+		}
+		UUID batchId = UUID.randomUUID();
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), BATCH_OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> store.batchCounts(db, replay.resultId())
+					.map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()));
+				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntries.failed(
+						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
+				case Claim.Fresh fresh -> verifyAgainstDatabase(db, checked, paths, JournalPayloads.PostEntries::failed).then(Mono.defer(() -> {
+					List<NewEntry> entries = checked.stream().map(entry -> newEntry(entry, null)).toList();
+					int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
+					return write(db, viewer, entries, batchId)
+						.then(idempotencyKeys.complete(db, viewer.tenant(), BATCH_OPERATION, input.idempotencyKey(), batchId))
+						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.batch_posted",
+								"JournalBatch", batchId.toString(), sourceAddress, null,
+								Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
+										"idempotencyKey", input.idempotencyKey()))))
+						.thenReturn(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()));
+				}));
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntries.class)));
+	}
+
+	Mono<JournalPayloads.Reverse> reverse(Viewer viewer, JournalInputs.ReverseInput input, @Nullable String sourceAddress) {
+		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), List.of("input")));
+		if (input.reason().isBlank() || input.reason().strip().length() > JournalInputs.DESCRIPTION_LENGTH_MAX) {
+			invalid.add(JournalError.invalid(List.of("input", "reason"),
+					"reason must have 1 to " + JournalInputs.DESCRIPTION_LENGTH_MAX + " characters"));
+		}
+		var originalKey = GlobalId.decode(input.entryId(), JournalEntry.TYPE_NAME);
+		if (originalKey.isEmpty()) {
+			invalid.add(new JournalError(JournalError.Code.ENTRY_NOT_FOUND, "Not a journal entry id: " + input.entryId(),
+					List.of("input", "entryId")));
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.just(JournalPayloads.Reverse.failed(invalid));
+		}
+		UUID key = originalKey.get();
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
+					.map(found -> new JournalPayloads.Reverse(found.get(replay.resultId()), List.of()));
+				case Claim.Conflict conflict -> reject(JournalPayloads.Reverse.failed(
+						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
+				case Claim.Fresh fresh -> reverseFresh(db, viewer, input, key, sourceAddress);
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.Reverse.class)))
+			// A concurrent reversal of the same entry won the unique constraint on reversal_of.
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
+					new JournalError(JournalError.Code.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
+	}
+
+	private Mono<JournalPayloads.Reverse> reverseFresh(DatabaseClient db, Viewer viewer, JournalInputs.ReverseInput input,
+			UUID originalKey, @Nullable String sourceAddress) {
+		return store.load(db, List.of(originalKey)).zipWith(store.reversalsOf(db, List.of(originalKey))).flatMap(loaded -> {
+			JournalEntry original = loaded.getT1().get(originalKey);
+			if (original == null) {
+				return reject(JournalPayloads.Reverse.failed(List.of(new JournalError(JournalError.Code.ENTRY_NOT_FOUND,
+						"No journal entry with id " + input.entryId(), List.of("input", "entryId")))));
+			}
+			if (original.reversalOfKey() != null || loaded.getT2().containsKey(originalKey)) {
+				return reject(JournalPayloads.Reverse.failed(List.of(new JournalError(JournalError.Code.NOT_REVERSIBLE,
+						original.reversalOfKey() != null ? "A reversal cannot itself be reversed; post a new entry instead"
+								: "The entry has already been reversed",
+						List.of("input", "entryId")))));
+			}
+			LocalDate effectiveDate = input.effectiveDate() != null ? input.effectiveDate() : original.effectiveDate();
+			NewEntry reversal = new NewEntry(UUID.randomUUID(), original.reference(),
+					"Reversal: " + input.reason().strip(), effectiveDate, originalKey, original.reversalLines());
+			return requireOpen(db, List.of(effectiveDate), List.of(List.of("input", "effectiveDate")), JournalPayloads.Reverse::failed)
+				.then(write(db, viewer, List.of(reversal), null))
+				.then(idempotencyKeys.complete(db, viewer.tenant(), REVERSE_OPERATION, input.idempotencyKey(), reversal.key()))
+				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.reversed",
+						JournalEntry.TYPE_NAME, original.id(), sourceAddress, null,
+						Map.of("reversalId", GlobalId.encode(JournalEntry.TYPE_NAME, reversal.key()), "reason", input.reason().strip()))))
+				.then(store.load(db, List.of(reversal.key())))
+				.map(found -> new JournalPayloads.Reverse(found.get(reversal.key()), List.of()));
+		});
+	}
+
+	Mono<Connection<JournalEntry>> list(Viewer viewer, PageRequest page, @Nullable LocalDate from, @Nullable LocalDate to) {
+		if (page.cursorKey() != null && !page.cursorKey().matches("\\d{4}-\\d{2}-\\d{2}\\|\\d{1,19}")) {
+			return Mono.error(new com.performanceos.platform.graphql.GraphQlException(
+					com.performanceos.platform.graphql.ErrorCode.BAD_USER_INPUT, "Not a journal entry cursor"));
+		}
+		return database.inTransaction(viewer.tenant(), db -> store.page(db, from, to, page.cursorKey(), page.forward(), page.size())
+			.map(found -> Connection.fromKeyset(page, found.entries(), JournalStore::cursorOf, found.total())));
+	}
+
+	Mono<Map<UUID, JournalEntry>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> store.load(db, keys));
+	}
+
+	Mono<Map<UUID, UUID>> reversalsOf(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> store.reversalsOf(db, keys));
+	}
+
+	/** Accounts exist and match each line's currency; every effective month is open. */
+	private Mono<Void> verifyAgainstDatabase(DatabaseClient db, List<CheckedEntry> entries, List<List<String>> paths,
+			Function<List<JournalError>, Object> failure) {
+		Set<UUID> accountKeys = new LinkedHashSet<>();
+		entries.forEach(entry -> accountKeys.addAll(entry.accountKeys()));
+		return store.accountCurrencies(db, accountKeys).flatMap(currencies -> {
+			List<JournalError> errors = new ArrayList<>();
+			for (int index = 0; index < entries.size(); index++) {
+				CheckedEntry entry = entries.get(index);
+				for (int line = 0; line < entry.accountKeys().size(); line++) {
+					Currency accountCurrency = currencies.get(entry.accountKeys().get(line));
+					Currency lineCurrency = entry.input().lines().get(line).currency();
+					List<String> linePath = JournalInputs.append(paths.get(index), "lines", String.valueOf(line));
+					if (accountCurrency == null) {
+						errors.add(new JournalError(JournalError.Code.UNKNOWN_ACCOUNT, "No account with id "
+								+ entry.input().lines().get(line).accountId(), JournalInputs.append(linePath, "accountId")));
+					}
+					else if (!accountCurrency.equals(lineCurrency)) {
+						errors.add(new JournalError(JournalError.Code.CURRENCY_MISMATCH, "The account is kept in "
+								+ accountCurrency.getCurrencyCode() + ", the line is in " + lineCurrency.getCurrencyCode(),
+								JournalInputs.append(linePath, "currency")));
+					}
+				}
+			}
+			if (!errors.isEmpty()) {
+				return Mono.error(new TransactionRejected(failure.apply(errors)));
+			}
+			return requireOpen(db, entries.stream().map(entry -> entry.input().effectiveDate()).toList(),
+					paths.stream().map(path -> JournalInputs.append(path, "effectiveDate")).toList(), failure);
+		});
+	}
+
+	private Mono<Void> requireOpen(DatabaseClient db, List<LocalDate> dates, List<List<String>> fields,
+			Function<List<JournalError>, Object> failure) {
+		Set<LocalDate> months = new LinkedHashSet<>();
+		dates.forEach(date -> months.add(date.withDayOfMonth(1)));
+		return store.closedMonths(db, months).flatMap(closed -> {
+			List<JournalError> errors = new ArrayList<>();
+			for (int index = 0; index < dates.size(); index++) {
+				LocalDate month = dates.get(index).withDayOfMonth(1);
+				if (closed.contains(month)) {
+					errors.add(new JournalError(JournalError.Code.PERIOD_CLOSED,
+							"The period " + month.toString().substring(0, 7) + " is closed", fields.get(index)));
+				}
+			}
+			if (errors.isEmpty()) {
+				return Mono.empty();
+			}
+			return Mono.error(new TransactionRejected(failure.apply(errors)));
+		});
+	}
+
+	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
+		Instant now = Instant.now();
+		List<DomainEvent> events = entries.stream()
+			.map(entry -> new DomainEvent(UUID.randomUUID(), viewer.tenant(), POSTED_EVENT, now, json.writeValueAsString(image(entry))))
+			.toList();
+		return store.insert(db, viewer.tenant(), entries, batchId).then(outbox.publishAll(db, events));
+	}
+
+	private static Map<String, Object> image(NewEntry entry) {
+		List<Map<String, Object>> lines = new ArrayList<>(entry.lines().size());
+		for (int index = 0; index < entry.lines().size(); index++) {
+			JournalEntry.PostingLine line = entry.lines().get(index);
+			lines.add(Map.of("lineNumber", index + 1, "accountKey", line.accountKey().toString(), "side", line.side().name(),
+					"amount", line.amount().amount().toPlainString(), "currency", line.amount().currency().getCurrencyCode()));
+		}
+		return Map.of("entryKey", entry.key().toString(), "effectiveDate", entry.effectiveDate().toString(), "description",
+				entry.description(), "reversalOf", entry.reversalOf() == null ? "" : entry.reversalOf().toString(), "lines", lines);
+	}
+
+	private static CheckedEntry checked(EntryInput input) {
+		return new CheckedEntry(input, input.lines().stream().map(JournalInputs::accountKey).toList());
+	}
+
+	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf) {
+		EntryInput input = checked.input();
+		List<JournalEntry.PostingLine> lines = new ArrayList<>(input.lines().size());
+		for (int index = 0; index < input.lines().size(); index++) {
+			JournalInputs.LineInput line = input.lines().get(index);
+			lines.add(new JournalEntry.PostingLine(checked.accountKeys().get(index), line.side(),
+					new Money(line.amount(), line.currency()), line.memo()));
+		}
+		return new NewEntry(UUID.randomUUID(), input.reference(), input.description().strip(), input.effectiveDate(), reversalOf, lines);
+	}
+
+	private static <T> Mono<T> reject(Object answer) {
+		return Mono.error(new TransactionRejected(answer));
+	}
+
+}

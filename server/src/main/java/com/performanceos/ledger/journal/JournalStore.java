@@ -1,0 +1,225 @@
+package com.performanceos.ledger.journal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.graphql.Money;
+
+/**
+ * The journal's SQL. Writes are set-based (one statement per table whatever the number of entries,
+ * through {@code unnest} of arrays) so a 10,000-entry batch costs a handful of round trips. All
+ * methods run inside a tenant transaction; row-level security scopes every read.
+ */
+@Component
+class JournalStore {
+
+	private static final String ENTRY_COLUMNS = "id, posting_seq, reference, description, effective_date, posted_at, reversal_of";
+
+	/** An entry about to be written. */
+	record NewEntry(UUID key, @Nullable String reference, String description, LocalDate effectiveDate,
+			@Nullable UUID reversalOf, List<JournalEntry.PostingLine> lines) {
+	}
+
+	/** Currencies of the given accounts that exist in the tenant. */
+	Mono<Map<UUID, Currency>> accountCurrencies(DatabaseClient db, Collection<UUID> accountKeys) {
+		return db.sql("SELECT id, currency FROM ledger_account WHERE id = ANY(:keys)")
+			.bind("keys", accountKeys.toArray(UUID[]::new))
+			.map(row -> Map.entry(row.get("id", UUID.class), Currency.getInstance(row.get("currency", String.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Which of the given months (first days) are closed. */
+	Mono<Set<LocalDate>> closedMonths(DatabaseClient db, Collection<LocalDate> months) {
+		return db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
+			.bind("months", months.toArray(LocalDate[]::new))
+			.map(row -> row.get("month", LocalDate.class))
+			.all()
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	Mono<Void> insert(DatabaseClient db, String tenant, List<NewEntry> entries, @Nullable UUID batchId) {
+		int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
+		UUID[] lineEntries = new UUID[lineCount];
+		Integer[] lineNumbers = new Integer[lineCount];
+		UUID[] lineAccounts = new UUID[lineCount];
+		String[] lineSides = new String[lineCount];
+		String[] lineAmounts = new String[lineCount];
+		String[] lineCurrencies = new String[lineCount];
+		String[] lineMemos = new String[lineCount];
+		int position = 0;
+		for (NewEntry entry : entries) {
+			for (int index = 0; index < entry.lines().size(); index++) {
+				JournalEntry.PostingLine line = entry.lines().get(index);
+				lineEntries[position] = entry.key();
+				lineNumbers[position] = index + 1;
+				lineAccounts[position] = line.accountKey();
+				lineSides[position] = line.side().name();
+				lineAmounts[position] = line.amount().amount().toPlainString();
+				lineCurrencies[position] = line.amount().currency().getCurrencyCode();
+				lineMemos[position] = line.memo();
+				position++;
+			}
+		}
+		var insertEntries = db.sql("""
+				INSERT INTO ledger_journal_entry (tenant_id, id, reference, description, effective_date, reversal_of, line_count, batch_id)
+				SELECT :tenant, id, reference, description, effective_date, reversal_of, line_count, CAST(:batch AS uuid)
+				FROM unnest(CAST(:ids AS uuid[]), CAST(:references AS text[]), CAST(:descriptions AS text[]),
+				            CAST(:dates AS date[]), CAST(:reversals AS uuid[]), CAST(:counts AS int[]))
+				     AS e(id, reference, description, effective_date, reversal_of, line_count)""")
+			.bind("tenant", tenant)
+			.bind("ids", entries.stream().map(NewEntry::key).toArray(UUID[]::new))
+			.bind("references", entries.stream().map(NewEntry::reference).toArray(String[]::new))
+			.bind("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
+			.bind("dates", entries.stream().map(NewEntry::effectiveDate).toArray(LocalDate[]::new))
+			.bind("reversals", entries.stream().map(NewEntry::reversalOf).toArray(UUID[]::new))
+			.bind("counts", entries.stream().map(entry -> entry.lines().size()).toArray(Integer[]::new));
+		insertEntries = batchId == null ? insertEntries.bindNull("batch", String.class) : insertEntries.bind("batch", batchId.toString());
+		var insertLines = db.sql("""
+				INSERT INTO ledger_journal_line (tenant_id, entry_id, line_number, account_id, side, amount, currency, memo,
+				                                 effective_date, posted_at)
+				SELECT :tenant, l.entry_id, l.line_number, l.account_id, l.side, l.amount, l.currency, l.memo, e.effective_date, e.posted_at
+				FROM unnest(CAST(:entries AS uuid[]), CAST(:numbers AS int[]), CAST(:accounts AS uuid[]), CAST(:sides AS text[]),
+				            CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:memos AS text[]))
+				     AS l(entry_id, line_number, account_id, side, amount, currency, memo)
+				JOIN ledger_journal_entry e ON e.id = l.entry_id""")
+			.bind("tenant", tenant)
+			.bind("entries", lineEntries)
+			.bind("numbers", lineNumbers)
+			.bind("accounts", lineAccounts)
+			.bind("sides", lineSides)
+			.bind("amounts", lineAmounts)
+			.bind("currencies", lineCurrencies)
+			.bind("memos", lineMemos);
+		return insertEntries.then().then(insertLines.then());
+	}
+
+	/** Entries with their lines, keyed by primary key, in the order of {@code keys}. */
+	Mono<Map<UUID, JournalEntry>> load(DatabaseClient db, Collection<UUID> keys) {
+		UUID[] keyArray = keys.toArray(UUID[]::new);
+		Mono<List<EntryRow>> entries = db.sql("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry WHERE id = ANY(:keys)")
+			.bind("keys", keyArray)
+			.map(JournalStore::toEntryRow)
+			.all()
+			.collectList();
+		return entries.flatMap(rows -> withLines(db, rows));
+	}
+
+	/** The reversal of each given entry that has one: original key → reversal key. */
+	Mono<Map<UUID, UUID>> reversalsOf(DatabaseClient db, Collection<UUID> keys) {
+		return db.sql("SELECT id, reversal_of FROM ledger_journal_entry WHERE reversal_of = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new))
+			.map(row -> Map.entry(row.get("reversal_of", UUID.class), row.get("id", UUID.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** One page of entries in (effective date, posting order), plus the total. */
+	Mono<Page> page(DatabaseClient db, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String cursor,
+			boolean forward, int size) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		if (from != null) {
+			where.append(" AND effective_date >= :from");
+		}
+		if (to != null) {
+			where.append(" AND effective_date <= :to");
+		}
+		String filter = where.toString();
+		if (cursor != null) {
+			where.append(forward ? " AND (effective_date, posting_seq) > (:cursorDate, :cursorSeq)"
+					: " AND (effective_date, posting_seq) < (:cursorDate, :cursorSeq)");
+		}
+		String order = forward ? "ASC" : "DESC";
+		var select = db.sql("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry" + where + " ORDER BY effective_date " + order
+				+ ", posting_seq " + order + " LIMIT :limit")
+			.bind("limit", size + 1);
+		var count = db.sql("SELECT count(*) AS total FROM ledger_journal_entry" + filter);
+		if (from != null) {
+			select = select.bind("from", from);
+			count = count.bind("from", from);
+		}
+		if (to != null) {
+			select = select.bind("to", to);
+			count = count.bind("to", to);
+		}
+		if (cursor != null) {
+			String[] parts = cursor.split("\\|", 2);
+			select = select.bind("cursorDate", LocalDate.parse(parts[0])).bind("cursorSeq", Long.parseLong(parts[1]));
+		}
+		Mono<List<JournalEntry>> rows = select.map(JournalStore::toEntryRow).all().collectList()
+			.flatMap(found -> withLines(db, found).map(byKey -> found.stream().map(row -> byKey.get(row.key())).toList()));
+		return rows.zipWith(count.map(row -> row.get("total", Long.class)).one(), (found, total) -> new Page(found, total.intValue()));
+	}
+
+	/** Counts of a batch's entries and lines, for idempotent replays of a bulk posting. */
+	Mono<int[]> batchCounts(DatabaseClient db, UUID batchId) {
+		return db.sql("SELECT count(*) AS entries, coalesce(sum(line_count), 0) AS lines FROM ledger_journal_entry WHERE batch_id = :batch")
+			.bind("batch", batchId)
+			.map(row -> new int[] { row.get("entries", Long.class).intValue(), ((Number) row.get("lines")).intValue() })
+			.one();
+	}
+
+	static String cursorOf(JournalEntry entry) {
+		return entry.effectiveDate() + "|" + entry.postingSequence();
+	}
+
+	/** A page of entries and the total matching. */
+	record Page(List<JournalEntry> entries, int total) {
+	}
+
+	private Mono<Map<UUID, JournalEntry>> withLines(DatabaseClient db, List<EntryRow> rows) {
+		if (rows.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("SELECT entry_id, line_number, account_id, side, amount, currency, memo FROM ledger_journal_line "
+				+ "WHERE entry_id = ANY(:keys) ORDER BY entry_id, line_number")
+			.bind("keys", rows.stream().map(EntryRow::key).toArray(UUID[]::new))
+			.map(row -> Map.entry(row.get("entry_id", UUID.class), toLine(row)))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(lines -> {
+				Map<UUID, JournalEntry> entries = new LinkedHashMap<>();
+				for (EntryRow row : rows) {
+					List<JournalEntry.Line> entryLines = new ArrayList<>(lines.getOrDefault(row.key(), List.of()));
+					entries.put(row.key(), new JournalEntry(row.key(), row.sequence(), row.reference(), row.description(),
+							row.effectiveDate(), row.postedAt().toInstant(), row.reversalOf(), entryLines));
+				}
+				return entries;
+			});
+	}
+
+	private static JournalEntry.Line toLine(Readable row) {
+		return new JournalEntry.Line(row.get("line_number", Integer.class), row.get("account_id", UUID.class),
+				EntrySide.valueOf(row.get("side", String.class)),
+				new Money(row.get("amount", BigDecimal.class), Currency.getInstance(row.get("currency", String.class))),
+				row.get("memo", String.class));
+	}
+
+	private static EntryRow toEntryRow(Readable row) {
+		return new EntryRow(row.get("id", UUID.class), row.get("posting_seq", Long.class), row.get("reference", String.class),
+				row.get("description", String.class), row.get("effective_date", LocalDate.class),
+				row.get("posted_at", OffsetDateTime.class), row.get("reversal_of", UUID.class));
+	}
+
+	private record EntryRow(UUID key, long sequence, @Nullable String reference, String description, LocalDate effectiveDate,
+			OffsetDateTime postedAt, @Nullable UUID reversalOf) {
+	}
+
+
+}
