@@ -1,0 +1,46 @@
+package com.performanceos.platform.limits;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what one request and one client may ask of the server.
+ *
+ * @param maxRequestBodySize the largest HTTP request body accepted; larger ones are answered 413
+ * before they are parsed (also the codec limit, {@code spring.codec.max-in-memory-size})
+ * @param maxQueryCost the largest requested cost of one operation; above it the operation is
+ * refused with {@code COST_LIMIT_EXCEEDED} before any resolver runs
+ * @param maxQueryDepth the deepest field nesting of one operation; above it the operation is
+ * refused with {@code DEPTH_LIMIT_EXCEEDED}
+ * @param bucketCapacity the cost units a client (tenant and token subject) may have in flight in
+ * its leaky bucket; reported as {@code extensions.cost.limit}
+ * @param bucketLeakPerSecond how many cost units drain from a client's bucket each second
+ * @param persistedQueryTtl how long an automatic persisted query stays known after it was stored
+ * @param persistedQueryMaxSize the largest document stored as an automatic persisted query
+ */
+@ConfigurationProperties("performanceos.limits")
+public record LimitsProperties(@DefaultValue("1MB") DataSize maxRequestBodySize,
+		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
+		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
+		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize) {
+
+	public LimitsProperties {
+		if (maxQueryCost < 1 || maxQueryDepth < 1 || bucketLeakPerSecond < 1) {
+			throw new IllegalArgumentException("performanceos.limits: max-query-cost, max-query-depth and "
+					+ "bucket-leak-per-second must be positive");
+		}
+		// An operation that may never fit in the bucket would be throttled forever; refuse the configuration.
+		if (bucketCapacity < maxQueryCost) {
+			throw new IllegalArgumentException("performanceos.limits.bucket-capacity (" + bucketCapacity
+					+ ") must be at least max-query-cost (" + maxQueryCost + ")");
+		}
+		if (persistedQueryTtl.isNegative() || persistedQueryTtl.isZero() || persistedQueryMaxSize.toBytes() < 1) {
+			throw new IllegalArgumentException("performanceos.limits: persisted-query-ttl and persisted-query-max-size "
+					+ "must be positive");
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package com.performanceos.platform.limits;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.persisted.PersistedQueryCache;
+import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
+import graphql.execution.preparsed.persisted.PersistedQueryError;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.performanceos.platform.graphql.ErrorCode;
+
+/**
+ * The documents of automatic persisted queries, kept in Redis under
+ * {@code performanceos:apq:<sha256>} so every instance knows a hash once any instance stored it.
+ * Only the text is stored (bounded in size, with a TTL); it is parsed and validated again on each
+ * use, exactly as a document sent inline. A document is stored only when its hash matches and it
+ * validates, so the cache never holds garbage.
+ */
+final class RedisPersistedQueryCache implements PersistedQueryCache {
+
+	static final String KEY_PREFIX = "performanceos:apq:";
+
+	/** Apollo clients recognise this exact message and resend the document. */
+	static final String NOT_FOUND_MESSAGE = "PersistedQueryNotFound";
+
+	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+	private static final Logger log = LoggerFactory.getLogger(RedisPersistedQueryCache.class);
+
+	private final RedissonClient redisson;
+
+	private final Duration ttl;
+
+	private final long maxSizeBytes;
+
+	RedisPersistedQueryCache(RedissonClient redisson, LimitsProperties limits) {
+		this.redisson = redisson;
+		this.ttl = limits.persistedQueryTtl();
+		this.maxSizeBytes = limits.persistedQueryMaxSize().toBytes();
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object persistedQueryId,
+			ExecutionInput input, PersistedQueryCacheMiss parseAndValidate) {
+		String hash = persistedQueryId.toString();
+		if (!SHA256_HEX.matcher(hash).matches()) {
+			return CompletableFuture.completedFuture(error(ErrorCode.BAD_USER_INPUT,
+					"extensions.persistedQuery.sha256Hash must be 64 lowercase hexadecimal digits"));
+		}
+		RBucket<String> stored = redisson.getBucket(KEY_PREFIX + hash, StringCodec.INSTANCE);
+		return stored.getAsync().toCompletableFuture().handle((text, failure) -> {
+			if (failure != null) {
+				log.warn("Persisted query store unavailable: {}", failure.toString());
+			}
+			if (text != null) {
+				return parse(parseAndValidate, text);
+			}
+			return storeIfValid(hash, input.getQuery(), parseAndValidate, stored, failure == null);
+		});
+	}
+
+	private PreparsedDocumentEntry storeIfValid(String hash, @Nullable String query, PersistedQueryCacheMiss parseAndValidate,
+			RBucket<String> stored, boolean storeAvailable) {
+		if (query == null || query.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query)) {
+			return error(ErrorCode.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND_MESSAGE);
+		}
+		if (!hash.equals(sha256(query))) {
+			return error(ErrorCode.BAD_USER_INPUT,
+					"extensions.persistedQuery.sha256Hash is not the SHA-256 of the query; nothing was stored");
+		}
+		PreparsedDocumentEntry entry = parse(parseAndValidate, query);
+		long size = query.getBytes(StandardCharsets.UTF_8).length;
+		// An oversized document still runs; it is only not remembered, so its hash alone stays unknown.
+		if (!entry.hasErrors() && storeAvailable && size <= maxSizeBytes) {
+			stored.setAsync(query, ttl).whenComplete((ignored, failure) -> {
+				if (failure != null) {
+					log.warn("Could not store persisted query {}: {}", hash, failure.toString());
+				}
+			});
+		}
+		return entry;
+	}
+
+	private static PreparsedDocumentEntry parse(PersistedQueryCacheMiss parseAndValidate, String text) {
+		try {
+			return parseAndValidate.apply(text);
+		}
+		catch (PersistedQueryError error) {
+			return new PreparsedDocumentEntry(LimitErrors.of(ErrorCode.BAD_USER_INPUT, error.getMessage(), Map.of()));
+		}
+	}
+
+	private static PreparsedDocumentEntry error(ErrorCode code, String message) {
+		return new PreparsedDocumentEntry(LimitErrors.of(code, message));
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

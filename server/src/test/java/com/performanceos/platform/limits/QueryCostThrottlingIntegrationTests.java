@@ -1,0 +1,62 @@
+package com.performanceos.platform.limits;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+
+import com.performanceos.platform.security.Role;
+import com.performanceos.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A tiny bucket (30 units, draining 10 a second) and a shallow depth limit, in their own context. */
+@TestPropertySource(properties = { "performanceos.limits.bucket-capacity=30", "performanceos.limits.max-query-cost=30",
+		"performanceos.limits.bucket-leak-per-second=10", "performanceos.limits.max-query-depth=3" })
+class QueryCostThrottlingIntegrationTests extends IntegrationTest {
+
+	/** 25 viewers: 25 units requested and 25 actually returned, so nothing is refunded. */
+	private static final String HEAVY = "{ " + "v%d: viewer { subject } ".repeat(25).formatted(
+			0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24) + "}";
+
+	@Test
+	void aClientThatSpendsItsBucketIsThrottledUntilItDrainsAndOthersAreNot() throws InterruptedException {
+		String tenant = newTenant("throttle");
+		String token = tokens.token("spender", tenant, Role.ADMIN);
+
+		GraphQlHttp.Answer first = GraphQlHttp.post(web, token, Map.of("query", HEAVY));
+		assertThat(first.json().path("errors").isMissingNode()).isTrue();
+		assertThat(first.cost().path("actual").asInt()).isEqualTo(25);
+		assertThat(first.cost().path("remaining").asInt()).isBetween(5, 6);
+
+		GraphQlHttp.Answer throttled = GraphQlHttp.post(web, token, Map.of("query", HEAVY));
+		assertThat(throttled.firstErrorCode()).isEqualTo("THROTTLED");
+		assertThat(throttled.json().path("data").isMissingNode() || throttled.json().path("data").isNull()).isTrue();
+		long retryAfter = throttled.json().path("errors").path(0).path("extensions").path("retryAfterSeconds").asLong();
+		assertThat(retryAfter).isPositive();
+		assertThat(throttled.json().path("errors").path(0).path("extensions").path("cost").asInt()).isEqualTo(25);
+		assertThat(throttled.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(String.valueOf(retryAfter));
+		assertThat(throttled.cost().path("requested").asInt()).isEqualTo(25);
+		assertThat(throttled.cost().path("actual").asInt()).isZero();
+		assertThat(throttled.cost().path("limit").asInt()).isEqualTo(30);
+
+		GraphQlHttp.Answer other = GraphQlHttp.post(web, tokens.token("bystander", tenant, Role.ADMIN), Map.of("query", HEAVY));
+		assertThat(other.json().path("errors").isMissingNode()).isTrue();
+
+		Thread.sleep(retryAfter * 1000);
+		GraphQlHttp.Answer again = GraphQlHttp.post(web, token, Map.of("query", HEAVY));
+		assertThat(again.json().path("errors").isMissingNode()).isTrue();
+		assertThat(again.json().path("data").path("v24").path("subject").asString()).isEqualTo("spender");
+	}
+
+	@Test
+	void anOperationNestedTooDeepIsRefused() {
+		GraphQlHttp.Answer answer = GraphQlHttp.post(web, tokens.token(newTenant("deep"), Role.ADMIN),
+				Map.of("query", "{ accounts(first: 1) { edges { node { id } } } }"));
+		assertThat(answer.firstErrorCode()).isEqualTo("DEPTH_LIMIT_EXCEEDED");
+		assertThat(answer.json().path("data").isMissingNode() || answer.json().path("data").isNull()).isTrue();
+		assertThat(answer.cost().path("actual").asInt()).isZero();
+	}
+
+}
