@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
 	protected HttpGraphQlTester graphQl(String tenant, Role... roles) {
 		return HttpGraphQlTester.builder(web.mutate().baseUrl("http://127.0.0.1:" + port + "/graphql"))
 			.header("Authorization", "Bearer " + tokens.token(tenant, roles))
+			// Bulk operations are measured by bench/, not here: a shared, loaded machine must not fail them.
+			.responseTimeout(java.time.Duration.ofSeconds(60))
 			.build();
 	}
 
