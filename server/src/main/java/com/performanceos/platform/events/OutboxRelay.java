@@ -3,6 +3,8 @@ package com.performanceos.platform.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,9 +121,19 @@ final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	/** The blocking form, for callers outside the lifecycle processor; waits at most the drain timeout and a bit. */
 	@Override
 	public void stop() {
-		throw new UnsupportedOperationException("Stopped through stop(Runnable) only");
+		CountDownLatch stopped = new CountDownLatch(1);
+		stop(stopped::countDown);
+		try {
+			if (!stopped.await(settings.shutdownDrainTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Outbox relay did not confirm its stop in time");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

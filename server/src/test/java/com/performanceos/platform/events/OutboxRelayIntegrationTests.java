@@ -9,12 +9,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.analytics.AnalyticsStore;
 import com.performanceos.platform.analytics.AnalyticsUnavailableException;
@@ -48,6 +53,9 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	OutboxDeliveries deliveries;
 
 	@AfterEach
 	void clickHouseIsRunningAgain() {
@@ -126,6 +134,46 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 		assertThat(analytics.count(tenant, "events")).isEqualTo(1);
 	}
 
+	@Test
+	void stoppingTheRelayDeliversWhatIsPendingInALastPass() throws Exception {
+		String tenant = newTenant("drain");
+		List<DomainEvent> received = new CopyOnWriteArrayList<>();
+		OutboxSink probe = new OutboxSink() {
+
+			@Override
+			public String name() {
+				return "drain-probe-" + tenant;
+			}
+
+			@Override
+			public Mono<Void> deliver(List<DomainEvent> events) {
+				return Mono.fromRunnable(() -> received.addAll(events));
+			}
+
+		};
+		// Polls once at start, then not for an hour: only the shutdown pass can deliver what is written after the first.
+		EventsProperties.Relay settings = new EventsProperties.Relay(500, Duration.ofHours(1), Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofHours(1));
+		OutboxRelay relay = new OutboxRelay(List.of(probe), deliveries, new EventsProperties(settings),
+				new SimpleMeterRegistry());
+		insertPending(tenant, probe.name());
+		relay.start();
+		try {
+			await().atMost(PATIENCE).until(() -> received.size() == 1);
+			for (int i = 0; i < 3; i++) {
+				insertPending(tenant, probe.name());
+			}
+		}
+		finally {
+			CountDownLatch stopped = new CountDownLatch(1);
+			relay.stop(stopped::countDown);
+			assertThat(stopped.await(15, TimeUnit.SECONDS)).as("stop confirmed within the drain timeout").isTrue();
+		}
+		assertThat(relay.isRunning()).isFalse();
+		assertThat(received).hasSize(4).allSatisfy(event -> assertThat(event.tenant()).isEqualTo(tenant));
+		assertThat(query("SELECT count(*) FROM outbox_event WHERE tenant_id = ?", tenant)).isZero();
+	}
+
 	private double gauge(String name, String sink) {
 		return meters.get(name).tag("sink", sink).gauge().value();
 	}
@@ -154,6 +202,13 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 				return new Pending(rows.getLong(1), rows.getInt(2), rows.getLong(3));
 			}
 		}
+	}
+
+	private static void insertPending(String tenant, String sink) throws SQLException {
+		String id = UUID.randomUUID().toString();
+		execute("INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at) "
+				+ "VALUES (?::uuid, ?, 'test.Drained', '{}'::jsonb, now())", id, tenant);
+		execute("INSERT INTO outbox_delivery (event_id, sink) VALUES (?::uuid, ?)", id, sink);
 	}
 
 	private static long query(String sql, String... parameters) throws SQLException {
