@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ final class AnalyticsOutboxSink implements OutboxSink {
 	private final JsonMapper json;
 
 	/** Attribute columns by event type, computed once per type. */
-	private final Map<String, Map<String, ColumnType>> columnsByType = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, ColumnType>> columnsByType = new ConcurrentHashMap<>();
 
 	AnalyticsOutboxSink(AnalyticsStore store, ObjectProvider<CubeDefinition> cubes, JsonMapper json) {
 		this.store = store;
