@@ -1,0 +1,127 @@
+package com.performanceos.platform.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.OutboxSink;
+
+/**
+ * The outbox sink that appends every event to the analytics store. Attributes come from the event's JSON payload,
+ * keeping only those named like an attribute column of a fact table that receives the event's type, converted to
+ * that column's type. Redelivery is harmless: the store keeps one fact per event id.
+ *
+ * <p>A payload value that cannot become its column's type is left out (and logged) rather than refused: refusing
+ * would keep the whole event, and its batch, retrying forever.
+ */
+@Component
+final class AnalyticsOutboxSink implements OutboxSink {
+
+	static final String SINK_NAME = "analytics";
+
+	private static final Logger log = LoggerFactory.getLogger(AnalyticsOutboxSink.class);
+
+	private static final Set<String> KEY_COLUMNS = FactTable.KEY_COLUMNS.stream()
+		.map(FactTable.Column::name)
+		.collect(Collectors.toUnmodifiableSet());
+
+	private final AnalyticsStore store;
+
+	private final AnalyticsCatalog catalog;
+
+	private final JsonMapper json;
+
+	/** Attribute columns by event type, computed once per type. */
+	private final Map<String, Map<String, ColumnType>> columnsByType = new ConcurrentHashMap<>();
+
+	AnalyticsOutboxSink(AnalyticsStore store, ObjectProvider<CubeDefinition> cubes, JsonMapper json) {
+		this.store = store;
+		this.catalog = new AnalyticsCatalog(cubes.orderedStream().toList());
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return SINK_NAME;
+	}
+
+	@Override
+	public Mono<Void> deliver(List<DomainEvent> events) {
+		// The store's clients block; they must not run on the relay's or the driver's threads.
+		return Mono.fromRunnable(() -> store.append(events.stream().map(this::toAnalyticsEvent).toList()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.then();
+	}
+
+	AnalyticsEvent toAnalyticsEvent(DomainEvent event) {
+		Map<String, ColumnType> columns = columnsByType.computeIfAbsent(event.type(), this::attributeColumns);
+		Map<String, Object> attributes = new HashMap<>();
+		if (!columns.isEmpty()) {
+			JsonNode payload = json.readTree(event.payload());
+			columns.forEach((column, type) -> {
+				JsonNode value = payload.get(column);
+				if (value != null && !value.isNull()) {
+					Object converted = convert(value, type);
+					if (converted != null) {
+						attributes.put(column, converted);
+					}
+					else {
+						log.warn("Event {} ({}): attribute '{}' is not a {}; stored without it", event.id(),
+								event.type(), column, type);
+					}
+				}
+			});
+		}
+		return new AnalyticsEvent(event.id(), event.tenant(), event.type(), event.occurredAt(), attributes);
+	}
+
+	/** The attribute columns of every fact table receiving {@code type}; the first table declaring a name wins. */
+	private Map<String, ColumnType> attributeColumns(String type) {
+		Map<String, ColumnType> columns = new LinkedHashMap<>();
+		for (FactTable table : catalog.factTables()) {
+			if (table.receives(type)) {
+				for (FactTable.Column column : table.columns()) {
+					if (!KEY_COLUMNS.contains(column.name())) {
+						columns.putIfAbsent(column.name(), column.type());
+					}
+				}
+			}
+		}
+		return Map.copyOf(columns);
+	}
+
+	private static @Nullable Object convert(JsonNode value, ColumnType type) {
+		try {
+			return switch (type) {
+				case STRING -> value.isValueNode() ? value.asString() : null;
+				case DECIMAL -> value.isNumber() ? value.decimalValue() : value.isString() ? new BigDecimal(value.asString()) : null;
+				case LONG -> value.isIntegralNumber() && value.canConvertToLong() ? Long.valueOf(value.longValue())
+						: value.isString() ? Long.valueOf(value.asString()) : null;
+				case DATE -> value.isString() ? LocalDate.parse(value.asString()) : null;
+				case TIMESTAMP -> value.isString() ? Instant.parse(value.asString()) : null;
+			};
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.performanceos.platform.events;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SQL of the relay over {@code outbox_event} and {@code outbox_delivery}. These system tables carry no
+ * row-level security: the relay works across tenants and binds none.
+ */
+@Component
+final class OutboxDeliveries {
+
+	/** Longest {@code last_error} kept: enough to diagnose, too short to bloat a row that is retried for hours. */
+	static final int ERROR_LENGTH_MAX = 1_000;
+
+	/** Caps the exponent of the backoff so that doubling never overflows before the maximum applies. */
+	private static final int BACKOFF_DOUBLINGS_MAX = 30;
+
+	private final DatabaseClient client;
+
+	private final TransactionalOperator transactions;
+
+	OutboxDeliveries(DatabaseClient client, TransactionalOperator transactions) {
+		this.client = client;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Runs {@code work} on the due deliveries of {@code sink} (at most {@code limit}, oldest event first), locked for
+	 * the length of one transaction. Rows another instance holds are skipped, not waited for, so relays never
+	 * deliver the same row at the same time. The transaction commits when {@code work} completes and rolls back,
+	 * releasing the rows untouched, when it fails.
+	 */
+	<T> Mono<T> inClaim(String sink, int limit, Function<List<DomainEvent>, Mono<T>> work) {
+		return transactions.transactional(claim(sink, limit).collectList().flatMap(work));
+	}
+
+	private Flux<DomainEvent> claim(String sink, int limit) {
+		// OF d: lock only the delivery rows; other sinks' relays deliver the same events at the same time.
+		return client.sql("""
+				SELECT e.id, e.tenant_id, e.type, e.occurred_at, e.payload::text AS payload
+				FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+				WHERE d.sink = :sink AND d.next_attempt_at <= clock_timestamp()
+				ORDER BY e.created_at, e.id
+				LIMIT :limit
+				FOR UPDATE OF d SKIP LOCKED""")
+			.bind("sink", sink)
+			.bind("limit", limit)
+			.map(OutboxDeliveries::toEvent)
+			.all();
+	}
+
+	/**
+	 * Removes the delivered rows, then every event of the batch no sink still waits for. Must run inside
+	 * {@link #inClaim}. The events are locked in id order first so that relays of different sinks finishing the
+	 * same events serialise here: the later one then sees the other's deletion and removes the event.
+	 */
+	Mono<Void> complete(String sink, List<UUID> eventIds) {
+		UUID[] ids = eventIds.toArray(UUID[]::new);
+		return client.sql("DELETE FROM outbox_delivery WHERE sink = :sink AND event_id = ANY(:ids)")
+			.bind("sink", sink)
+			.bind("ids", ids)
+			.then()
+			.then(client.sql("SELECT id FROM outbox_event WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+				.bind("ids", ids)
+				.map(row -> row.get("id", UUID.class))
+				.all()
+				.then())
+			.then(client.sql("""
+					DELETE FROM outbox_event e WHERE e.id = ANY(:ids)
+					AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id)""")
+				.bind("ids", ids)
+				.then());
+	}
+
+	/**
+	 * Records a failed attempt in its own short transaction: the next attempt waits {@code initialBackoff} doubled
+	 * once per earlier failure, at most {@code maxBackoff}. The rows stay; nothing is dropped.
+	 */
+	Mono<Void> recordFailure(String sink, List<UUID> eventIds, Throwable error, Duration initialBackoff,
+			Duration maxBackoff) {
+		String message = String.valueOf(error);
+		String truncated = message.length() > ERROR_LENGTH_MAX ? message.substring(0, ERROR_LENGTH_MAX) : message;
+		return client.sql("""
+				UPDATE outbox_delivery
+				SET attempts = attempts + 1, last_error = :error,
+				    next_attempt_at = clock_timestamp() + make_interval(secs =>
+				        least(:initialSeconds * power(2, least(attempts, :doublingsMax)), :maxSeconds))
+				WHERE sink = :sink AND event_id = ANY(:ids)""")
+			.bind("error", truncated)
+			.bind("initialSeconds", initialBackoff.toMillis() / 1000.0)
+			.bind("doublingsMax", BACKOFF_DOUBLINGS_MAX)
+			.bind("maxSeconds", maxBackoff.toMillis() / 1000.0)
+			.bind("sink", sink)
+			.bind("ids", eventIds.toArray(UUID[]::new))
+			.then()
+			.as(transactions::transactional);
+	}
+
+	/** Per sink with pending deliveries: how many, and the age of the oldest, due or not. */
+	Flux<Backlog> backlog() {
+		return client.sql("""
+				SELECT d.sink, count(*) AS pending,
+				       extract(epoch FROM clock_timestamp() - min(e.created_at))::float8 AS lag_seconds
+				FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+				GROUP BY d.sink""")
+			.map(row -> new Backlog(row.get("sink", String.class), row.get("pending", Long.class),
+					row.get("lag_seconds", Double.class)))
+			.all();
+	}
+
+	private static DomainEvent toEvent(Readable row) {
+		return new DomainEvent(row.get("id", UUID.class), row.get("tenant_id", String.class),
+				row.get("type", String.class), row.get("occurred_at", OffsetDateTime.class).toInstant(),
+				row.get("payload", String.class));
+	}
+
+	/**
+	 * The pending work of one sink.
+	 *
+	 * @param sink the sink name
+	 * @param pending deliveries not yet acknowledged
+	 * @param lagSeconds age of the oldest of them
+	 */
+	record Backlog(String sink, long pending, double lagSeconds) {
+	}
+
+}

@@ -1,0 +1,229 @@
+package com.performanceos.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Delivers committed outbox events to every {@link OutboxSink}, at least once. Each sink has its own loop: every
+ * poll interval it claims a bounded batch of due deliveries, hands it to the sink and deletes the rows in the same
+ * transaction, and keeps going while batches come back full. A failed batch is rolled back and, in a separate
+ * transaction, pushed back with exponential backoff; a failing sink never holds back the others.
+ *
+ * <p>The loops are reactive chains timed by a dedicated scheduler; database work runs on the R2DBC driver's
+ * threads and blocking sinks move their work off them, so no event-loop thread ever waits.
+ *
+ * <p>As a {@link SmartLifecycle} it stops after the web server (a lower phase), so the events of requests that
+ * completed during graceful shutdown are relayed: it stops claiming, lets the batches in flight finish, then makes
+ * one last pass bounded by the shutdown drain timeout. Whatever that pass leaves stays pending for another instance
+ * or the next start.
+ */
+@Component
+final class OutboxRelay implements SmartLifecycle {
+
+	/** After the web server's graceful shutdown and stop phases, before the beans it uses are destroyed. */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final List<OutboxSink> sinks;
+
+	private final OutboxDeliveries deliveries;
+
+	private final EventsProperties.Relay settings;
+
+	private final OutboxMetrics metrics;
+
+	private final Object lifecycleLock = new Object();
+
+	private volatile boolean claiming;
+
+	private volatile boolean running;
+
+	private Scheduler scheduler = Schedulers.immediate();
+
+	private Sinks.Empty<Void> stopRequested = Sinks.empty();
+
+	private Sinks.Empty<Void> loopsFinished = Sinks.empty();
+
+	private Disposable loops = Disposables.disposed();
+
+	OutboxRelay(List<OutboxSink> sinks, OutboxDeliveries deliveries, EventsProperties properties,
+			MeterRegistry registry) {
+		this.sinks = List.copyOf(sinks);
+		this.deliveries = deliveries;
+		this.settings = properties.relay();
+		this.metrics = new OutboxMetrics(registry, this.sinks.stream().map(OutboxSink::name).toList());
+	}
+
+	@Override
+	public void start() {
+		synchronized (lifecycleLock) {
+			if (running) {
+				return;
+			}
+			scheduler = Schedulers.newSingle("outbox-relay");
+			stopRequested = Sinks.empty();
+			loopsFinished = Sinks.empty();
+			claiming = true;
+			Sinks.Empty<Void> finished = loopsFinished;
+			Flux<Void> relays = Flux.fromIterable(sinks).flatMap(this::loop);
+			loops = Flux.merge(relays, refreshMetrics())
+				.subscribe(null, error -> finished.tryEmitEmpty(), finished::tryEmitEmpty);
+			running = true;
+			log.info("Outbox relay started for sinks {}", sinks.stream().map(OutboxSink::name).toList());
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		synchronized (lifecycleLock) {
+			if (!running) {
+				callback.run();
+				return;
+			}
+			claiming = false;
+			stopRequested.tryEmitEmpty();
+			Scheduler stopping = scheduler;
+			Mono<Void> lastPass = Flux.fromIterable(sinks).flatMap(sink -> drain(sink, true)).then();
+			loopsFinished.asMono()
+				.then(lastPass)
+				.timeout(settings.shutdownDrainTimeout())
+				.onErrorResume(error -> {
+					log.warn("Outbox relay stopped before its last pass finished; pending events stay in the outbox: {}",
+							error instanceof TimeoutException ? "timed out" : error.toString());
+					return Mono.empty();
+				})
+				.doFinally(signal -> {
+					loops.dispose();
+					stopping.dispose();
+					running = false;
+					log.info("Outbox relay stopped");
+					callback.run();
+				})
+				.subscribe();
+		}
+	}
+
+	/** The blocking form, for callers outside the lifecycle processor; waits at most the drain timeout and a bit. */
+	@Override
+	public void stop() {
+		CountDownLatch stopped = new CountDownLatch(1);
+		stop(stopped::countDown);
+		try {
+			if (!stopped.await(settings.shutdownDrainTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Outbox relay did not confirm its stop in time");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** Every poll interval, drains the sink; ticks that fall while a drain runs are skipped, not queued. */
+	private Flux<Void> loop(OutboxSink sink) {
+		return Flux.interval(Duration.ZERO, settings.pollInterval(), scheduler)
+			.takeUntilOther(stopRequested.asMono())
+			.onBackpressureDrop()
+			.concatMap(tick -> drain(sink, false), 1)
+			.thenMany(Flux.empty());
+	}
+
+	/**
+	 * Delivers batch after batch while they come back full, so a backlog is worked off at full speed; stops at the
+	 * first partial batch, or as soon as the relay stops claiming unless this is the shutdown pass.
+	 */
+	private Mono<Void> drain(OutboxSink sink, boolean lastPass) {
+		return relayBatch(sink)
+			.expand(delivered -> delivered == settings.batchSize() && (claiming || lastPass) ? relayBatch(sink)
+					: Mono.empty())
+			.then();
+	}
+
+	/** One batch: the number of events the sink took, zero when there was nothing to do or the attempt failed. */
+	private Mono<Integer> relayBatch(OutboxSink sink) {
+		return deliveries.inClaim(sink.name(), settings.batchSize(), batch -> deliver(sink, batch))
+			.doOnNext(delivered -> {
+				if (delivered > 0) {
+					metrics.delivered(sink.name(), delivered);
+				}
+			})
+			.onErrorResume(DeliveryFailed.class, failed -> recordFailure(sink, failed).thenReturn(0))
+			.onErrorResume(error -> {
+				// The database itself failed: the claim rolled back and the rows are due again on the next tick.
+				log.warn("Outbox relay for sink '{}' could not reach the database: {}", sink.name(), error.toString());
+				return Mono.just(0);
+			});
+	}
+
+	private Mono<Integer> deliver(OutboxSink sink, List<DomainEvent> batch) {
+		if (batch.isEmpty()) {
+			return Mono.just(0);
+		}
+		List<UUID> eventIds = batch.stream().map(DomainEvent::id).toList();
+		// A sink failure leaves the claim transaction as an error so that it rolls back; it is recorded after.
+		return Mono.defer(() -> sink.deliver(batch))
+			.timeout(settings.deliveryTimeout())
+			.onErrorMap(error -> new DeliveryFailed(eventIds, error))
+			.then(deliveries.complete(sink.name(), eventIds))
+			.thenReturn(eventIds.size());
+	}
+
+	private Mono<Void> recordFailure(OutboxSink sink, DeliveryFailed failed) {
+		metrics.failed(sink.name(), failed.eventIds.size());
+		log.warn("Sink '{}' did not take {} outbox events; they stay pending and are retried with backoff: {}",
+				sink.name(), failed.eventIds.size(), failed.getCause().toString());
+		return deliveries.recordFailure(sink.name(), failed.eventIds, failed.getCause(), settings.initialBackoff(),
+				settings.maxBackoff());
+	}
+
+	/** Recomputes the backlog gauges from the database, off the scrape path. */
+	private Flux<Void> refreshMetrics() {
+		return Flux.interval(Duration.ZERO, settings.metricsRefreshInterval(), scheduler)
+			.takeUntilOther(stopRequested.asMono())
+			.onBackpressureDrop()
+			.concatMap(tick -> deliveries.backlog().collectList().doOnNext(metrics::refresh).then().onErrorResume(error -> {
+				log.debug("Outbox metrics not refreshed: {}", error.toString());
+				return Mono.empty();
+			}), 1);
+	}
+
+	/** Carries the ids of a batch the sink refused out of its claim transaction, which the error rolls back. */
+	private static final class DeliveryFailed extends RuntimeException {
+
+		private final List<UUID> eventIds;
+
+		DeliveryFailed(List<UUID> eventIds, Throwable cause) {
+			super(cause.toString(), cause, false, false);
+			this.eventIds = eventIds;
+		}
+
+	}
+
+}
