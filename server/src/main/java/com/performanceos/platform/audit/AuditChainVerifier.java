@@ -116,9 +116,8 @@ class AuditChainVerifier {
 							row.get("fault_previous_seq", Long.class)));
 				}
 				if (read == 0) {
-					return advanced.brokenBy(new Break(progress.lastSequence() + 1, "records " + (progress.lastSequence() + 1)
-							+ " to " + head.lastSequence() + " are missing: the chain head says the chain ends at "
-							+ head.lastSequence()));
+					return advanced.brokenBy(new Break(progress.lastSequence() + 1, missing(progress.lastSequence() + 1,
+							head.lastSequence()) + ": the chain head says the chain ends at " + head.lastSequence()));
 				}
 				return advanced;
 			})
@@ -127,16 +126,18 @@ class AuditChainVerifier {
 
 	private static Break describe(String fault, long sequence, long previousSequence) {
 		return switch (fault) {
-			case "MISSING" -> new Break(previousSequence + 1, previousSequence + 1 == sequence - 1
-					? "record " + (previousSequence + 1) + " is missing: record " + sequence + " follows record " + previousSequence
-					: "records " + (previousSequence + 1) + " to " + (sequence - 1) + " are missing: record " + sequence
-							+ " follows record " + previousSequence);
+			case "MISSING" -> new Break(previousSequence + 1, missing(previousSequence + 1, sequence - 1) + ": record "
+					+ sequence + " follows record " + previousSequence);
 			case "MISLINKED" -> new Break(sequence, "record " + sequence
 					+ "'s previous hash is not the hash of record " + previousSequence + " (removed, replaced or reordered records)");
 			case "ALTERED" -> new Break(sequence, "record " + sequence
 					+ "'s stored hash does not match its content: the record was altered after it was written");
 			default -> throw new IllegalStateException("Unknown chain fault " + fault);
 		};
+	}
+
+	private static String missing(long first, long last) {
+		return first == last ? "record " + first + " is missing" : "records " + first + " to " + last + " are missing";
 	}
 
 	private static Mono<Head> head(DatabaseClient db, String tenant) {

@@ -159,7 +159,9 @@ class AuditTrailIntegrationTests extends IntegrationTest {
 
 		verify(admin).path("verifyAuditChain.valid").entity(Boolean.class).isEqualTo(false)
 			.path("verifyAuditChain.firstBrokenSequence").entity(Long.class).isEqualTo(4L)
-			.path("verifyAuditChain.checkedRecords").entity(Long.class).isEqualTo(3L);
+			.path("verifyAuditChain.checkedRecords").entity(Long.class).isEqualTo(3L)
+			.path("verifyAuditChain.reason").entity(String.class).isEqualTo(
+					"record 4 is missing: the chain head says the chain ends at 4");
 	}
 
 	@Test
