@@ -1,4 +1,7 @@
-/** The append-only, hash-chained audit log of every business action, per tenant. */
+/**
+ * The append-only, hash-chained audit log of every business action, per tenant: appending to it,
+ * reading it, verifying its chain and exporting it.
+ */
 @NullMarked
 package com.performanceos.platform.audit;
 

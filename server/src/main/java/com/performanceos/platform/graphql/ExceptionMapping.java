@@ -29,6 +29,12 @@ final class ExceptionMapping extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(ExceptionMapping.class);
 
+	ExceptionMapping() {
+		// Restores the request's thread-locals (the MDC trace id among them) while resolving, so the
+		// lines logged below carry the trace id in their structured fields too.
+		setThreadLocalContextAware(true);
+	}
+
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		String traceId = RequestContextInterceptor.traceId(env.getGraphQlContext());

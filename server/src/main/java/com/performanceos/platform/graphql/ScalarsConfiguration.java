@@ -14,6 +14,7 @@ class ScalarsConfiguration {
 		return wiring -> wiring.scalar(ExtendedScalars.Date)
 			.scalar(DateTimeScalar.create())
 			.scalar(ExtendedScalars.Currency)
+			.scalar(ExtendedScalars.GraphQLLong)
 			.scalar(ExtendedScalars.Json)
 			.scalar(DecimalScalar.create());
 	}

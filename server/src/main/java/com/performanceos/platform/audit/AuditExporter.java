@@ -1,0 +1,178 @@
+package com.performanceos.platform.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.security.ViewerAuthentication;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.web.GraphQlErrorBody;
+
+/**
+ * Exports the caller's audit log as a file: checks the caller's roles, fixes the scope, writes the
+ * file while hashing it, records the export (with the digest) in the audit chain, then sends the
+ * file with its digest in {@code X-Content-SHA256}. Recording comes before sending, so an export
+ * that leaves the server is always in the log.
+ */
+@Component
+class AuditExporter {
+
+	static final String DIGEST_HEADER = "X-Content-SHA256";
+
+	static final String EXPORTED_ACTION = "audit.exported";
+
+	private static final Set<Role> ALLOWED_ROLES = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+
+	private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+	private static final DateTimeFormatter FILE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final Logger log = LoggerFactory.getLogger(AuditExporter.class);
+
+	private final AuditLog auditLog;
+
+	private final AuditTrail auditTrail;
+
+	private final TenantDatabase database;
+
+	private final JsonMapper json;
+
+	private final AuditProperties.Export limits;
+
+	AuditExporter(AuditLog auditLog, AuditTrail auditTrail, TenantDatabase database, JsonMapper json,
+			AuditProperties properties) {
+		this.auditLog = auditLog;
+		this.auditTrail = auditTrail;
+		this.database = database;
+		this.json = json;
+		this.limits = properties.export();
+	}
+
+	Mono<ServerResponse> export(ServerRequest request, AuditExportFormat format) {
+		return request.principal()
+			.filter(ViewerAuthentication.class::isInstance)
+			.map(principal -> ((ViewerAuthentication) principal).viewer())
+			.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, format)
+					: error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Exporting the audit log requires one of the roles "
+							+ ALLOWED_ROLES))
+			.switchIfEmpty(Mono.defer(() -> error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+					"Authentication is required")));
+	}
+
+	private Mono<ServerResponse> export(ServerRequest request, Viewer viewer, AuditExportFormat format) {
+		AuditLogFilter filter;
+		try {
+			filter = new AuditLogFilter(null, instant(request, "from"), instant(request, "to"));
+		}
+		catch (GraphQlException ex) {
+			return error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", ex.getMessage());
+		}
+		return auditLog.exportScope(viewer.tenant(), filter).flatMap(scope -> {
+			if (scope.recordCount() > limits.maxRecords()) {
+				return tooLarge(request, scope.recordCount());
+			}
+			return AuditExportFile.write(auditLog.stream(viewer.tenant(), scope, limits.fetchSize()), format, json,
+					limits.maxRecords())
+				.flatMap(file -> recordExport(request, viewer, format, scope, file).thenReturn(file)
+					.doOnError(ex -> file.delete())
+					.doOnCancel(file::delete))
+				.flatMap(file -> send(request, viewer, format, file))
+				.onErrorResume(AuditExportFile.TooManyRecordsException.class, ex -> tooLarge(request, limits.maxRecords() + 1));
+		});
+	}
+
+	private Mono<Void> recordExport(ServerRequest request, Viewer viewer, AuditExportFormat format,
+			AuditLog.ExportScope scope, AuditExportFile file) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("format", format.extension());
+		image.put("recordCount", file.recordCount());
+		image.put("sizeBytes", file.sizeBytes());
+		image.put("sha256", file.sha256());
+		image.put("lastSequence", scope.lastSequence());
+		if (scope.filter().from() != null) {
+			image.put("from", scope.filter().from().toString());
+		}
+		if (scope.filter().to() != null) {
+			image.put("to", scope.filter().to().toString());
+		}
+		String sourceAddress = request.remoteAddress()
+			.map(address -> address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString())
+			.orElse(null);
+		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
+				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "AuditLog", null, sourceAddress, null, image))
+			.thenReturn(true))
+			.doOnNext(recorded -> log.info("Exported {} audit records of tenant {} as {} (sha256 {})", file.recordCount(),
+					viewer.tenant(), format.extension(), file.sha256()))
+			.then();
+	}
+
+	private Mono<ServerResponse> send(ServerRequest request, Viewer viewer, AuditExportFormat format,
+			AuditExportFile file) {
+		Flux<DataBuffer> body = DataBufferUtils
+			.read(file.path(), request.exchange().getResponse().bufferFactory(), READ_BUFFER_BYTES)
+			.doFinally(signal -> file.delete());
+		String filename = "audit-log-" + viewer.tenant().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+				+ FILE_TIMESTAMP.format(Instant.now()) + "." + format.extension();
+		return ServerResponse.ok()
+			.contentType(format.mediaType())
+			.contentLength(file.sizeBytes())
+			.cacheControl(CacheControl.noStore())
+			.header(DIGEST_HEADER, file.sha256())
+			.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))
+			.body(BodyInserters.fromDataBuffers(body));
+	}
+
+	private Mono<ServerResponse> tooLarge(ServerRequest request, long recordCount) {
+		return error(request, HttpStatus.BAD_REQUEST, "EXPORT_TOO_LARGE", "The export would hold " + recordCount
+				+ " records, more than the limit of " + limits.maxRecords() + "; narrow it with the from and to parameters");
+	}
+
+	private static @Nullable Instant instant(ServerRequest request, String parameter) {
+		String value = request.queryParam(parameter).orElse(null);
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT,
+					parameter + " must be an RFC 3339 date-time with an offset, e.g. 2026-11-21T14:24:00Z; got " + value);
+		}
+	}
+
+	private static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String code, String message) {
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(GraphQlErrorBody.json(code, message, GraphQlErrorBody.traceId(request.exchange())));
+	}
+
+}
