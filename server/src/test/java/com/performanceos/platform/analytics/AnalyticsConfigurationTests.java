@@ -23,7 +23,9 @@ class AnalyticsConfigurationTests {
 	@Test
 	void usesEmbeddedDuckDbWhenNoClickHouseUrlIsSet() {
 		this.context
-			.withPropertyValues("performanceos.analytics.duckdb.path=" + this.directory.resolve("a.duckdb"))
+			// Blank on purpose: integration tests in this JVM export a ClickHouse URL as a system property.
+			.withPropertyValues("performanceos.analytics.clickhouse.url=",
+					"performanceos.analytics.duckdb.path=" + this.directory.resolve("a.duckdb"))
 			.withBean("salesCube", CubeDefinition.class, () -> AnalyticsFixture.SALES)
 			.run((context) -> {
 				AnalyticsStore store = context.getBean(AnalyticsStore.class);
