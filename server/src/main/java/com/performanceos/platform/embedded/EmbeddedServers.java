@@ -27,6 +27,8 @@ final class EmbeddedServers implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setPort(freePort())
 				.setPGStartupWait(POSTGRES_STARTUP_WAIT)
+				// Stopped by the application context, after everything that uses it.
+				.setRegisterShutdownHook(false)
 				.start();
 			return postgres.getPort();
 		}

@@ -14,7 +14,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -105,8 +105,12 @@ final class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPostP
 		// and must win over the blank defaults of application.yaml.
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, derived));
 		if (started.any()) {
-			application.addListeners((ContextClosedEvent event) -> started.close());
-			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-services-stop"));
+			// Destroyed with the last singletons: after the lifecycle beans (the outbox relay's final
+			// drain among them) have stopped, so nothing loses its database mid-shutdown. No JVM
+			// shutdown hook of our own: hooks run concurrently with Spring's and would stop the
+			// servers first.
+			application.addInitializers(context -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+				.registerDisposableBean("embeddedServers", started::close));
 		}
 	}
 

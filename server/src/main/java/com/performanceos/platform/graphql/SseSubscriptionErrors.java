@@ -41,8 +41,17 @@ final class SseSubscriptionErrors implements WebGraphQlInterceptor {
 		});
 	}
 
-	private static boolean acceptsEventStream(WebGraphQlRequest request) {
-		return request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith);
+	/**
+	 * Only requests the SSE handler serves: they name {@code text/event-stream} explicitly and no JSON
+	 * type. A wildcard ({@code *}{@code /*}, what curl sends) is served as JSON and must stay JSON.
+	 */
+	static boolean acceptsEventStream(WebGraphQlRequest request) {
+		List<MediaType> accepted = request.getHeaders().getAccept();
+		boolean eventStream = accepted.stream().anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_EVENT_STREAM));
+		boolean json = accepted.stream()
+			.anyMatch(type -> !type.isWildcardType() && (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+					|| type.equalsTypeAndSubtype(MediaType.APPLICATION_GRAPHQL_RESPONSE)));
+		return eventStream && !json;
 	}
 
 }

@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param persistedQueryMaxSize the largest document stored as an automatic persisted query
  */
 @ConfigurationProperties("performanceos.limits")
-public record LimitsProperties(@DefaultValue("1MB") DataSize maxRequestBodySize,
+public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize,
 		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
 		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
 		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize) {
