@@ -44,7 +44,8 @@ class LimitsConfiguration {
 			.queryExecutionStrategy(new AdmittedExecutionStrategies.Query(exceptionHandler, admission))
 			.mutationExecutionStrategy(new AdmittedExecutionStrategies.Mutation(exceptionHandler, admission))
 			.subscriptionExecutionStrategy(new AdmittedExecutionStrategies.Subscription(exceptionHandler, admission))
-			.preparsedDocumentProvider(new ApolloPersistedQuerySupport(new RedisPersistedQueryCache(redisson, limits))));
+			.preparsedDocumentProvider(new DocumentCache(new ApolloPersistedQuerySupport(new RedisPersistedQueryCache(redisson, limits)),
+					limits.persistedQueryMaxSize().toBytes())));
 	}
 
 }
