@@ -1,6 +1,7 @@
 package com.performanceos.platform.limits;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import graphql.ExecutionResult;
 import graphql.execution.AsyncExecutionStrategy;
@@ -31,9 +32,7 @@ final class AdmittedExecutionStrategies {
 
 		@Override
 		public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-			return admission.admit(context)
-				.thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
-						: super.execute(context, parameters));
+			return admitted(admission, context, () -> super.execute(context, parameters));
 		}
 
 	}
@@ -50,9 +49,7 @@ final class AdmittedExecutionStrategies {
 
 		@Override
 		public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-			return admission.admit(context)
-				.thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
-						: super.execute(context, parameters));
+			return admitted(admission, context, () -> super.execute(context, parameters));
 		}
 
 	}
@@ -69,11 +66,16 @@ final class AdmittedExecutionStrategies {
 
 		@Override
 		public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-			return admission.admit(context)
-				.thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
-						: super.execute(context, parameters));
+			return admitted(admission, context, () -> super.execute(context, parameters));
 		}
 
+	}
+
+	/** Runs the execution only if the bucket admits the operation; otherwise answers the refusal. */
+	private static CompletableFuture<ExecutionResult> admitted(Admission admission, ExecutionContext context,
+			Supplier<CompletableFuture<ExecutionResult>> execution) {
+		return admission.admit(context)
+			.thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal) : execution.get());
 	}
 
 }
