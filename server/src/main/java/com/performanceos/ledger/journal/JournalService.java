@@ -206,6 +206,46 @@ class JournalService {
 		});
 	}
 
+	/** See {@link JournalPosting#post}. */
+	Mono<List<UUID>> postWithin(DatabaseClient db, Viewer viewer, List<JournalPosting.Entry> entries, @Nullable UUID batchId) {
+		List<CheckedEntry> checked = new ArrayList<>(entries.size());
+		List<List<String>> paths = new ArrayList<>(entries.size());
+		List<JournalError> invalid = new ArrayList<>();
+		for (int index = 0; index < entries.size(); index++) {
+			JournalPosting.Entry entry = entries.get(index);
+			EntryInput input = new EntryInput("internal", entry.effectiveDate(), entry.description(), entry.reference(),
+					entry.lines().stream().map(line -> new JournalInputs.LineInput(
+							GlobalId.encode("Account", line.accountKey()), line.side(), line.amount(), line.currency(), line.memo()))
+						.toList());
+			List<String> path = List.of("entries", String.valueOf(index));
+			List<JournalError> errors = JournalInputs.check(input, path);
+			invalid.addAll(errors);
+			if (errors.isEmpty()) {
+				checked.add(checked(input));
+				paths.add(path);
+			}
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.error(rejected(invalid));
+		}
+		if (entries.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return verifyAgainstDatabase(db, checked, paths, JournalService::rejected)
+			.onErrorMap(TransactionRejected.class, rejection -> rejection.answer(JournalPosting.Rejected.class))
+			.then(Mono.defer(() -> {
+				List<NewEntry> written = checked.stream().map(entry -> newEntry(entry, null)).toList();
+				return write(db, viewer, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
+			}));
+	}
+
+	private static JournalPosting.Rejected rejected(List<JournalError> errors) {
+		return new JournalPosting.Rejected(errors.stream()
+			.map(error -> new JournalPosting.Problem(Integer.parseInt(error.field() != null && error.field().size() > 1 ? error.field().get(1) : "0"),
+					error.code().name(), error.message(), error.field() == null ? List.of() : error.field()))
+			.toList());
+	}
+
 	Mono<Connection<JournalEntry>> list(Viewer viewer, PageRequest page, @Nullable LocalDate from, @Nullable LocalDate to) {
 		if (page.cursorKey() != null && !page.cursorKey().matches("\\d{4}-\\d{2}-\\d{2}\\|\\d{1,19}")) {
 			return Mono.error(new com.performanceos.platform.graphql.GraphQlException(

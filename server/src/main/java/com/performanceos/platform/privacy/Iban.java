@@ -18,8 +18,8 @@ public record Iban(String value) {
 
 	private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-	/** Digits left visible by {@link #masked()}. */
-	public static final int VISIBLE_DIGITS = 4;
+	/** Trailing characters hidden by {@link #masked()}: what an external viewer never sees. */
+	public static final int MASKED_TRAILING = 6;
 
 	public Iban {
 		if (!isValid(value)) {
@@ -51,10 +51,9 @@ public record Iban(String value) {
 		return value.substring(0, 2);
 	}
 
-	/** Country and check digits visible, the last {@value #VISIBLE_DIGITS} characters visible, the rest hidden. */
+	/** The IBAN with its last {@value #MASKED_TRAILING} characters hidden, as external viewers see it. */
 	public String masked() {
-		int hidden = value.length() - 4 - VISIBLE_DIGITS;
-		return value.substring(0, 4) + "*".repeat(Math.max(hidden, 0)) + value.substring(value.length() - VISIBLE_DIGITS);
+		return value.substring(0, value.length() - MASKED_TRAILING) + "*".repeat(MASKED_TRAILING);
 	}
 
 	@Override

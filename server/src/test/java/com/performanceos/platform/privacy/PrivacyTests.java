@@ -26,10 +26,10 @@ class PrivacyTests {
 	}
 
 	@Test
-	void masksAllButCountryCheckDigitsAndLastFour() {
+	void masksTheLastSixCharacters() {
 		Iban iban = Iban.parse("FR7630006000011234567890189").orElseThrow();
-		assertThat(iban.masked()).isEqualTo("FR76*******************0189");
-		assertThat(iban.toString()).doesNotContain("3000600001");
+		assertThat(iban.masked()).isEqualTo("FR7630006000011234567******");
+		assertThat(iban.toString()).isEqualTo(iban.masked()).doesNotContain("890189");
 	}
 
 	@Test
