@@ -317,9 +317,11 @@ class JournalService {
 
 	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
 		Instant now = Instant.now();
-		List<DomainEvent> events = entries.stream()
-			.map(entry -> new DomainEvent(UUID.randomUUID(), viewer.tenant(), POSTED_EVENT, now, json.writeValueAsString(image(entry))))
-			.toList();
+		List<DomainEvent> events = entries.stream().map(entry -> {
+			Map<String, Object> payload = new java.util.HashMap<>(image(entry));
+			payload.put("batchKey", batchId == null ? "" : batchId.toString());
+			return new DomainEvent(UUID.randomUUID(), viewer.tenant(), POSTED_EVENT, now, json.writeValueAsString(payload));
+		}).toList();
 		return store.insert(db, viewer.tenant(), entries, batchId).then(outbox.publishAll(db, events));
 	}
 

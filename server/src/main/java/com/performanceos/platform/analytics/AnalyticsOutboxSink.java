@@ -52,9 +52,16 @@ final class AnalyticsOutboxSink implements OutboxSink {
 	/** Attribute columns by event type, computed once per type. */
 	private final Map<String, Map<String, ColumnType>> columnsByType = new ConcurrentHashMap<>();
 
-	AnalyticsOutboxSink(AnalyticsStore store, ObjectProvider<CubeDefinition> cubes, JsonMapper json) {
+	private final List<AnalyticsProjection> projections;
+
+	private final AnalyticsVersions versions;
+
+	AnalyticsOutboxSink(AnalyticsStore store, ObjectProvider<CubeDefinition> cubes, ObjectProvider<AnalyticsProjection> projections,
+			AnalyticsVersions versions, JsonMapper json) {
 		this.store = store;
+		this.versions = versions;
 		this.catalog = new AnalyticsCatalog(cubes.orderedStream().toList());
+		this.projections = projections.orderedStream().toList();
 		this.json = json;
 	}
 
@@ -66,9 +73,34 @@ final class AnalyticsOutboxSink implements OutboxSink {
 	@Override
 	public Mono<Void> deliver(List<DomainEvent> events) {
 		// The store's clients block; they must not run on the relay's or the driver's threads.
-		return Mono.fromRunnable(() -> store.append(events.stream().map(this::toAnalyticsEvent).toList()))
+		return Mono.fromRunnable(() -> {
+			appendInChunks(events.stream().flatMap(event -> facts(event).stream()).toList());
+			versions.bump(events.stream().map(DomainEvent::tenant).distinct().toList());
+		})
 			.subscribeOn(Schedulers.boundedElastic())
 			.then();
+	}
+
+	/**
+	 * Projections can turn a batch of events into more facts than one append takes; appends are
+	 * idempotent, so a failure part-way is simply retried whole.
+	 */
+	private void appendInChunks(List<AnalyticsEvent> facts) {
+		for (int start = 0; start < facts.size(); start += AnalyticsStore.MAX_APPEND_EVENTS) {
+			store.append(facts.subList(start, Math.min(facts.size(), start + AnalyticsStore.MAX_APPEND_EVENTS)));
+		}
+	}
+
+	/** The event itself, plus the facts a projection derives from it. */
+	private List<AnalyticsEvent> facts(DomainEvent event) {
+		for (AnalyticsProjection projection : projections) {
+			if (projection.handles(event.type())) {
+				List<AnalyticsEvent> facts = new java.util.ArrayList<>(projection.project(event));
+				facts.add(0, toAnalyticsEvent(event));
+				return facts;
+			}
+		}
+		return List.of(toAnalyticsEvent(event));
 	}
 
 	AnalyticsEvent toAnalyticsEvent(DomainEvent event) {
