@@ -27,6 +27,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.documents.DocumentResponses;
+import com.performanceos.platform.documents.HashedFile;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.security.Role;
@@ -44,13 +46,11 @@ import com.performanceos.platform.web.GraphQlErrorBody;
 @Component
 class AuditExporter {
 
-	static final String DIGEST_HEADER = "X-Content-SHA256";
+	static final String DIGEST_HEADER = DocumentResponses.DIGEST_HEADER;
 
 	static final String EXPORTED_ACTION = "audit.exported";
 
 	private static final Set<Role> ALLOWED_ROLES = EnumSet.of(Role.ADMIN, Role.AUDITOR);
-
-	private static final int READ_BUFFER_BYTES = 64 * 1024;
 
 	private static final DateTimeFormatter FILE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -99,21 +99,21 @@ class AuditExporter {
 			if (scope.recordCount() > limits.maxRecords()) {
 				return tooLarge(request, scope.recordCount());
 			}
-			return AuditExportFile.write(auditLog.stream(viewer.tenant(), scope, limits.fetchSize()), format, json,
-					limits.maxRecords())
+			return HashedFile.write(auditLog.stream(viewer.tenant(), scope, limits.fetchSize()), format.extension(),
+					out -> format.open(out, json), limits.maxRecords())
 				.flatMap(file -> recordExport(request, viewer, format, scope, file).thenReturn(file)
 					.doOnError(ex -> file.delete())
 					.doOnCancel(file::delete))
 				.flatMap(file -> send(request, viewer, format, file))
-				.onErrorResume(AuditExportFile.TooManyRecordsException.class, ex -> tooLarge(request, limits.maxRecords() + 1));
+				.onErrorResume(HashedFile.TooManyRowsException.class, ex -> tooLarge(request, limits.maxRecords() + 1));
 		});
 	}
 
 	private Mono<Void> recordExport(ServerRequest request, Viewer viewer, AuditExportFormat format,
-			AuditLog.ExportScope scope, AuditExportFile file) {
+			AuditLog.ExportScope scope, HashedFile file) {
 		Map<String, Object> image = new LinkedHashMap<>();
 		image.put("format", format.extension());
-		image.put("recordCount", file.recordCount());
+		image.put("recordCount", file.rowCount());
 		image.put("sizeBytes", file.sizeBytes());
 		image.put("sha256", file.sha256());
 		image.put("lastSequence", scope.lastSequence());
@@ -129,25 +129,15 @@ class AuditExporter {
 		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
 				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "AuditLog", null, sourceAddress, null, image))
 			.thenReturn(true))
-			.doOnNext(recorded -> log.info("Exported {} audit records of tenant {} as {} (sha256 {})", file.recordCount(),
+			.doOnNext(recorded -> log.info("Exported {} audit records of tenant {} as {} (sha256 {})", file.rowCount(),
 					viewer.tenant(), format.extension(), file.sha256()))
 			.then();
 	}
 
-	private Mono<ServerResponse> send(ServerRequest request, Viewer viewer, AuditExportFormat format,
-			AuditExportFile file) {
-		Flux<DataBuffer> body = DataBufferUtils
-			.read(file.path(), request.exchange().getResponse().bufferFactory(), READ_BUFFER_BYTES)
-			.doFinally(signal -> file.delete());
-		String filename = "audit-log-" + viewer.tenant().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-				+ FILE_TIMESTAMP.format(Instant.now()) + "." + format.extension();
-		return ServerResponse.ok()
-			.contentType(format.mediaType())
-			.contentLength(file.sizeBytes())
-			.cacheControl(CacheControl.noStore())
-			.header(DIGEST_HEADER, file.sha256())
-			.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))
-			.body(BodyInserters.fromDataBuffers(body));
+	private Mono<ServerResponse> send(ServerRequest request, Viewer viewer, AuditExportFormat format, HashedFile file) {
+		String filename = "audit-log-" + DocumentResponses.safeName(viewer.tenant()) + "-" + FILE_TIMESTAMP.format(Instant.now())
+				+ "." + format.extension();
+		return DocumentResponses.send(request, file, format.mediaType(), filename);
 	}
 
 	private Mono<ServerResponse> tooLarge(ServerRequest request, long recordCount) {
@@ -170,9 +160,7 @@ class AuditExporter {
 	}
 
 	private static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String code, String message) {
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(GraphQlErrorBody.json(code, message, GraphQlErrorBody.traceId(request.exchange())));
+		return DocumentResponses.error(request, status, code, message);
 	}
 
 }

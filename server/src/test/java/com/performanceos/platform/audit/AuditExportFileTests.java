@@ -1,5 +1,7 @@
 package com.performanceos.platform.audit;
 
+import com.performanceos.platform.documents.HashedFile;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -22,7 +24,7 @@ class AuditExportFileTests {
 	@Test
 	void csvQuotesFieldsWithCommasQuotesAndLineBreaksAsRfc4180Says() throws Exception {
 		AuditRecord awkward = record(1, "O'Brien, \"the\" admin\r\nsecond line", "{\"name\": \"a,b\"}");
-		AuditExportFile file = AuditExportFile.write(Flux.just(awkward), AuditExportFormat.CSV, json, 10).block();
+		HashedFile file = write(Flux.just(awkward), AuditExportFormat.CSV, 10).block();
 		try {
 			String csv = Files.readString(file.path(), StandardCharsets.UTF_8);
 			assertThat(csv).startsWith("sequence,id,occurredAt,actor,action,targetType,targetId,sourceAddress,before,after,"
@@ -30,7 +32,7 @@ class AuditExportFileTests {
 			assertThat(csv).contains(",\"O'Brien, \"\"the\"\" admin\r\nsecond line\",ledger.account.created,Account,,,,"
 					+ "\"{\"\"name\"\": \"\"a,b\"\"}\",");
 			assertThat(csv).endsWith("\r\n");
-			assertThat(file.recordCount()).isEqualTo(1);
+			assertThat(file.rowCount()).isEqualTo(1);
 		}
 		finally {
 			file.delete();
@@ -39,8 +41,7 @@ class AuditExportFileTests {
 
 	@Test
 	void digestAndSizeCoverExactlyTheBytesOfTheFile() throws Exception {
-		AuditExportFile file = AuditExportFile
-			.write(Flux.range(1, 3).map(sequence -> record(sequence, "alice", "{\"n\": 1.10}")), AuditExportFormat.JSON, json, 10)
+		HashedFile file = write(Flux.range(1, 3).map(sequence -> record(sequence, "alice", "{\"n\": 1.10}")), AuditExportFormat.JSON, 10)
 			.block();
 		try {
 			byte[] bytes = Files.readAllBytes(file.path());
@@ -61,10 +62,13 @@ class AuditExportFileTests {
 
 	@Test
 	void moreRecordsThanTheLimitFailTheExport() {
-		StepVerifier.create(AuditExportFile.write(Flux.range(1, 5).map(sequence -> record(sequence, "alice", null)),
-				AuditExportFormat.CSV, json, 4))
-			.expectError(AuditExportFile.TooManyRecordsException.class)
+		StepVerifier.create(write(Flux.range(1, 5).map(sequence -> record(sequence, "alice", null)), AuditExportFormat.CSV, 4))
+			.expectError(HashedFile.TooManyRowsException.class)
 			.verify();
+	}
+
+	private reactor.core.publisher.Mono<HashedFile> write(Flux<AuditRecord> records, AuditExportFormat format, long max) {
+		return HashedFile.write(records, format.extension(), out -> format.open(out, json), max);
 	}
 
 	private static AuditRecord record(long sequence, String actor, String afterJson) {
