@@ -36,8 +36,27 @@ enum AuditExportFormat {
 
 	AuditExportWriter open(OutputStream out, JsonMapper json) {
 		return switch (this) {
-			case CSV -> new CsvAuditExportWriter(out);
+			case CSV -> csv(out);
 			case JSON -> new JsonAuditExportWriter(out, json);
+		};
+	}
+
+	/** RFC 4180 CSV of the records, values as stored. */
+	private static AuditExportWriter csv(java.io.OutputStream out) {
+		var writer = new com.performanceos.platform.documents.CsvRowWriter<AuditRecord>(out, AuditExportWriter.COLUMNS,
+				record -> new String[] { Long.toString(record.sequence()), record.id(), record.occurredAt().toString(),
+						record.actor(), record.action(), record.targetType(), record.targetId(), record.sourceAddress(),
+						record.beforeJson(), record.afterJson(), record.previousHash(), record.hash() });
+		return new AuditExportWriter() {
+			@Override
+			public void write(AuditRecord record) {
+				writer.write(record);
+			}
+
+			@Override
+			public void finish() {
+				writer.finish();
+			}
 		};
 	}
 

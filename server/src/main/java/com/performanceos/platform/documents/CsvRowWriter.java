@@ -1,4 +1,4 @@
-package com.performanceos.platform.audit;
+package com.performanceos.platform.documents;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -6,31 +6,33 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * CSV as RFC 4180 describes it: a header row, CRLF after every row, and a field enclosed in double
  * quotes (with inner quotes doubled) whenever it holds a comma, a quote, CR or LF. An absent value
- * is an empty field. Values are written as stored, never rewritten, so the export stays faithful
- * evidence of the log.
+ * is an empty field. Values are written as given, never rewritten, so an export stays faithful
+ * evidence of what is stored.
  */
-final class CsvAuditExportWriter implements AuditExportWriter {
+public final class CsvRowWriter<T> implements RowWriter<T> {
 
 	private static final String LINE_END = "\r\n";
 
 	private final BufferedWriter out;
 
-	CsvAuditExportWriter(OutputStream out) {
+	private final Function<T, @Nullable String[]> fields;
+
+	public CsvRowWriter(OutputStream out, String[] header, Function<T, @Nullable String[]> fields) {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-		row(COLUMNS);
+		this.fields = fields;
+		row(header);
 	}
 
 	@Override
-	public void write(AuditRecord record) {
-		row(Long.toString(record.sequence()), record.id(), record.occurredAt().toString(), record.actor(), record.action(),
-				record.targetType(), record.targetId(), record.sourceAddress(), record.beforeJson(), record.afterJson(),
-				record.previousHash(), record.hash());
+	public void write(T row) {
+		row(fields.apply(row));
 	}
 
 	@Override
@@ -43,13 +45,13 @@ final class CsvAuditExportWriter implements AuditExportWriter {
 		}
 	}
 
-	private void row(@Nullable String... fields) {
+	private void row(@Nullable String[] values) {
 		try {
-			for (int i = 0; i < fields.length; i++) {
+			for (int i = 0; i < values.length; i++) {
 				if (i > 0) {
 					out.write(',');
 				}
-				out.write(escape(fields[i]));
+				out.write(escape(values[i]));
 			}
 			out.write(LINE_END);
 		}
@@ -58,12 +60,11 @@ final class CsvAuditExportWriter implements AuditExportWriter {
 		}
 	}
 
-	static String escape(@Nullable String field) {
+	public static String escape(@Nullable String field) {
 		if (field == null) {
 			return "";
 		}
-		boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0
-				|| field.indexOf('\n') >= 0;
+		boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0;
 		return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
 	}
 

@@ -1,0 +1,198 @@
+package com.performanceos.ledger.exports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.documents.CsvRowWriter;
+import com.performanceos.platform.documents.DocumentResponses;
+import com.performanceos.platform.documents.HashedFile;
+import com.performanceos.platform.documents.RowWriter;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.security.ViewerAuthentication;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/**
+ * {@code GET /exports/journal-entries.{csv,json}?from=&to=}: the journal lines of an effective-date
+ * range, streamed from PostgreSQL into a hashed file, recorded in the audit log with its SHA-256,
+ * then sent with that digest. Recording comes before sending, so no export leaves unrecorded.
+ */
+@Component
+class JournalExporter {
+
+	static final String EXPORTED_ACTION = "ledger.journal.exported";
+
+	/** Most lines one export may hold; larger ranges are refused with a message to narrow them. */
+	static final long MAX_LINES = 2_000_000;
+
+	private static final int FETCH_SIZE = 1_000;
+
+	private static final Set<Role> ALLOWED_ROLES = EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.FINANCE, Role.ANALYST);
+
+	private final TenantDatabase database;
+
+	private final AuditTrail auditTrail;
+
+	private final JsonMapper json;
+
+	JournalExporter(TenantDatabase database, AuditTrail auditTrail, JsonMapper json) {
+		this.database = database;
+		this.auditTrail = auditTrail;
+		this.json = json;
+	}
+
+	Mono<ServerResponse> export(ServerRequest request, String format) {
+		return request.principal()
+			.filter(ViewerAuthentication.class::isInstance)
+			.map(principal -> ((ViewerAuthentication) principal).viewer())
+			.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, format)
+					: DocumentResponses.error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Exporting the journal requires one of the roles "
+							+ ALLOWED_ROLES))
+			.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+					"Authentication is required")));
+	}
+
+	private Mono<ServerResponse> export(ServerRequest request, Viewer viewer, String format) {
+		LocalDate from;
+		LocalDate to;
+		try {
+			from = LocalDate.parse(request.queryParam("from").orElse("0001-01-01"));
+			to = LocalDate.parse(request.queryParam("to").orElse("9999-12-31"));
+		}
+		catch (DateTimeParseException ex) {
+			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", "from and to are dates such as 2026-03-31");
+		}
+		if (to.isBefore(from)) {
+			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", "to is before from");
+		}
+		boolean csv = "csv".equals(format);
+		HashedFile.WriterFactory<ExportedLine> writer = csv
+				? out -> new CsvRowWriter<>(out, ExportedLine.COLUMNS, ExportedLine::fields) : out -> new JsonArrayWriter(out, json);
+		return HashedFile.write(lines(viewer, from, to), format, writer, MAX_LINES)
+			.flatMap(file -> record(request, viewer, format, from, to, file).thenReturn(file).doOnError(ex -> file.delete()))
+			.flatMap(file -> DocumentResponses.send(request, file, csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+					: MediaType.APPLICATION_JSON, "journal-" + DocumentResponses.safeName(viewer.tenant()) + "-" + from + "-" + to + "." + format))
+			.onErrorResume(HashedFile.TooManyRowsException.class, ex -> DocumentResponses.error(request, HttpStatus.BAD_REQUEST,
+					"EXPORT_TOO_LARGE", "The export would hold more than " + MAX_LINES + " lines; narrow it with from and to"));
+	}
+
+	private Flux<ExportedLine> lines(Viewer viewer, LocalDate from, LocalDate to) {
+		return database.inTransactionMany(viewer.tenant(), db -> db.sql("""
+				SELECT e.id, e.posting_seq, e.reference, e.description, e.effective_date, e.posted_at, e.reversal_of, e.batch_id,
+				       l.line_number, a.code, a.name, l.side, l.amount, l.currency, l.memo
+				FROM ledger_journal_entry e
+				JOIN ledger_journal_line l ON l.entry_id = e.id
+				JOIN ledger_account a ON a.id = l.account_id
+				WHERE e.effective_date BETWEEN :from AND :to
+				ORDER BY e.effective_date, e.posting_seq, l.line_number""")
+			.bind("from", from)
+			.bind("to", to)
+			.filter(statement -> statement.fetchSize(FETCH_SIZE))
+			.map(JournalExporter::toLine)
+			.all());
+	}
+
+	private Mono<Void> record(ServerRequest request, Viewer viewer, String format, LocalDate from, LocalDate to, HashedFile file) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("format", format);
+		image.put("from", from.toString());
+		image.put("to", to.toString());
+		image.put("lineCount", file.rowCount());
+		image.put("sizeBytes", file.sizeBytes());
+		image.put("sha256", file.sha256());
+		String sourceAddress = request.remoteAddress().map(address -> address.getAddress() != null
+				? address.getAddress().getHostAddress() : address.getHostString()).orElse(null);
+		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
+				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "JournalExport", null, sourceAddress, null, image)).thenReturn(true))
+			.then();
+	}
+
+	private static ExportedLine toLine(Readable row) {
+		UUID reversalOf = row.get("reversal_of", UUID.class);
+		UUID batch = row.get("batch_id", UUID.class);
+		return new ExportedLine(GlobalId.encode("JournalEntry", row.get("id", UUID.class)), row.get("posting_seq", Long.class),
+				row.get("reference", String.class), row.get("description", String.class), row.get("effective_date", LocalDate.class).toString(),
+				row.get("posted_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toString(), row.get("line_number", Integer.class),
+				row.get("code", String.class), row.get("name", String.class), row.get("side", String.class),
+				row.get("amount", BigDecimal.class).toPlainString(), row.get("currency", String.class), row.get("memo", String.class),
+				reversalOf == null ? null : GlobalId.encode("JournalEntry", reversalOf), batch == null ? null : batch.toString());
+	}
+
+	/** A JSON array of line objects, amounts as strings (never floating point). */
+	private static final class JsonArrayWriter implements RowWriter<ExportedLine> {
+
+		private final OutputStream out;
+
+		private final JsonMapper json;
+
+		private boolean first = true;
+
+		JsonArrayWriter(OutputStream out, JsonMapper json) {
+			this.out = out;
+			this.json = json;
+			raw("[");
+		}
+
+		@Override
+		public void write(ExportedLine line) {
+			raw(first ? "\n" : ",\n");
+			first = false;
+			Map<String, @Nullable Object> object = new LinkedHashMap<>();
+			String[] values = line.fields();
+			for (int i = 0; i < ExportedLine.COLUMNS.length; i++) {
+				object.put(ExportedLine.COLUMNS[i], values[i]);
+			}
+			object.put("postingSequence", line.postingSequence());
+			object.put("lineNumber", line.lineNumber());
+			raw(json.writeValueAsString(object));
+		}
+
+		@Override
+		public void finish() {
+			raw("\n]\n");
+			try {
+				out.flush();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private void raw(String text) {
+			try {
+				out.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
