@@ -46,8 +46,6 @@ import com.performanceos.platform.security.Viewer;
 @Service
 class LedgerCubeService {
 
-	private static final Duration CACHE_TTL = Duration.ofMinutes(10);
-
 	private final AnalyticsStore store;
 
 	private final AnalyticsVersions versions;
@@ -56,7 +54,12 @@ class LedgerCubeService {
 
 	private final JsonMapper json;
 
-	LedgerCubeService(AnalyticsStore store, AnalyticsVersions versions, RedissonClient redisson, JsonMapper json) {
+	/** How long an answer stays cached; zero disables the cache (benchmarks of the engines themselves). */
+	private final Duration cacheTtl;
+
+	LedgerCubeService(AnalyticsStore store, AnalyticsVersions versions, RedissonClient redisson, JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${performanceos.ledger.cube.cache-ttl:10m}") Duration cacheTtl) {
+		this.cacheTtl = cacheTtl;
 		this.store = store;
 		this.versions = versions;
 		this.redisson = redisson;
@@ -66,6 +69,11 @@ class LedgerCubeService {
 	Mono<LedgerCubeTypes.Cube> query(Viewer viewer, Input input) {
 		CubeQuery query = toCubeQuery(input);
 		List<UUID> accountFilter = input.accountIds() == null ? null : input.accountIds().stream().map(LedgerCubeService::accountKey).toList();
+		if (cacheTtl.isZero()) {
+			return Mono.fromCallable(() -> store.query(viewer.tenant(), query))
+				.subscribeOn(Schedulers.boundedElastic())
+				.map(result -> new LedgerCubeTypes.Cube(store.engine(), false, toRows(toStrings(result), query, input, accountFilter)));
+		}
 		return versions.current(viewer.tenant()).flatMap(version -> {
 			RBucket<String> cache = redisson.getBucket("performanceos:ledger-cube:" + viewer.tenant() + ":" + version + ":"
 					+ fingerprint(query), StringCodec.INSTANCE);
@@ -74,7 +82,7 @@ class LedgerCubeService {
 				.switchIfEmpty(Mono.fromCallable(() -> store.query(viewer.tenant(), query))
 					.subscribeOn(Schedulers.boundedElastic())
 					.map(LedgerCubeService::toStrings)
-					.flatMap(rows -> Mono.fromCompletionStage(cache.setAsync(json.writeValueAsString(rows), CACHE_TTL))
+					.flatMap(rows -> Mono.fromCompletionStage(cache.setAsync(json.writeValueAsString(rows), cacheTtl))
 						.thenReturn(new Cached(rows, false))));
 		}).map(result -> new LedgerCubeTypes.Cube(store.engine(), result.cached(),
 				toRows(result.rows(), query, input, accountFilter)));
