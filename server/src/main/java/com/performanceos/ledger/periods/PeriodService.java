@@ -1,6 +1,5 @@
 package com.performanceos.ledger.periods;
 
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;

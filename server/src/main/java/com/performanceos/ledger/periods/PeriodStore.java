@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ final class PeriodStore {
 			.bind("id", certificate.key())
 			.bind("month", month.atDay(1))
 			.bind("version", certificate.version())
-			.bind("closedAt", OffsetDateTime.ofInstant(certificate.closedAt(), java.time.ZoneOffset.UTC))
+			.bind("closedAt", OffsetDateTime.ofInstant(certificate.closedAt(), ZoneOffset.UTC))
 			.bind("closedBy", certificate.closedBy())
 			.bind("content", certificate.content())
 			.bind("sha256", certificate.sha256())

@@ -3,6 +3,7 @@ package com.performanceos.ledger.dimensions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -59,7 +60,7 @@ final class DimensionFixture {
 		return sliceNode(asOf, null, slice, code).map(node -> (Integer) node.get("lineCount")).orElseThrow();
 	}
 
-	private java.util.Optional<Map<String, Object>> sliceNode(String asOf, String knownAt, List<Map<String, String>> slice, String code) {
+	private Optional<Map<String, Object>> sliceNode(String asOf, String knownAt, List<Map<String, String>> slice, String code) {
 		var request = tester.documentName("coreSliceBalances").variable("asOf", asOf).variable("slice", slice);
 		if (knownAt != null) {
 			request = request.variable("knownAt", knownAt);

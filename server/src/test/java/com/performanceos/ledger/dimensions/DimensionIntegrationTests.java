@@ -1,8 +1,10 @@
 package com.performanceos.ledger.dimensions;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -92,19 +94,19 @@ class DimensionIntegrationTests extends IntegrationTest {
 		String tenant = newTenant("dim-posting");
 		GraphQlTester finance = graphQl(tenant, Role.FINANCE);
 		DimensionFixture ledger = DimensionFixture.standard(finance);
-		Viewer viewer = new Viewer("importer", tenant, java.util.Set.of(Role.FINANCE));
+		Viewer viewer = new Viewer("importer", tenant, Set.of(Role.FINANCE));
 		UUID bank = GlobalId.decode(ledger.bank, "Account").orElseThrow();
 		UUID sales = GlobalId.decode(ledger.sales, "Account").orElseThrow();
 		Currency eur = Currency.getInstance("EUR");
 		List<UUID> keys = database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalPosting.Entry(
-				java.time.LocalDate.parse("2026-03-03"), "Imported", null, List.of(
+				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
 						new JournalPosting.Line(bank, EntrySide.DEBIT, new BigDecimal("12.00"), eur, null,
 								List.of(new DimensionValueInput("REGION", "ARA"))),
 						new JournalPosting.Line(sales, EntrySide.CREDIT, new BigDecimal("12.00"), eur, null)))), null)).block();
 		assertThat(keys).hasSize(1);
 		assertThat(ledger.sliceNet("2026-03-31", null, List.of(ledger.value("REGION", "ARA")), "512000")).isEqualByComparingTo("12.00");
 		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalPosting.Entry(
-				java.time.LocalDate.parse("2026-03-03"), "Imported", null, List.of(
+				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
 						new JournalPosting.Line(bank, EntrySide.DEBIT, BigDecimal.ONE, eur, null, List.of(new DimensionValueInput("REGION", "XX"))),
 						new JournalPosting.Line(sales, EntrySide.CREDIT, BigDecimal.ONE, eur, null)))), null)).block())
 			.isInstanceOfSatisfying(JournalPosting.Rejected.class,

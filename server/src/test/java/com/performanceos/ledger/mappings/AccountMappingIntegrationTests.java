@@ -1,5 +1,6 @@
 package com.performanceos.ledger.mappings;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,7 +87,7 @@ class AccountMappingIntegrationTests extends IntegrationTest {
 
 	private static GraphQlTester.Response map(GraphQlTester tester, String key, String source, String sourceCode, String label,
 			String accountId) {
-		Map<String, Object> input = new java.util.HashMap<>(Map.of("idempotencyKey", key, "source", source, "sourceCode", sourceCode,
+		Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key, "source", source, "sourceCode", sourceCode,
 				"accountId", accountId));
 		if (label != null) {
 			input.put("label", label);
