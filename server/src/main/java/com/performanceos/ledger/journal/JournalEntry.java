@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.ledger.dimensions.DimensionValue;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 
@@ -40,7 +41,8 @@ public record JournalEntry(UUID key, long postingSequence, @Nullable String refe
 	/** The lines of a reversal: same accounts and amounts, sides swapped. */
 	List<PostingLine> reversalLines() {
 		return lines.stream()
-			.map(line -> new PostingLine(line.accountKey(), line.side().opposite(), line.amount(), "Reversal of line " + line.lineNumber()))
+			.map(line -> new PostingLine(line.accountKey(), line.side().opposite(), line.amount(), "Reversal of line " + line.lineNumber(),
+					line.dimensions()))
 			.toList();
 	}
 
@@ -52,12 +54,29 @@ public record JournalEntry(UUID key, long postingSequence, @Nullable String refe
 	 * @param side debit or credit
 	 * @param amount strictly positive amount in the account's currency
 	 * @param memo a note
+	 * @param dimensions the dimension values the line carries, ordered by dimension code
 	 */
-	public record Line(int lineNumber, UUID accountKey, EntrySide side, Money amount, @Nullable String memo) {
+	public record Line(int lineNumber, UUID accountKey, EntrySide side, Money amount, @Nullable String memo,
+			List<DimensionValue> dimensions) {
+
+		public Line {
+			dimensions = List.copyOf(dimensions);
+		}
+
+		/** A line without dimension values. */
+		public Line(int lineNumber, UUID accountKey, EntrySide side, Money amount, @Nullable String memo) {
+			this(lineNumber, accountKey, side, amount, memo, List.of());
+		}
+
 	}
 
-	/** A line about to be posted. */
-	record PostingLine(UUID accountKey, EntrySide side, Money amount, @Nullable String memo) {
+	/** A line about to be posted; a reversal carries the original's dimension values. */
+	record PostingLine(UUID accountKey, EntrySide side, Money amount, @Nullable String memo, List<DimensionValue> dimensions) {
+
+		PostingLine {
+			dimensions = List.copyOf(dimensions);
+		}
+
 	}
 
 }

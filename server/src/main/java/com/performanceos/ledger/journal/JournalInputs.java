@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.ledger.dimensions.DimensionCatalog;
+import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 
@@ -36,7 +38,14 @@ final class JournalInputs {
 	}
 
 	/** The schema's {@code JournalLineInput}. */
-	record LineInput(String accountId, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo) {
+	record LineInput(String accountId, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo,
+			@Nullable List<DimensionValueInput> dimensions) {
+
+		/** The dimension values, none when the client left them out. */
+		List<DimensionValueInput> dimensionValues() {
+			return dimensions == null ? List.of() : dimensions;
+		}
+
 	}
 
 	/** The schema's {@code PostJournalEntryInput}. */
@@ -50,6 +59,10 @@ final class JournalInputs {
 				fingerprint.append('\u001e').append(line.accountId()).append('\u001f').append(line.side()).append('\u001f')
 					.append(line.amount().stripTrailingZeros().toPlainString()).append('\u001f')
 					.append(line.currency().getCurrencyCode()).append('\u001f').append(line.memo() == null ? "" : line.memo());
+				// Only lines with dimensions extend the fingerprint, so keys used before dimensions existed still replay.
+				for (DimensionValueInput value : line.dimensionValues()) {
+					fingerprint.append('\u001f').append(value.dimension()).append('=').append(value.member());
+				}
 			}
 			return fingerprint.toString();
 		}
@@ -119,6 +132,10 @@ final class JournalInputs {
 			}
 			if (line.memo() != null && line.memo().length() > MEMO_LENGTH_MAX) {
 				errors.add(JournalError.invalid(append(linePath, "memo"), "memo must have at most " + MEMO_LENGTH_MAX + " characters"));
+			}
+			String dimensionProblem = DimensionCatalog.checkShape(line.dimensionValues());
+			if (dimensionProblem != null) {
+				errors.add(JournalError.invalid(append(linePath, "dimensions"), dimensionProblem));
 			}
 		}
 		if (errors.isEmpty()) {

@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.platform.security.Viewer;
 
 /**
@@ -30,14 +31,24 @@ public final class JournalPosting {
 		this.journal = journal;
 	}
 
-	/** A line to post. */
-	public record Line(UUID accountKey, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo) {
+	/**
+	 * A line to post, with the dimension values it carries (named by codes; an unknown one refuses
+	 * the entry with {@code UNKNOWN_DIMENSION_MEMBER}).
+	 */
+	public record Line(UUID accountKey, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo,
+			List<DimensionValueInput> dimensions) {
 
 		public Line {
 			Objects.requireNonNull(accountKey, "accountKey");
 			Objects.requireNonNull(side, "side");
 			Objects.requireNonNull(amount, "amount");
 			Objects.requireNonNull(currency, "currency");
+			dimensions = List.copyOf(dimensions);
+		}
+
+		/** A line without dimension values. */
+		public Line(UUID accountKey, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo) {
+			this(accountKey, side, amount, currency, memo, List.of());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.ledger.dimensions.DimensionCatalog;
+import com.performanceos.ledger.dimensions.DimensionValue;
+import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.ledger.journal.JournalInputs.CheckedEntry;
 import com.performanceos.ledger.journal.JournalInputs.EntryInput;
 import com.performanceos.ledger.journal.JournalStore.NewEntry;
@@ -90,8 +94,8 @@ class JournalService {
 				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntry.failed(
 						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
 				case Claim.Fresh fresh -> verifyAgainstDatabase(db, List.of(checked), List.of(path), JournalPayloads.PostEntry::failed)
-					.then(Mono.defer(() -> {
-						NewEntry entry = newEntry(checked, null);
+					.flatMap(resolved -> {
+						NewEntry entry = newEntry(checked, null, resolved);
 						return write(db, viewer, List.of(entry), null)
 							.then(idempotencyKeys.complete(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), entry.key()))
 							.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.posted",
@@ -99,7 +103,7 @@ class JournalService {
 									image(entry))))
 							.then(store.load(db, List.of(entry.key())))
 							.map(found -> new JournalPayloads.PostEntry(found.get(entry.key()), List.of()));
-					}));
+					});
 			}))
 			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntry.class)));
 	}
@@ -133,8 +137,8 @@ class JournalService {
 					.map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()));
 				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntries.failed(
 						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> verifyAgainstDatabase(db, checked, paths, JournalPayloads.PostEntries::failed).then(Mono.defer(() -> {
-					List<NewEntry> entries = checked.stream().map(entry -> newEntry(entry, null)).toList();
+				case Claim.Fresh fresh -> verifyAgainstDatabase(db, checked, paths, JournalPayloads.PostEntries::failed).flatMap(resolved -> {
+					List<NewEntry> entries = checked.stream().map(entry -> newEntry(entry, null, resolved)).toList();
 					int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
 					return write(db, viewer, entries, batchId)
 						.then(idempotencyKeys.complete(db, viewer.tenant(), BATCH_OPERATION, input.idempotencyKey(), batchId))
@@ -143,7 +147,7 @@ class JournalService {
 								Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
 										"idempotencyKey", input.idempotencyKey()))))
 						.thenReturn(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()));
-				}));
+				});
 			}))
 			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntries.class)));
 	}
@@ -215,7 +219,8 @@ class JournalService {
 			JournalPosting.Entry entry = entries.get(index);
 			EntryInput input = new EntryInput("internal", entry.effectiveDate(), entry.description(), entry.reference(),
 					entry.lines().stream().map(line -> new JournalInputs.LineInput(
-							GlobalId.encode("Account", line.accountKey()), line.side(), line.amount(), line.currency(), line.memo()))
+							GlobalId.encode("Account", line.accountKey()), line.side(), line.amount(), line.currency(), line.memo(),
+							line.dimensions()))
 						.toList());
 			List<String> path = List.of("entries", String.valueOf(index));
 			List<JournalError> errors = JournalInputs.check(input, path);
@@ -233,10 +238,10 @@ class JournalService {
 		}
 		return verifyAgainstDatabase(db, checked, paths, JournalService::rejected)
 			.onErrorMap(TransactionRejected.class, rejection -> rejection.answer(JournalPosting.Rejected.class))
-			.then(Mono.defer(() -> {
-				List<NewEntry> written = checked.stream().map(entry -> newEntry(entry, null)).toList();
+			.flatMap(resolved -> {
+				List<NewEntry> written = checked.stream().map(entry -> newEntry(entry, null, resolved)).toList();
 				return write(db, viewer, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
-			}));
+			});
 	}
 
 	private static JournalPosting.Rejected rejected(List<JournalError> errors) {
@@ -263,12 +268,21 @@ class JournalService {
 		return database.inTransaction(viewer.tenant(), db -> store.reversalsOf(db, keys));
 	}
 
-	/** Accounts exist and match each line's currency; every effective month is open. */
-	private Mono<Void> verifyAgainstDatabase(DatabaseClient db, List<CheckedEntry> entries, List<List<String>> paths,
-			Function<List<JournalError>, Object> failure) {
+	/**
+	 * Accounts exist and match each line's currency, dimension values exist, every effective month
+	 * is open. Answers the resolved dimension values, keyed by their codes.
+	 */
+	private Mono<Map<DimensionValueInput, DimensionValue>> verifyAgainstDatabase(DatabaseClient db, List<CheckedEntry> entries,
+			List<List<String>> paths, Function<List<JournalError>, Object> failure) {
 		Set<UUID> accountKeys = new LinkedHashSet<>();
-		entries.forEach(entry -> accountKeys.addAll(entry.accountKeys()));
-		return store.accountCurrencies(db, accountKeys).flatMap(currencies -> {
+		Set<DimensionValueInput> dimensionValues = new LinkedHashSet<>();
+		entries.forEach(entry -> {
+			accountKeys.addAll(entry.accountKeys());
+			entry.input().lines().forEach(line -> dimensionValues.addAll(line.dimensionValues()));
+		});
+		return store.accountCurrencies(db, accountKeys).zipWith(DimensionCatalog.resolve(db, dimensionValues)).flatMap(found -> {
+			Map<UUID, Currency> currencies = found.getT1();
+			Map<DimensionValueInput, DimensionValue> resolved = found.getT2();
 			List<JournalError> errors = new ArrayList<>();
 			for (int index = 0; index < entries.size(); index++) {
 				CheckedEntry entry = entries.get(index);
@@ -285,14 +299,29 @@ class JournalService {
 								+ accountCurrency.getCurrencyCode() + ", the line is in " + lineCurrency.getCurrencyCode(),
 								JournalInputs.append(linePath, "currency")));
 					}
+					errors.addAll(unknownDimensionValues(entry.input().lines().get(line).dimensionValues(), resolved, linePath));
 				}
 			}
 			if (!errors.isEmpty()) {
 				return Mono.error(new TransactionRejected(failure.apply(errors)));
 			}
 			return requireOpen(db, entries.stream().map(entry -> entry.input().effectiveDate()).toList(),
-					paths.stream().map(path -> JournalInputs.append(path, "effectiveDate")).toList(), failure);
+					paths.stream().map(path -> JournalInputs.append(path, "effectiveDate")).toList(), failure)
+				.thenReturn(resolved);
 		});
+	}
+
+	private static List<JournalError> unknownDimensionValues(List<DimensionValueInput> values,
+			Map<DimensionValueInput, DimensionValue> resolved, List<String> linePath) {
+		List<JournalError> errors = new ArrayList<>();
+		for (int index = 0; index < values.size(); index++) {
+			DimensionValueInput value = values.get(index);
+			if (!resolved.containsKey(value)) {
+				errors.add(new JournalError(JournalError.Code.UNKNOWN_DIMENSION_MEMBER, "No member " + value.member()
+						+ " of dimension " + value.dimension(), JournalInputs.append(linePath, "dimensions", String.valueOf(index))));
+			}
+		}
+		return errors;
 	}
 
 	private Mono<Void> requireOpen(DatabaseClient db, List<LocalDate> dates, List<List<String>> fields,
@@ -330,7 +359,10 @@ class JournalService {
 		for (int index = 0; index < entry.lines().size(); index++) {
 			JournalEntry.PostingLine line = entry.lines().get(index);
 			lines.add(Map.of("lineNumber", index + 1, "accountKey", line.accountKey().toString(), "side", line.side().name(),
-					"amount", line.amount().amount().toPlainString(), "currency", line.amount().currency().getCurrencyCode()));
+					"amount", line.amount().amount().toPlainString(), "currency", line.amount().currency().getCurrencyCode(),
+					"dimensions", line.dimensions().stream()
+						.map(value -> Map.of("dimension", value.dimensionCode(), "member", value.memberCode()))
+						.toList()));
 		}
 		return Map.of("entryKey", entry.key().toString(), "effectiveDate", entry.effectiveDate().toString(), "description",
 				entry.description(), "reversalOf", entry.reversalOf() == null ? "" : entry.reversalOf().toString(), "lines", lines);
@@ -340,13 +372,18 @@ class JournalService {
 		return new CheckedEntry(input, input.lines().stream().map(JournalInputs::accountKey).toList());
 	}
 
-	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf) {
+	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf,
+			Map<DimensionValueInput, DimensionValue> resolved) {
 		EntryInput input = checked.input();
 		List<JournalEntry.PostingLine> lines = new ArrayList<>(input.lines().size());
 		for (int index = 0; index < input.lines().size(); index++) {
 			JournalInputs.LineInput line = input.lines().get(index);
+			List<DimensionValue> dimensions = line.dimensionValues().stream()
+				.map(resolved::get)
+				.sorted(Comparator.comparing(DimensionValue::dimensionCode))
+				.toList();
 			lines.add(new JournalEntry.PostingLine(checked.accountKeys().get(index), line.side(),
-					new Money(line.amount(), line.currency()), line.memo()));
+					new Money(line.amount(), line.currency()), line.memo(), dimensions));
 		}
 		return new NewEntry(UUID.randomUUID(), input.reference(), input.description().strip(), input.effectiveDate(), reversalOf, lines);
 	}

@@ -19,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.dimensions.DimensionValue;
 import com.performanceos.platform.graphql.Money;
 
 /**
@@ -45,13 +46,22 @@ class JournalStore {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** Which of the given months (first days) are closed. */
+	/**
+	 * Which of the given months (first days) are closed. Each month's period lock is taken shared
+	 * first and held to the end of the transaction, so a concurrent close waits for this posting
+	 * to commit (and its certificate counts it) or this posting sees the month closed.
+	 */
 	Mono<Set<LocalDate>> closedMonths(DatabaseClient db, Collection<LocalDate> months) {
-		return db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
-			.bind("months", months.toArray(LocalDate[]::new))
+		LocalDate[] monthArray = months.stream().sorted().toArray(LocalDate[]::new);
+		var lock = db.sql("SELECT count(pg_advisory_xact_lock_shared(ledger_period_lock_key(m.month))) AS locked "
+				+ "FROM unnest(CAST(:months AS date[])) AS m(month)")
+			.bind("months", monthArray)
+			.then();
+		return lock.then(db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
+			.bind("months", monthArray)
 			.map(row -> row.get("month", LocalDate.class))
 			.all()
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(java.util.stream.Collectors.toSet()));
 	}
 
 	Mono<Void> insert(DatabaseClient db, String tenant, List<NewEntry> entries, @Nullable UUID batchId) {
@@ -107,7 +117,39 @@ class JournalStore {
 			.bind("amounts", lineAmounts)
 			.bind("currencies", lineCurrencies)
 			.bind("memos", lineMemos);
-		return insertEntries.then().then(insertLines.then());
+		return insertEntries.then().then(insertLines.then()).then(insertDimensions(db, tenant, entries));
+	}
+
+	/** The lines' dimension values, in one statement; none is issued when no line carries any. */
+	private static Mono<Void> insertDimensions(DatabaseClient db, String tenant, List<NewEntry> entries) {
+		List<UUID> entryKeys = new ArrayList<>();
+		List<Integer> lineNumbers = new ArrayList<>();
+		List<UUID> dimensionKeys = new ArrayList<>();
+		List<UUID> memberKeys = new ArrayList<>();
+		for (NewEntry entry : entries) {
+			for (int index = 0; index < entry.lines().size(); index++) {
+				for (DimensionValue value : entry.lines().get(index).dimensions()) {
+					entryKeys.add(entry.key());
+					lineNumbers.add(index + 1);
+					dimensionKeys.add(value.dimensionKey());
+					memberKeys.add(value.memberKey());
+				}
+			}
+		}
+		if (entryKeys.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				INSERT INTO ledger_journal_line_dimension (tenant_id, entry_id, line_number, dimension_id, member_id)
+				SELECT :tenant, v.entry_id, v.line_number, v.dimension_id, v.member_id
+				FROM unnest(CAST(:entries AS uuid[]), CAST(:numbers AS int[]), CAST(:dimensions AS uuid[]), CAST(:members AS uuid[]))
+				     AS v(entry_id, line_number, dimension_id, member_id)""")
+			.bind("tenant", tenant)
+			.bind("entries", entryKeys.toArray(UUID[]::new))
+			.bind("numbers", lineNumbers.toArray(Integer[]::new))
+			.bind("dimensions", dimensionKeys.toArray(UUID[]::new))
+			.bind("members", memberKeys.toArray(UUID[]::new))
+			.then();
 	}
 
 	/** Entries with their lines, keyed by primary key, in the order of {@code keys}. */
@@ -193,15 +235,50 @@ class JournalStore {
 			.map(row -> Map.entry(row.get("entry_id", UUID.class), toLine(row)))
 			.all()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.map(lines -> {
+			.zipWith(lineDimensions(db, rows))
+			.map(loaded -> {
+				Map<UUID, Collection<JournalEntry.Line>> lines = loaded.getT1();
 				Map<UUID, JournalEntry> entries = new LinkedHashMap<>();
 				for (EntryRow row : rows) {
-					List<JournalEntry.Line> entryLines = new ArrayList<>(lines.getOrDefault(row.key(), List.of()));
+					Map<Integer, List<DimensionValue>> dimensions = loaded.getT2().getOrDefault(row.key(), Map.of());
+					List<JournalEntry.Line> entryLines = lines.getOrDefault(row.key(), List.of()).stream()
+						.map(line -> dimensions.containsKey(line.lineNumber()) ? new JournalEntry.Line(line.lineNumber(),
+								line.accountKey(), line.side(), line.amount(), line.memo(), dimensions.get(line.lineNumber())) : line)
+						.toList();
 					entries.put(row.key(), new JournalEntry(row.key(), row.sequence(), row.reference(), row.description(),
 							row.effectiveDate(), row.postedAt().toInstant(), row.reversalOf(), entryLines));
 				}
 				return entries;
 			});
+	}
+
+	/** The dimension values of the entries' lines: entry key, then line number, to values by dimension code. */
+	private static Mono<Map<UUID, Map<Integer, List<DimensionValue>>>> lineDimensions(DatabaseClient db, List<EntryRow> rows) {
+		return db.sql("""
+				SELECT v.entry_id, v.line_number, v.dimension_id, d.code AS dimension_code, v.member_id, m.code AS member_code
+				FROM ledger_journal_line_dimension v
+				JOIN ledger_dimension d ON d.id = v.dimension_id
+				JOIN ledger_dimension_member m ON m.id = v.member_id
+				WHERE v.entry_id = ANY(:keys)
+				ORDER BY v.entry_id, v.line_number, d.code""")
+			.bind("keys", rows.stream().map(EntryRow::key).toArray(UUID[]::new))
+			.map(row -> new LineDimension(row.get("entry_id", UUID.class), row.get("line_number", Integer.class),
+					new DimensionValue(row.get("dimension_id", UUID.class), row.get("dimension_code", String.class),
+							row.get("member_id", UUID.class), row.get("member_code", String.class))))
+			.all()
+			.collectList()
+			.map(found -> {
+				Map<UUID, Map<Integer, List<DimensionValue>>> byEntry = new HashMap<>();
+				for (LineDimension value : found) {
+					byEntry.computeIfAbsent(value.entryKey(), key -> new HashMap<>())
+						.computeIfAbsent(value.lineNumber(), number -> new ArrayList<>())
+						.add(value.value());
+				}
+				return byEntry;
+			});
+	}
+
+	private record LineDimension(UUID entryKey, int lineNumber, DimensionValue value) {
 	}
 
 	private static JournalEntry.Line toLine(Readable row) {

@@ -1,0 +1,141 @@
+package com.performanceos.ledger.periods;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
+import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
+import com.performanceos.ledger.periods.PeriodInputs.Error;
+import com.performanceos.ledger.periods.PeriodInputs.ErrorCode;
+import com.performanceos.ledger.periods.PeriodInputs.ReopenInput;
+import com.performanceos.ledger.periods.PeriodInputs.ReopenPayload;
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/**
+ * Closes and reopens monthly periods. Both take the month's period lock exclusively (postings
+ * take it shared), so a close sees every posting into the month that was accepted, and none is
+ * accepted after it.
+ */
+@Service
+class PeriodService {
+
+	static final String TARGET_TYPE = "Period";
+
+	private final TenantDatabase database;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	PeriodService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+		this.database = database;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+	}
+
+	Mono<ClosePayload> close(Viewer viewer, CloseInput input, @Nullable String sourceAddress) {
+		List<Error> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(new ClosePayload(null, null, invalid));
+		}
+		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(), month.toString())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> PeriodStore.certificate(db, replay.resultId())
+					.flatMap(certificate -> PeriodStore.periods(db, month, month)
+						.map(periods -> new ClosePayload(periods.get(0), certificate, List.of())));
+				case Claim.Conflict conflict -> Mono.<ClosePayload>error(new TransactionRejected(ClosePayload.failed(new Error(
+						ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was already used with a different input",
+						List.of("input", "idempotencyKey")))));
+				case Claim.Fresh fresh -> PeriodStore.lockAndReadStatus(db, month).flatMap(status -> status == Period.Status.CLOSED
+						? Mono.<ClosePayload>error(new TransactionRejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
+								"The period " + month + " is already closed", List.of("input", "month")))))
+						: closeOpen(db, viewer, input, month, sourceAddress));
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(ClosePayload.class)));
+	}
+
+	private Mono<ClosePayload> closeOpen(DatabaseClient db, Viewer viewer, CloseInput input, YearMonth month,
+			@Nullable String sourceAddress) {
+		return PeriodStore.now(db).flatMap(closedAt -> PeriodStore.balances(db, month.atEndOfMonth(), closedAt)
+			.zipWith(PeriodStore.nextVersion(db, month))
+			.flatMap(loaded -> {
+				CertificateContent content = new CertificateContent(viewer.tenant(), month, loaded.getT2(), closedAt.toInstant(),
+						viewer.subject(), loaded.getT1());
+				String text = content.canonicalJson();
+				CloseCertificate certificate = new CloseCertificate(UUID.randomUUID(), month.toString(), content.version(),
+						closedAt.toInstant(), viewer.subject(), CertificateContent.sha256(text), text);
+				Map<String, Object> image = new LinkedHashMap<>();
+				image.put("month", month.toString());
+				image.put("status", Period.Status.CLOSED.name());
+				image.put("certificateVersion", certificate.version());
+				image.put("certificateSha256", certificate.sha256());
+				image.put("closedAt", closedAt.toString());
+				image.put("accountLines", content.accounts().size());
+				return PeriodStore.insertCertificate(db, viewer.tenant(), month, certificate)
+					.then(PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.CLOSED, closedAt))
+					.then(idempotencyKeys.complete(db, viewer.tenant(), PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(),
+							certificate.key()))
+					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.period.closed", TARGET_TYPE,
+							month.toString(), sourceAddress, Map.of("month", month.toString(), "status", Period.Status.OPEN.name()), image)))
+					.thenReturn(new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate),
+							certificate, List.of()));
+			}));
+	}
+
+	Mono<ReopenPayload> reopen(Viewer viewer, ReopenInput input, @Nullable String sourceAddress) {
+		List<Error> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(new ReopenPayload(null, invalid));
+		}
+		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
+		String justification = input.justification().strip();
+		return database.inTransaction(viewer.tenant(), db -> PeriodStore.lockAndReadStatus(db, month).flatMap(status -> {
+			if (status != Period.Status.CLOSED) {
+				return Mono.<ReopenPayload>error(new TransactionRejected(ReopenPayload.failed(new Error(ErrorCode.PERIOD_NOT_CLOSED,
+						"The period " + month + " is not closed", List.of("input", "month")))));
+			}
+			return PeriodStore.periods(db, month, month).zipWith(PeriodStore.now(db)).flatMap(loaded -> {
+				CloseCertificate latest = loaded.getT1().get(0).latestCertificate();
+				Map<String, Object> before = new LinkedHashMap<>();
+				before.put("month", month.toString());
+				before.put("status", Period.Status.CLOSED.name());
+				if (latest != null) {
+					before.put("certificateVersion", latest.version());
+					before.put("certificateSha256", latest.sha256());
+				}
+				Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
+						justification);
+				return PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.OPEN, loaded.getT2())
+					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE,
+							month.toString(), sourceAddress, before, after)))
+					.thenReturn(new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest),
+							List.of()));
+			});
+		})).onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(ReopenPayload.class)));
+	}
+
+	Mono<List<Period>> periods(Viewer viewer, int year) {
+		return database.inTransaction(viewer.tenant(), db -> PeriodStore.periods(db, YearMonth.of(year, 1), YearMonth.of(year, 12)));
+	}
+
+	Mono<CloseCertificate> certificate(Viewer viewer, YearMonth month, @Nullable Integer version) {
+		return database.inTransaction(viewer.tenant(), db -> PeriodStore.certificate(db, month, version));
+	}
+
+}
