@@ -19,6 +19,7 @@ import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
@@ -145,8 +146,7 @@ class EscalationRunner {
 					after.put("url", notification.url());
 					after.put("attempts", notification.attempts());
 					return auditTrail.record(db, tenant, new AuditEntry(actor, "ledger.escalation.notification.delivered",
-							EscalationTask.TYPE_NAME, com.performanceos.platform.graphql.GlobalId.encode(EscalationTask.TYPE_NAME,
-									claimed.taskKey()), null, null, after));
+							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
 				})
 				.thenReturn(true);
 			case WebhookNotifier.Outcome.Failed failed -> notifications.markFailed(db, claimed.key(), failed.reason(),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,7 @@ class EscalationTaskService {
 								EscalationTask.TYPE_NAME, done.id(), sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()),
 								after))
 							.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), viewer.tenant(), TASK_COMPLETED_EVENT,
-									java.time.Instant.now(), json.writeValueAsString(after))))
+									Objects.requireNonNull(done.completedAt()), json.writeValueAsString(after))))
 							.thenReturn(new EscalationPayloads.Complete(done, List.of()));
 					})))
 			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Complete.class)));

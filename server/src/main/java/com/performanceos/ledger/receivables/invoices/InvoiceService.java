@@ -1,9 +1,11 @@
 package com.performanceos.ledger.receivables.invoices;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,7 +99,7 @@ class InvoiceService {
 		List<InvoiceError> invalid = input.validate();
 		UUID invoiceKey = GlobalId.decode(input.invoiceId(), Invoice.TYPE_NAME).orElse(null);
 		if (invoiceKey == null) {
-			invalid = new java.util.ArrayList<>(invalid);
+			invalid = new ArrayList<>(invalid);
 			invalid.add(InvoiceError.of(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id", "invoiceId"));
 		}
 		if (!invalid.isEmpty()) {
@@ -210,7 +212,7 @@ class InvoiceService {
 
 	private static InvoiceError duplicate(InvoiceInputs.CreateInput input) {
 		return InvoiceError.of(InvoiceError.Code.DUPLICATE_INVOICE_NUMBER,
-				"A " + input.kind().name().toLowerCase(java.util.Locale.ROOT) + " invoice numbered " + input.number().strip()
+				"A " + input.kind().name().toLowerCase(Locale.ROOT) + " invoice numbered " + input.number().strip()
 						+ " already exists", "number");
 	}
 
