@@ -1,0 +1,181 @@
+package com.performanceos.ledger.receivables.escalation;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.privacy.FieldCipher;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/**
+ * One escalation run in one tenant. First, in one transaction, it creates the missing tasks,
+ * their audit records, events and pending notifications, so a task never exists without its
+ * notification. Then, outside any transaction, it calls the receivers and records each outcome in
+ * a transaction of its own: a receiver that is down leaves its notification pending for a later
+ * run, and a crash between the call and the record only causes a duplicate delivery, which
+ * receivers detect by the delivery header.
+ */
+@Component
+class EscalationRunner {
+
+	static final String TASK_CREATED_EVENT = "ledger.EscalationTaskCreated";
+
+	/** Receivers called at the same time by one run. */
+	static final int DELIVERY_CONCURRENCY = 8;
+
+	private final TenantDatabase database;
+
+	private final EscalationTaskStore tasks;
+
+	private final EscalationRuleStore rules;
+
+	private final NotificationStore notifications;
+
+	private final WebhookNotifier notifier;
+
+	private final FieldCipher cipher;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final EscalationProperties settings;
+
+	EscalationRunner(TenantDatabase database, EscalationTaskStore tasks, EscalationRuleStore rules, NotificationStore notifications,
+			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, JsonMapper json,
+			EscalationProperties settings) {
+		this.database = database;
+		this.tasks = tasks;
+		this.rules = rules;
+		this.notifications = notifications;
+		this.notifier = notifier;
+		this.cipher = cipher;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+		this.settings = settings;
+	}
+
+	/**
+	 * Runs the tenant's rules as of the date, then delivers pending notifications: every one of them
+	 * when {@code dueOnly} is false (an explicit run is an operator's retry), otherwise only those
+	 * whose backoff has elapsed.
+	 */
+	Mono<EscalationPayloads.Run> run(String tenant, String actor, LocalDate asOf, boolean dueOnly, @Nullable String sourceAddress) {
+		return database.inTransaction(tenant, db -> tasks.createTasks(db, tenant, asOf, settings.tasksPerRunMax())
+			.flatMap(created -> created.isEmpty() ? Mono.just(0)
+					: announce(db, tenant, actor, created, sourceAddress).thenReturn(created.size())))
+			.flatMap(created -> deliver(tenant, actor, dueOnly)
+				.flatMap(delivered -> database.inTransaction(tenant, notifications::countPending)
+					.map(pending -> new EscalationPayloads.Run(asOf, created, delivered.intValue(), pending.intValue(), List.of()))));
+	}
+
+	private Mono<Void> announce(DatabaseClient db, String tenant, String actor, List<EscalationTask> created,
+			@Nullable String sourceAddress) {
+		List<UUID> ruleKeys = created.stream().map(EscalationTask::ruleKey).distinct().toList();
+		List<UUID> invoiceKeys = created.stream().map(EscalationTask::invoiceKey).distinct().toList();
+		return rules.load(db, ruleKeys).zipWith(tasks.invoiceSummaries(db, invoiceKeys)).flatMap(loaded -> {
+			List<NotificationStore.NewNotification> toSend = new ArrayList<>();
+			List<DomainEvent> events = new ArrayList<>();
+			List<AuditEntry> entries = new ArrayList<>();
+			for (EscalationTask task : created) {
+				EscalationRule rule = loaded.getT1().get(task.ruleKey());
+				Map<String, Object> invoice = loaded.getT2().get(task.invoiceKey());
+				UUID deliveryKey = UUID.randomUUID();
+				Map<String, Object> image = image(tenant, task, rule, invoice);
+				entries.add(new AuditEntry(actor, "ledger.escalation.task.created", EscalationTask.TYPE_NAME, task.id(), sourceAddress,
+						null, image));
+				events.add(new DomainEvent(UUID.randomUUID(), tenant, TASK_CREATED_EVENT, task.createdAt(), json.writeValueAsString(image)));
+				if (rule.webhookUrl() != null) {
+					Map<String, Object> body = new LinkedHashMap<>();
+					body.put("event", WebhookNotifier.EVENT);
+					body.put("deliveryId", deliveryKey.toString());
+					body.putAll(image);
+					toSend.add(new NotificationStore.NewNotification(deliveryKey, task.key(), rule.key(), rule.webhookUrl(),
+							json.writeValueAsString(body)));
+				}
+			}
+			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(db, tenant, entry)).then()
+				.then(outbox.publishAll(db, events))
+				.then(notifications.insert(db, tenant, toSend));
+		});
+	}
+
+	private Mono<Long> deliver(String tenant, String actor, boolean dueOnly) {
+		Duration lease = settings.webhookTimeout().multipliedBy(settings.notificationsPerRunMax() / DELIVERY_CONCURRENCY + 2L);
+		return database.inTransaction(tenant, db -> notifications.claim(db, dueOnly, settings.notificationsPerRunMax(), lease))
+			.flatMapMany(Flux::fromIterable)
+			.flatMap(claimed -> send(tenant, claimed).flatMap(outcome -> record(tenant, actor, claimed, outcome)),
+					DELIVERY_CONCURRENCY)
+			.filter(Boolean::booleanValue)
+			.count();
+	}
+
+	private Mono<WebhookNotifier.Outcome> send(String tenant, NotificationStore.Claimed claimed) {
+		return Mono.fromCallable(() -> cipher.decrypt(tenant, claimed.encryptedSecret()))
+			.flatMap(secret -> notifier.post(claimed.key(), claimed.url(), claimed.body(), secret))
+			.onErrorResume(RuntimeException.class,
+					error -> Mono.just(new WebhookNotifier.Outcome.Failed("The rule's secret cannot be decrypted")));
+	}
+
+	/** Records an attempt's outcome; true when it was delivered. */
+	private Mono<Boolean> record(String tenant, String actor, NotificationStore.Claimed claimed, WebhookNotifier.Outcome outcome) {
+		return database.inTransaction(tenant, db -> switch (outcome) {
+			case WebhookNotifier.Outcome.Delivered delivered -> notifications.markDelivered(db, claimed.key())
+				.flatMap(notification -> {
+					Map<String, Object> after = new LinkedHashMap<>();
+					after.put("deliveryId", claimed.key().toString());
+					after.put("url", notification.url());
+					after.put("attempts", notification.attempts());
+					return auditTrail.record(db, tenant, new AuditEntry(actor, "ledger.escalation.notification.delivered",
+							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
+				})
+				.thenReturn(true);
+			case WebhookNotifier.Outcome.Failed failed -> notifications.markFailed(db, claimed.key(), failed.reason(),
+					backoff(claimed.attempts() + 1)).thenReturn(false);
+		});
+	}
+
+	/** Exponential backoff after the given number of failed attempts, capped. */
+	Duration backoff(int failedAttempts) {
+		Duration wait = settings.initialBackoff();
+		for (int doubling = 1; doubling < failedAttempts && wait.compareTo(settings.maxBackoff()) < 0; doubling++) {
+			wait = wait.multipliedBy(2);
+		}
+		return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+	}
+
+	private static Map<String, Object> image(String tenant, EscalationTask task, EscalationRule rule, Map<String, Object> invoice) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("tenant", tenant);
+		image.put("taskId", task.id());
+		image.put("owner", task.owner());
+		image.put("asOf", task.asOf().toString());
+		image.put("daysOverdue", task.daysOverdue());
+		image.put("openAmount", task.openAmount().amount().toPlainString());
+		image.put("currency", task.currency().getCurrencyCode());
+		image.put("rule", Map.of("id", rule.id(), "name", rule.name()));
+		image.put("invoice", invoice);
+		image.put("createdAt", task.createdAt().toString());
+		return image;
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.performanceos.ledger.receivables.escalation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/** Runs escalations on request, lists and completes tasks. */
+@Service
+class EscalationTaskService {
+
+	static final String TASK_COMPLETED_EVENT = "ledger.EscalationTaskCompleted";
+
+	private final TenantDatabase database;
+
+	private final EscalationTaskStore tasks;
+
+	private final NotificationStore notifications;
+
+	private final EscalationRunner runner;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	EscalationTaskService(TenantDatabase database, EscalationTaskStore tasks, NotificationStore notifications,
+			EscalationRunner runner, AuditTrail auditTrail, Outbox outbox, JsonMapper json) {
+		this.database = database;
+		this.tasks = tasks;
+		this.notifications = notifications;
+		this.runner = runner;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+	}
+
+	Mono<EscalationPayloads.Run> run(Viewer viewer, EscalationInputs.Run input, @Nullable String sourceAddress) {
+		LocalDate asOf = input.asOf() != null ? input.asOf() : LocalDate.now(ZoneOffset.UTC);
+		return runner.run(viewer.tenant(), viewer.subject(), asOf, false, sourceAddress);
+	}
+
+	Mono<EscalationPayloads.Complete> complete(Viewer viewer, EscalationInputs.CompleteTask input, @Nullable String sourceAddress) {
+		UUID key = GlobalId.decode(input.taskId(), EscalationTask.TYPE_NAME).orElse(null);
+		if (key == null) {
+			return Mono.just(EscalationPayloads.Complete.failed(notFound()));
+		}
+		return database.inTransaction(viewer.tenant(), db -> tasks.lock(db, key)
+			.switchIfEmpty(Mono.error(() -> new TransactionRejected(EscalationPayloads.Complete.failed(notFound()))))
+			.flatMap(task -> task.isDone()
+					? Mono.<EscalationPayloads.Complete>error(new TransactionRejected(EscalationPayloads.Complete.failed(
+							EscalationError.of(EscalationError.Code.TASK_ALREADY_DONE, "The task was already completed by "
+									+ task.completedBy(), "taskId"))))
+					: tasks.complete(db, key, viewer.subject()).flatMap(done -> {
+						Map<String, Object> after = new LinkedHashMap<>();
+						after.put("taskId", done.id());
+						after.put("status", done.status().name());
+						after.put("completedBy", done.completedBy());
+						return auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.escalation.task.completed",
+								EscalationTask.TYPE_NAME, done.id(), sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()),
+								after))
+							.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), viewer.tenant(), TASK_COMPLETED_EVENT,
+									Objects.requireNonNull(done.completedAt()), json.writeValueAsString(after))))
+							.thenReturn(new EscalationPayloads.Complete(done, List.of()));
+					})))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Complete.class)));
+	}
+
+	Mono<Connection<EscalationTask>> list(Viewer viewer, EscalationTaskStore.Filter filter, PageRequest page) {
+		return database.inTransaction(viewer.tenant(), db -> tasks.page(db, filter, page.cursorKey(), page.size()))
+			.map(rows -> Connection.fromKeyset(page, rows.rows(), task -> Long.toString(task.sequence()), rows.totalCount()));
+	}
+
+	Mono<Map<UUID, EscalationTask>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> tasks.load(db, keys));
+	}
+
+	Mono<Map<UUID, EscalationNotification>> notificationsOf(Viewer viewer, Collection<UUID> taskKeys) {
+		return database.inTransaction(viewer.tenant(), db -> notifications.ofTasks(db, taskKeys));
+	}
+
+	private static EscalationError notFound() {
+		return EscalationError.of(EscalationError.Code.TASK_NOT_FOUND, "No escalation task with this id", "taskId");
+	}
+
+}

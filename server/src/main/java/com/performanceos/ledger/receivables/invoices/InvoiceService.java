@@ -1,0 +1,219 @@
+package com.performanceos.ledger.receivables.invoices;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/** Records invoices and payments (idempotent, audited, announced through the outbox) and reads them. */
+@Service
+class InvoiceService {
+
+	static final String INVOICE_CREATED_EVENT = "ledger.InvoiceCreated";
+
+	static final String PAYMENT_RECORDED_EVENT = "ledger.InvoicePaymentRecorded";
+
+	private static final String CREATE_OPERATION = "ledger.createInvoice";
+
+	private static final String PAYMENT_OPERATION = "ledger.recordPayment";
+
+	private final TenantDatabase database;
+
+	private final InvoiceStore store;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	InvoiceService(TenantDatabase database, InvoiceStore store, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail,
+			Outbox outbox, JsonMapper json) {
+		this.database = database;
+		this.store = store;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+	}
+
+	Mono<InvoicePayloads.Create> create(Viewer viewer, InvoiceInputs.CreateInput input, @Nullable String sourceAddress) {
+		List<InvoiceError> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(InvoicePayloads.Create.failed(invalid));
+		}
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
+					.map(found -> InvoicePayloads.Create.created(found.get(replay.resultId())));
+				case Claim.Conflict conflict -> Mono.<InvoicePayloads.Create>error(rejected(new InvoicePayloads.Create(null,
+						List.of(idempotencyConflict()))));
+				case Claim.Fresh fresh -> insert(db, viewer, input, sourceAddress);
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(InvoicePayloads.Create.class)))
+			// Two concurrent creations of one number: the loser's transaction has rolled back whole.
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(InvoicePayloads.Create.failed(List.of(duplicate(input)))));
+	}
+
+	private Mono<InvoicePayloads.Create> insert(DatabaseClient db, Viewer viewer, InvoiceInputs.CreateInput input,
+			@Nullable String sourceAddress) {
+		return store.numberTaken(db, input.kind(), input.number().strip()).flatMap(taken -> taken
+				? Mono.<InvoicePayloads.Create>error(rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
+				: store.insert(db, viewer.tenant(), input)
+					.flatMap(invoice -> idempotencyKeys
+						.complete(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), invoice.key())
+						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.created",
+								Invoice.TYPE_NAME, invoice.id(), sourceAddress, null, image(invoice))))
+						.then(outbox.publish(db, event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice))))
+						.thenReturn(InvoicePayloads.Create.created(invoice))));
+	}
+
+	Mono<InvoicePayloads.Payment> recordPayment(Viewer viewer, InvoiceInputs.PaymentInput input, @Nullable String sourceAddress) {
+		List<InvoiceError> invalid = input.validate();
+		UUID invoiceKey = GlobalId.decode(input.invoiceId(), Invoice.TYPE_NAME).orElse(null);
+		if (invoiceKey == null) {
+			invalid = new ArrayList<>(invalid);
+			invalid.add(InvoiceError.of(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id", "invoiceId"));
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.just(InvoicePayloads.Payment.failed(invalid));
+		}
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), PAYMENT_OPERATION, input.idempotencyKey(), input.fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> store.loadPayments(db, List.of(replay.resultId()))
+					.flatMap(payments -> store.load(db, List.of(invoiceKey))
+						.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(replay.resultId()), invoices.get(invoiceKey))));
+				case Claim.Conflict conflict -> Mono.<InvoicePayloads.Payment>error(rejected(new InvoicePayloads.Payment(null, null,
+						List.of(idempotencyConflict()))));
+				case Claim.Fresh fresh -> store.lock(db, invoiceKey)
+					.switchIfEmpty(Mono.error(() -> rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND,
+							"No invoice with this id", "invoiceId"))))
+					.flatMap(invoice -> pay(db, viewer, input, invoice, sourceAddress));
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(InvoicePayloads.Payment.class)));
+	}
+
+	private Mono<InvoicePayloads.Payment> pay(DatabaseClient db, Viewer viewer, InvoiceInputs.PaymentInput input,
+			Invoice invoice, @Nullable String sourceAddress) {
+		if (!invoice.currency().equals(input.currency())) {
+			return Mono.error(rejected(paymentFailed(InvoiceError.Code.CURRENCY_MISMATCH,
+					"The invoice is in " + invoice.currency() + ", not " + input.currency(), "currency")));
+		}
+		if (input.paymentDate().isBefore(invoice.issueDate())) {
+			return Mono.error(rejected(InvoicePayloads.Payment.failed(List.of(InvoiceError.invalid("paymentDate",
+					"paymentDate must not be before the invoice's issue date " + invoice.issueDate())))));
+		}
+		if (!invoice.accepts(input.amount())) {
+			return Mono.error(rejected(paymentFailed(InvoiceError.Code.OVERPAYMENT, "The payment would bring the total paid to "
+					+ invoice.paidValue().add(input.amount()).toPlainString() + ", above the invoice amount of "
+					+ invoice.amount().amount().toPlainString(), "amount")));
+		}
+		UUID paymentKey = UUID.randomUUID();
+		return store.paymentCount(db, invoice.key())
+			.flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
+					? Mono.<Invoice>error(rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
+							"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
+					: store.insertPayment(db, viewer.tenant(), paymentKey, invoice, input.paymentDate(), input.amount()))
+			.flatMap(updated -> store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
+				InvoicePayment payment = payments.get(paymentKey);
+				Map<String, Object> image = new LinkedHashMap<>();
+				image.put("id", payment.id());
+				image.put("invoiceId", invoice.id());
+				image.put("paymentDate", payment.paymentDate().toString());
+				image.put("amount", payment.amount().amount().toPlainString());
+				image.put("currency", payment.currency().getCurrencyCode());
+				image.put("invoicePaidAmount", updated.paidAmount().amount().toPlainString());
+				image.put("invoiceStatus", updated.status().name());
+				return idempotencyKeys.complete(db, viewer.tenant(), PAYMENT_OPERATION, input.idempotencyKey(), paymentKey)
+					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded",
+							InvoicePayment.TYPE_NAME, payment.id(), sourceAddress, image(invoice), image)))
+					.then(outbox.publish(db, event(viewer, PAYMENT_RECORDED_EVENT, payment.createdAt(), image)))
+					.thenReturn(InvoicePayloads.Payment.recorded(payment, updated));
+			}));
+	}
+
+	Mono<Connection<Invoice>> list(Viewer viewer, InvoiceStore.Filter filter, PageRequest page) {
+		return database.inTransaction(viewer.tenant(), db -> store.page(db, filter, page.cursorKey(), page.size()))
+			.map(rows -> Connection.fromKeyset(page, rows.rows(), InvoiceStore.Cursor::of, rows.totalCount()));
+	}
+
+	Mono<Map<UUID, Invoice>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> store.load(db, keys));
+	}
+
+	Mono<Map<UUID, InvoicePayment>> loadPayments(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> store.loadPayments(db, keys));
+	}
+
+	Mono<Map<UUID, List<InvoicePayment>>> paymentsOf(Viewer viewer, Collection<UUID> invoiceKeys) {
+		return database.inTransaction(viewer.tenant(), db -> store.paymentsOf(db, invoiceKeys));
+	}
+
+	private DomainEvent event(Viewer viewer, String type, Instant occurredAt, Map<String, Object> payload) {
+		return new DomainEvent(UUID.randomUUID(), viewer.tenant(), type, occurredAt, json.writeValueAsString(payload));
+	}
+
+	private static Map<String, Object> image(Invoice invoice) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("id", invoice.id());
+		image.put("kind", invoice.kind().name());
+		image.put("number", invoice.number());
+		image.put("counterpartyCode", invoice.counterpartyCode());
+		image.put("counterpartyName", invoice.counterpartyName());
+		image.put("region", invoice.region());
+		image.put("issueDate", invoice.issueDate().toString());
+		image.put("dueDate", invoice.dueDate().toString());
+		image.put("amount", invoice.amount().amount().toPlainString());
+		image.put("paidAmount", invoice.paidAmount().amount().toPlainString());
+		image.put("currency", invoice.currency().getCurrencyCode());
+		return image;
+	}
+
+	private static TransactionRejected rejected(Object payload) {
+		return new TransactionRejected(payload);
+	}
+
+	private static InvoicePayloads.Payment paymentFailed(InvoiceError.Code code, String message, String field) {
+		return InvoicePayloads.Payment.failed(List.of(InvoiceError.of(code, message, field)));
+	}
+
+	private static InvoiceError idempotencyConflict() {
+		return InvoiceError.of(InvoiceError.Code.IDEMPOTENCY_CONFLICT,
+				"This idempotency key was already used with a different input", "idempotencyKey");
+	}
+
+	private static InvoiceError duplicate(InvoiceInputs.CreateInput input) {
+		return InvoiceError.of(InvoiceError.Code.DUPLICATE_INVOICE_NUMBER,
+				"A " + input.kind().name().toLowerCase(Locale.ROOT) + " invoice numbered " + input.number().strip()
+						+ " already exists", "number");
+	}
+
+}
