@@ -1,0 +1,95 @@
+package com.performanceos.ledger.bank;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The polling fallback: every interval, asks the aggregator for the recent transactions of every
+ * connected bank account and ingests them like a webhook delivery (re-deliveries are ignored, so
+ * polling and webhooks may overlap freely). Off when {@code performanceos.bank.aggregator.base-url}
+ * is unset. One account's failure never stops the round; an open circuit breaker makes the rest of
+ * the round fail fast.
+ */
+@Component
+class AggregatorPolling implements SmartLifecycle {
+
+	static final String ACTOR = "bank-aggregator-polling";
+
+	/** Most routes one round polls, all tenants together. */
+	static final int ROUTES_PER_ROUND_MAX = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(AggregatorPolling.class);
+
+	private final TransactionIngestion ingestion;
+
+	private final BankAggregatorProperties properties;
+
+	private final WebClient.Builder webClients;
+
+	private final JsonMapper json;
+
+	private volatile Disposable rounds = () -> { };
+
+	private volatile boolean running;
+
+	AggregatorPolling(TransactionIngestion ingestion, BankAggregatorProperties properties, WebClient.Builder webClients, JsonMapper json) {
+		this.ingestion = ingestion;
+		this.properties = properties;
+		this.webClients = webClients;
+		this.json = json;
+	}
+
+	/** One polling round through the client: the number of new transactions stored. */
+	static Mono<Integer> pollOnce(TransactionIngestion ingestion, AggregatorClient client, int lookbackDays) {
+		LocalDate since = LocalDate.now(ZoneOffset.UTC).minusDays(lookbackDays);
+		return ingestion.routes(ROUTES_PER_ROUND_MAX)
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(route -> client.transactions(route.externalId(), since)
+				.flatMap(batch -> ingestion.ingest(route, batch.transactions(), ACTOR, null))
+				.map(TransactionIngestion.Result::stored)
+				.onErrorResume(failure -> {
+					log.warn("Polling the bank aggregator for account {} failed: {}", route.externalId(), failure.toString());
+					return Mono.just(0);
+				}))
+			.reduce(0, Integer::sum);
+	}
+
+	@Override
+	public void start() {
+		if (properties.baseUrl() == null) {
+			return;
+		}
+		AggregatorClient client = new AggregatorClient(webClients, properties.baseUrl(), properties.polling(), json);
+		rounds = Flux.interval(properties.polling().interval())
+			.onBackpressureDrop()
+			.concatMap(tick -> pollOnce(ingestion, client, properties.polling().lookbackDays())
+				.onErrorResume(failure -> {
+					log.warn("A bank aggregator polling round failed: {}", failure.toString());
+					return Mono.just(0);
+				}), 1)
+			.subscribe();
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		rounds.dispose();
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}
