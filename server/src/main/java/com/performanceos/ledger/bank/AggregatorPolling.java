@@ -34,18 +34,15 @@ class AggregatorPolling implements SmartLifecycle {
 
 	private final BankAggregatorProperties properties;
 
-	private final WebClient.Builder webClients;
-
 	private final JsonMapper json;
 
 	private volatile Disposable rounds = () -> { };
 
 	private volatile boolean running;
 
-	AggregatorPolling(TransactionIngestion ingestion, BankAggregatorProperties properties, WebClient.Builder webClients, JsonMapper json) {
+	AggregatorPolling(TransactionIngestion ingestion, BankAggregatorProperties properties, JsonMapper json) {
 		this.ingestion = ingestion;
 		this.properties = properties;
-		this.webClients = webClients;
 		this.json = json;
 	}
 
@@ -69,7 +66,7 @@ class AggregatorPolling implements SmartLifecycle {
 		if (properties.baseUrl() == null) {
 			return;
 		}
-		AggregatorClient client = new AggregatorClient(webClients, properties.baseUrl(), properties.polling(), json);
+		AggregatorClient client = new AggregatorClient(WebClient.builder(), properties.baseUrl(), properties.polling(), json);
 		rounds = Flux.interval(properties.polling().interval())
 			.onBackpressureDrop()
 			.concatMap(tick -> pollOnce(ingestion, client, properties.polling().lookbackDays())
