@@ -51,14 +51,19 @@ class AggregatorPolling implements SmartLifecycle {
 		LocalDate since = LocalDate.now(ZoneOffset.UTC).minusDays(lookbackDays);
 		return ingestion.routes(ROUTES_PER_ROUND_MAX)
 			.flatMapMany(Flux::fromIterable)
-			.concatMap(route -> client.transactions(route.externalId(), since)
-				.flatMap(batch -> ingestion.ingest(route, batch.transactions(), ACTOR, null))
-				.map(TransactionIngestion.Result::stored)
+			.concatMap(route -> poll(ingestion, client, route, since)
 				.onErrorResume(failure -> {
 					log.warn("Polling the bank aggregator for account {} failed: {}", route.externalId(), failure.toString());
 					return Mono.just(0);
 				}))
 			.reduce(0, Integer::sum);
+	}
+
+	/** Polls one connected bank account: the number of new transactions stored. */
+	static Mono<Integer> poll(TransactionIngestion ingestion, AggregatorClient client, TransactionIngestion.Route route, LocalDate since) {
+		return client.transactions(route.externalId(), since)
+			.flatMap(batch -> ingestion.ingest(route, batch.transactions(), ACTOR, null))
+			.map(TransactionIngestion.Result::stored);
 	}
 
 	@Override
