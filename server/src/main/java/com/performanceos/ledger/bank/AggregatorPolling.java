@@ -68,7 +68,8 @@ class AggregatorPolling implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (properties.baseUrl() == null) {
+		// An empty setting binds to an empty URI rather than null: both mean "webhooks only".
+		if (properties.baseUrl() == null || properties.baseUrl().toString().isBlank()) {
 			return;
 		}
 		AggregatorClient client = new AggregatorClient(WebClient.builder(), properties.baseUrl(), properties.polling(), json);
