@@ -1,0 +1,151 @@
+package com.performanceos.ledger.bank;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.Money;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/**
+ * GraphQL edge of bank accounts, their IBAN masking, and the {@code cashPositionChanged}
+ * subscription. Callers without {@link #FULL_IBAN_ROLES} get the masked IBAN, and each masked read is
+ * audited: the record says who looked at which account, even though they saw only part of it.
+ */
+@Controller
+class BankAccountController implements NodeLoader {
+
+	/** Roles that read IBANs in full; everyone else allowed on the type reads them masked. */
+	static final Set<Role> FULL_IBAN_ROLES = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.AUDITOR);
+
+	static final String MASKED_VIEW_ACTION = "ledger.bank_account.iban_viewed_masked";
+
+	private final BankAccountService bankAccounts;
+
+	private final AccountDirectory accounts;
+
+	private final TenantDatabase database;
+
+	private final AuditTrail auditTrail;
+
+	private final EventStream events;
+
+	private final JsonMapper json;
+
+	BankAccountController(BankAccountService bankAccounts, AccountDirectory accounts, TenantDatabase database, AuditTrail auditTrail,
+			EventStream events, JsonMapper json) {
+		this.bankAccounts = bankAccounts;
+		this.accounts = accounts;
+		this.database = database;
+		this.auditTrail = auditTrail;
+		this.events = events;
+		this.json = json;
+	}
+
+	@QueryMapping
+	Mono<Connection<BankAccount>> bankAccounts(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return bankAccounts.list(viewer, PageRequest.of(first, after, last, before));
+	}
+
+	@MutationMapping
+	Mono<CreateBankAccount.Payload> createBankAccount(@Argument CreateBankAccount.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return bankAccounts.create(viewer, input, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "BankAccount", field = "iban")
+	Mono<Map<BankAccount, String>> iban(List<BankAccount> page, GraphQLContext context) {
+		Viewer viewer = context.get(Viewer.CONTEXT_KEY);
+		Map<BankAccount, String> shown = new LinkedHashMap<>();
+		boolean full = viewer.hasAnyRole(FULL_IBAN_ROLES);
+		page.forEach(account -> shown.put(account, full ? account.clearIban().value() : account.clearIban().masked()));
+		if (full) {
+			return Mono.just(shown);
+		}
+		String sourceAddress = context.<String>getOrEmpty(RequestContextInterceptor.SOURCE_ADDRESS_KEY).orElse(null);
+		return database.inTransaction(viewer.tenant(), db -> Flux.fromIterable(new LinkedHashSet<>(page))
+			.concatMap(account -> auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
+					BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("iban", account.clearIban().masked(), "roles",
+							viewer.roles().stream().map(Role::name).sorted().toList()))))
+			.then(Mono.just(shown)));
+	}
+
+	@BatchMapping(typeName = "BankAccount", field = "ledgerAccount")
+	Mono<Map<BankAccount, Account>> ledgerAccount(List<BankAccount> page, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		page.forEach(account -> keys.add(account.ledgerAccountKey()));
+		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<BankAccount, Account> byBankAccount = new LinkedHashMap<>();
+			page.forEach(account -> {
+				Account ledgerAccount = found.get(account.ledgerAccountKey());
+				if (ledgerAccount != null) {
+					byBankAccount.put(account, ledgerAccount);
+				}
+			});
+			return byBankAccount;
+		});
+	}
+
+	@SubscriptionMapping
+	Flux<CashPositionChangedEvent> cashPositionChanged(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return events.events(viewer.tenant(), TransactionIngestion.CASH_POSITION_CHANGED_EVENT).concatMap(event -> {
+			JsonNode payload = json.readTree(event.payload());
+			UUID key = UUID.fromString(payload.get("bankAccountKey").asString());
+			Money net = new Money(new BigDecimal(payload.get("netChange").asString()), Currency.getInstance(payload.get("currency").asString()));
+			return bankAccounts.load(viewer, List.of(key))
+				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
+				.map(account -> new CashPositionChangedEvent(event.id().toString(), account, payload.get("transactionCount").asInt(), net,
+						event.occurredAt()));
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return BankAccount.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return bankAccounts.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+	/** The schema's {@code CashPositionChangedEvent}. */
+	record CashPositionChangedEvent(String eventId, BankAccount bankAccount, int transactionCount, Money netChange, Instant occurredAt) {
+	}
+
+}

@@ -1,0 +1,231 @@
+package com.performanceos.ledger.bank;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.privacy.FieldCipher;
+import com.performanceos.platform.privacy.Iban;
+import com.performanceos.platform.privacy.PersonalDataHasher;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/**
+ * Bank accounts of the caller's tenant. IBANs are encrypted with the tenant bound (so a ciphertext
+ * copied to another tenant's row does not decrypt) and are unique per tenant through their keyed
+ * pseudonym; the clear value exists only in memory.
+ */
+@Service
+class BankAccountService {
+
+	/** Most bank accounts of one tenant: bounds cash positions and the polling round. */
+	static final int BANK_ACCOUNTS_MAX = 500;
+
+	private static final String COLUMNS = "id, name, bank_name, entity, currency, iban_encrypted, ledger_account_id, "
+			+ "opening_balance, opening_date, external_id, created_at";
+
+	private final TenantDatabase database;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	private final FieldCipher cipher;
+
+	private final PersonalDataHasher hasher;
+
+	BankAccountService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail, FieldCipher cipher,
+			PersonalDataHasher hasher) {
+		this.database = database;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+		this.cipher = cipher;
+		this.hasher = hasher;
+	}
+
+	Mono<CreateBankAccount.Payload> create(Viewer viewer, CreateBankAccount.Input input, @Nullable String sourceAddress) {
+		List<BankError> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(CreateBankAccount.Payload.failed(invalid));
+		}
+		Iban iban = java.util.Objects.requireNonNull(input.parsedIban());
+		String ibanHash = hasher.pseudonym(viewer.tenant(), iban.value());
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), CreateBankAccount.OPERATION, input.idempotencyKey(), input.fingerprint(ibanHash))
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> find(db, viewer.tenant(), List.of(replay.resultId()))
+					.map(found -> CreateBankAccount.Payload.created(found.get(0)));
+				case Claim.Conflict conflict -> Mono.<CreateBankAccount.Payload>error(
+						new TransactionRejected(CreateBankAccount.Payload.failed(BankError.conflict())));
+				case Claim.Fresh fresh -> checkAndInsert(db, viewer, input, iban, ibanHash, sourceAddress);
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(CreateBankAccount.Payload.class)))
+			// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
+					BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN or aggregator id already exists"))));
+	}
+
+	private Mono<CreateBankAccount.Payload> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,
+			Iban iban, String ibanHash, @Nullable String sourceAddress) {
+		UUID ledgerAccountKey = GlobalId.decode(input.ledgerAccountId(), "Account").orElseThrow();
+		Mono<Optional<String>> accountCurrency = db.sql("SELECT currency FROM ledger_account WHERE id = :id")
+			.bind("id", ledgerAccountKey)
+			.map(row -> Optional.of(row.get("currency", String.class)))
+			.first()
+			.defaultIfEmpty(Optional.empty());
+		Mono<Long> count = db.sql("SELECT count(*) AS total FROM ledger_bank_account").map(row -> row.get("total", Long.class)).one();
+		Mono<Boolean> duplicateIban = db.sql("SELECT 1 FROM ledger_bank_account WHERE iban_hash = :hash")
+			.bind("hash", ibanHash).map(row -> true).first().defaultIfEmpty(false);
+		Mono<Boolean> externalTaken = input.externalId() == null ? Mono.just(false)
+				: db.sql("SELECT 1 FROM ledger_bank_aggregator_route WHERE external_id = :external")
+					.bind("external", input.externalId()).map(row -> true).first().defaultIfEmpty(false);
+		return Mono.zip(accountCurrency, count, duplicateIban, externalTaken).flatMap(checks -> {
+			BankError error = null;
+			if (checks.getT1().isEmpty()) {
+				error = BankError.of(BankError.Code.UNKNOWN_ACCOUNT, "ledgerAccountId", "No account with id " + input.ledgerAccountId());
+			}
+			else if (!checks.getT1().get().equals(input.currency().getCurrencyCode())) {
+				error = BankError.of(BankError.Code.CURRENCY_MISMATCH, "ledgerAccountId",
+						"The pivot account is kept in " + checks.getT1().get() + ", the bank account in " + input.currency().getCurrencyCode());
+			}
+			else if (checks.getT2() >= BANK_ACCOUNTS_MAX) {
+				error = BankError.of(BankError.Code.LIMIT_REACHED, "idempotencyKey", "A tenant holds at most " + BANK_ACCOUNTS_MAX + " bank accounts");
+			}
+			else if (checks.getT3()) {
+				error = BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN already exists");
+			}
+			else if (checks.getT4()) {
+				error = BankError.of(BankError.Code.EXTERNAL_ID_TAKEN, "externalId", "This aggregator account id is already connected");
+			}
+			if (error != null) {
+				return Mono.error(new TransactionRejected(CreateBankAccount.Payload.failed(error)));
+			}
+			return insert(db, viewer, input, iban, ibanHash, ledgerAccountKey, sourceAddress);
+		});
+	}
+
+	private Mono<CreateBankAccount.Payload> insert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input, Iban iban,
+			String ibanHash, UUID ledgerAccountKey, @Nullable String sourceAddress) {
+		UUID key = UUID.randomUUID();
+		var insert = db.sql("INSERT INTO ledger_bank_account (tenant_id, id, name, bank_name, entity, currency, iban_encrypted, "
+				+ "iban_hash, ledger_account_id, opening_balance, opening_date, external_id) VALUES (:tenant, :id, :name, :bankName, "
+				+ ":entity, :currency, :ibanEncrypted, :ibanHash, :ledgerAccount, :opening, :openingDate, :external)")
+			.bind("tenant", viewer.tenant())
+			.bind("id", key)
+			.bind("name", input.name().strip())
+			.bind("bankName", input.bankName().strip())
+			.bind("entity", input.entity())
+			.bind("currency", input.currency().getCurrencyCode())
+			.bind("ibanEncrypted", cipher.encrypt(viewer.tenant(), iban.value()))
+			.bind("ibanHash", ibanHash)
+			.bind("ledgerAccount", ledgerAccountKey)
+			.bind("opening", input.openingBalance())
+			.bind("openingDate", input.openingDate());
+		insert = input.externalId() == null ? insert.bindNull("external", String.class) : insert.bind("external", input.externalId());
+		Mono<Void> route = input.externalId() == null ? Mono.empty()
+				: db.sql("INSERT INTO ledger_bank_aggregator_route (external_id, tenant_id, bank_account_id) VALUES (:external, :tenant, :id)")
+					.bind("external", input.externalId()).bind("tenant", viewer.tenant()).bind("id", key).then();
+		return insert.then()
+			.then(route)
+			.then(find(db, viewer.tenant(), List.of(key)))
+			.map(found -> found.get(0))
+			.flatMap(account -> idempotencyKeys.complete(db, viewer.tenant(), CreateBankAccount.OPERATION, input.idempotencyKey(), key)
+				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.bank_account.created",
+						BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image(account))))
+				.thenReturn(CreateBankAccount.Payload.created(account)));
+	}
+
+	/** The audit image: the IBAN only masked, so the audit log never holds it in clear. */
+	private static Map<String, Object> image(BankAccount account) {
+		return Map.of("id", account.id(), "name", account.name(), "bankName", account.bankName(), "entity", account.entity(),
+				"currency", account.currency().getCurrencyCode(), "iban", account.clearIban().masked(), "openingBalance",
+				account.openingAmount().toPlainString(), "openingDate", account.openingDate().toString(), "externalId",
+				account.externalId() == null ? "" : account.externalId());
+	}
+
+	Mono<Connection<BankAccount>> list(Viewer viewer, PageRequest page) {
+		Cursor cursor = page.cursorKey() == null ? null : Cursor.parse(page.cursorKey());
+		String comparison = page.forward() ? ">" : "<";
+		String order = page.forward() ? "ASC" : "DESC";
+		String where = cursor != null ? " WHERE (name, id) " + comparison + " (:cursorName, :cursorId)" : "";
+		return database.inTransaction(viewer.tenant(), db -> {
+			var select = db.sql("SELECT " + COLUMNS + " FROM ledger_bank_account" + where + " ORDER BY name " + order + ", id " + order
+					+ " LIMIT :limit").bind("limit", page.size() + 1);
+			if (cursor != null) {
+				select = select.bind("cursorName", cursor.name()).bind("cursorId", cursor.id());
+			}
+			Mono<List<BankAccount>> rows = select.map(row -> toAccount(viewer.tenant(), row)).all().collectList();
+			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_bank_account").map(row -> row.get("total", Long.class)).one();
+			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found,
+					account -> account.name() + Cursor.SEPARATOR + account.key(), count.intValue()));
+		});
+	}
+
+	Mono<Map<UUID, BankAccount>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> find(db, viewer.tenant(), keys))
+			.map(found -> found.stream().collect(Collectors.toMap(BankAccount::key, Function.identity())));
+	}
+
+	/** Must run inside the tenant's transaction. */
+	Mono<List<BankAccount>> find(DatabaseClient db, String tenant, Collection<UUID> keys) {
+		return db.sql("SELECT " + COLUMNS + " FROM ledger_bank_account WHERE id = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new))
+			.map(row -> toAccount(tenant, row))
+			.all()
+			.collectList();
+	}
+
+	private BankAccount toAccount(String tenant, Readable row) {
+		return new BankAccount(row.get("id", UUID.class), row.get("name", String.class), row.get("bank_name", String.class),
+				row.get("entity", String.class), Currency.getInstance(row.get("currency", String.class)),
+				new Iban(cipher.decrypt(tenant, row.get("iban_encrypted", String.class))), row.get("ledger_account_id", UUID.class),
+				row.get("opening_balance", BigDecimal.class), row.get("opening_date", LocalDate.class), row.get("external_id", String.class),
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** The keyset position of a bank account page: its name, then its key. */
+	private record Cursor(String name, UUID id) {
+
+		static final char SEPARATOR = '|';
+
+		static Cursor parse(String key) {
+			int separator = key.lastIndexOf(SEPARATOR);
+			try {
+				if (separator > 0) {
+					return new Cursor(key.substring(0, separator), UUID.fromString(key.substring(separator + 1)));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// Falls through to the error below.
+			}
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a bank account cursor");
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package com.performanceos.ledger.bank;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of the categorisation rules. */
+@Controller
+class RuleController implements NodeLoader {
+
+	private final RuleService rules;
+
+	private final AccountDirectory accounts;
+
+	RuleController(RuleService rules, AccountDirectory accounts) {
+		this.rules = rules;
+		this.accounts = accounts;
+	}
+
+	@QueryMapping
+	Mono<Connection<CategorizationRule>> categorizationRules(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return rules.list(viewer, PageRequest.of(first, after, last, before));
+	}
+
+	@MutationMapping
+	Mono<RuleInputs.RulePayload> createCategorizationRule(@Argument RuleInputs.CreateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return rules.create(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<RuleInputs.RulePayload> updateCategorizationRule(@Argument RuleInputs.UpdateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return rules.update(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<RuleInputs.DeletePayload> deleteCategorizationRule(@Argument RuleInputs.DeleteInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return rules.delete(viewer, input, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "CategorizationRule", field = "account")
+	Mono<Map<CategorizationRule, Account>> account(List<CategorizationRule> page, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		page.forEach(rule -> keys.add(rule.accountKey()));
+		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<CategorizationRule, Account> byRule = new LinkedHashMap<>();
+			page.forEach(rule -> {
+				Account account = found.get(rule.accountKey());
+				if (account != null) {
+					byRule.put(rule, account);
+				}
+			});
+			return byRule;
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return CategorizationRule.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return rules.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+}

@@ -1,0 +1,224 @@
+package com.performanceos.ledger.bank;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/** Creates, changes, deletes and lists the categorisation rules of the caller's tenant. */
+@Service
+class RuleService {
+
+	/** Most rules of one tenant: every incoming transaction is matched against all of them. */
+	static final int RULES_MAX = 500;
+
+	private static final String COLUMNS = "r.id, r.name, r.counterparty_pattern, r.label_pattern, r.priority, r.ledger_account_id, "
+			+ "a.currency AS account_currency, r.created_at";
+
+	private static final String FROM = " FROM ledger_bank_rule r JOIN ledger_account a ON a.id = r.ledger_account_id";
+
+	private final TenantDatabase database;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final AuditTrail auditTrail;
+
+	RuleService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+		this.database = database;
+		this.idempotencyKeys = idempotencyKeys;
+		this.auditTrail = auditTrail;
+	}
+
+	Mono<RuleInputs.RulePayload> create(Viewer viewer, RuleInputs.CreateInput input, @Nullable String sourceAddress) {
+		List<BankError> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(RuleInputs.RulePayload.failed(invalid));
+		}
+		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
+			.claim(db, viewer.tenant(), RuleInputs.CREATE_OPERATION, input.idempotencyKey(), input.definition().fingerprint())
+			.flatMap(claim -> switch (claim) {
+				case Claim.Replay replay -> find(db, List.of(replay.resultId())).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()));
+				case Claim.Conflict conflict -> Mono.<RuleInputs.RulePayload>error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.conflict())));
+				case Claim.Fresh fresh -> {
+					UUID key = UUID.randomUUID();
+					yield checkAccount(db, input.definition())
+						.then(db.sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
+						.flatMap(count -> count >= RULES_MAX ? Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.of(
+								BankError.Code.LIMIT_REACHED, "idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules")))) : Mono.empty())
+						.then(write(db, viewer, key, input.definition(), true))
+						.flatMap(rule -> idempotencyKeys.complete(db, viewer.tenant(), RuleInputs.CREATE_OPERATION, input.idempotencyKey(), key)
+							.then(audit(db, viewer, "ledger.categorization_rule.created", rule, sourceAddress))
+							.thenReturn(new RuleInputs.RulePayload(rule, List.of())));
+				}
+			}))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(RuleInputs.RulePayload.class)));
+	}
+
+	Mono<RuleInputs.RulePayload> update(Viewer viewer, RuleInputs.UpdateInput input, @Nullable String sourceAddress) {
+		List<BankError> invalid = input.definition().validate();
+		Optional<UUID> key = GlobalId.decode(input.ruleId(), CategorizationRule.TYPE_NAME);
+		if (key.isEmpty()) {
+			invalid = new java.util.ArrayList<>(invalid);
+			invalid.add(BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "Not a rule id: " + input.ruleId()));
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.just(RuleInputs.RulePayload.failed(invalid));
+		}
+		return database.inTransaction(viewer.tenant(), db -> checkAccount(db, input.definition())
+			.then(write(db, viewer, key.get(), input.definition(), false))
+			.switchIfEmpty(Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(
+					BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId())))))
+			.flatMap(rule -> audit(db, viewer, "ledger.categorization_rule.updated", rule, sourceAddress)
+				.thenReturn(new RuleInputs.RulePayload(rule, List.of()))))
+			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(RuleInputs.RulePayload.class)));
+	}
+
+	Mono<RuleInputs.DeletePayload> delete(Viewer viewer, RuleInputs.DeleteInput input, @Nullable String sourceAddress) {
+		Optional<UUID> key = GlobalId.decode(input.ruleId(), CategorizationRule.TYPE_NAME);
+		RuleInputs.DeletePayload notFound = new RuleInputs.DeletePayload(null,
+				List.of(BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId())));
+		if (key.isEmpty()) {
+			return Mono.just(notFound);
+		}
+		return database.inTransaction(viewer.tenant(), db -> find(db, List.of(key.get()))
+			.flatMap(found -> found.isEmpty() ? Mono.just(notFound)
+					: db.sql("DELETE FROM ledger_bank_rule WHERE id = :id").bind("id", key.get()).then()
+						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.categorization_rule.deleted",
+								CategorizationRule.TYPE_NAME, input.ruleId(), sourceAddress, image(found.get(0)), null)))
+						.thenReturn(new RuleInputs.DeletePayload(input.ruleId(), List.of()))));
+	}
+
+	/** The pivot account exists (its currency decides which transactions the rule can take). */
+	private static Mono<Void> checkAccount(DatabaseClient db, RuleInputs.Definition definition) {
+		UUID accountKey = GlobalId.decode(definition.accountId(), "Account").orElseThrow();
+		return db.sql("SELECT 1 FROM ledger_account WHERE id = :id").bind("id", accountKey).map(row -> true).first()
+			.switchIfEmpty(Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.UNKNOWN_ACCOUNT,
+					"accountId", "No account with id " + definition.accountId())))))
+			.then();
+	}
+
+	private static Mono<CategorizationRule> write(DatabaseClient db, Viewer viewer, UUID key, RuleInputs.Definition definition,
+			boolean create) {
+		String sql = create
+				? "INSERT INTO ledger_bank_rule (tenant_id, id, name, counterparty_pattern, label_pattern, priority, ledger_account_id) "
+						+ "VALUES (:tenant, :id, :name, :counterparty, :label, :priority, :account)"
+				: "UPDATE ledger_bank_rule SET name = :name, counterparty_pattern = :counterparty, label_pattern = :label, "
+						+ "priority = :priority, ledger_account_id = :account WHERE id = :id AND tenant_id = :tenant";
+		var statement = db.sql(sql)
+			.bind("tenant", viewer.tenant())
+			.bind("id", key)
+			.bind("name", definition.name().strip())
+			.bind("priority", definition.priority())
+			.bind("account", GlobalId.decode(definition.accountId(), "Account").orElseThrow());
+		statement = definition.counterpartyPattern() == null ? statement.bindNull("counterparty", String.class)
+				: statement.bind("counterparty", definition.counterpartyPattern().strip());
+		statement = definition.labelPattern() == null ? statement.bindNull("label", String.class)
+				: statement.bind("label", definition.labelPattern().strip());
+		return statement.fetch().rowsUpdated()
+			.flatMap(updated -> updated == 0 ? Mono.empty() : find(db, List.of(key)).map(found -> found.get(0)));
+	}
+
+	private Mono<Void> audit(DatabaseClient db, Viewer viewer, String action, CategorizationRule rule, @Nullable String sourceAddress) {
+		return auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), action, CategorizationRule.TYPE_NAME, rule.id(),
+				sourceAddress, null, image(rule)));
+	}
+
+	private static Map<String, Object> image(CategorizationRule rule) {
+		Map<String, Object> image = new HashMap<>();
+		image.put("id", rule.id());
+		image.put("name", rule.name());
+		image.put("counterpartyPattern", rule.counterpartyPattern());
+		image.put("labelPattern", rule.labelPattern());
+		image.put("priority", rule.priority());
+		image.put("accountId", GlobalId.encode("Account", rule.accountKey()));
+		return image;
+	}
+
+	Mono<Connection<CategorizationRule>> list(Viewer viewer, PageRequest page) {
+		Position cursor = page.cursorKey() == null ? null : Position.parse(page.cursorKey());
+		String comparison = page.forward() ? ">" : "<";
+		String order = page.forward() ? "ASC" : "DESC";
+		String where = cursor != null ? " WHERE (r.priority, r.created_at, r.id) " + comparison + " (:priority, :createdAt, :id)" : "";
+		return database.inTransaction(viewer.tenant(), db -> {
+			var select = db.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.priority " + order + ", r.created_at " + order
+					+ ", r.id " + order + " LIMIT :limit").bind("limit", page.size() + 1);
+			if (cursor != null) {
+				select = select.bind("priority", cursor.priority()).bind("createdAt", cursor.createdAt()).bind("id", cursor.id());
+			}
+			Mono<List<CategorizationRule>> rows = select.map(RuleService::toRule).all().collectList();
+			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one();
+			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found, Position::of, count.intValue()));
+		});
+	}
+
+	Mono<Map<UUID, CategorizationRule>> load(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> find(db, keys))
+			.map(found -> found.stream().collect(Collectors.toMap(CategorizationRule::key, Function.identity())));
+	}
+
+	/** Every rule of the tenant in matching order. Must run inside the tenant's transaction. */
+	static Mono<List<CategorizationRule>> inMatchingOrder(DatabaseClient db) {
+		return db.sql("SELECT " + COLUMNS + FROM + " ORDER BY r.priority, r.created_at, r.id LIMIT " + RULES_MAX)
+			.map(RuleService::toRule).all().collectList();
+	}
+
+	private static Mono<List<CategorizationRule>> find(DatabaseClient db, Collection<UUID> keys) {
+		return db.sql("SELECT " + COLUMNS + FROM + " WHERE r.id = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new)).map(RuleService::toRule).all().collectList();
+	}
+
+	private static CategorizationRule toRule(Readable row) {
+		return new CategorizationRule(row.get("id", UUID.class), row.get("name", String.class), row.get("counterparty_pattern", String.class),
+				row.get("label_pattern", String.class), row.get("priority", Integer.class), row.get("ledger_account_id", UUID.class),
+				Currency.getInstance(row.get("account_currency", String.class)), row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** The keyset position of a rule in matching order. */
+	private record Position(int priority, OffsetDateTime createdAt, UUID id) {
+
+		static String of(CategorizationRule rule) {
+			return rule.priority() + "|" + rule.createdAt() + "|" + rule.key();
+		}
+
+		static Position parse(String key) {
+			String[] parts = key.split("\\|", -1);
+			try {
+				if (parts.length == 3) {
+					return new Position(Integer.parseInt(parts[0]), java.time.Instant.parse(parts[1]).atOffset(java.time.ZoneOffset.UTC),
+							UUID.fromString(parts[2]));
+				}
+			}
+			catch (RuntimeException ex) {
+				// Falls through to the error below.
+			}
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a categorization rule cursor");
+		}
+
+	}
+
+}

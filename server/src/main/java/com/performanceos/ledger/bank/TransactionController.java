@@ -1,0 +1,123 @@
+package com.performanceos.ledger.bank;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of bank transactions: listings, the unmatched queue and manual categorisation. */
+@Controller
+class TransactionController implements NodeLoader {
+
+	private final TransactionService transactions;
+
+	private final BankAccountService bankAccounts;
+
+	private final RuleService rules;
+
+	private final AccountDirectory accounts;
+
+	TransactionController(TransactionService transactions, BankAccountService bankAccounts, RuleService rules, AccountDirectory accounts) {
+		this.transactions = transactions;
+		this.bankAccounts = bankAccounts;
+		this.rules = rules;
+		this.accounts = accounts;
+	}
+
+	@QueryMapping
+	Mono<Connection<BankTransaction>> bankTransactions(@Argument @Nullable String bankAccountId,
+			@Argument BankTransaction.@Nullable BankTransactionStatus status, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return transactions.list(viewer, PageRequest.of(first, after, last, before), bankAccountId, status);
+	}
+
+	@QueryMapping
+	Mono<Connection<BankTransaction>> unmatchedBankTransactions(@Argument @Nullable String bankAccountId, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return transactions.list(viewer, PageRequest.of(first, after, last, before), bankAccountId,
+				BankTransaction.BankTransactionStatus.UNMATCHED);
+	}
+
+	@MutationMapping
+	Mono<TransactionService.CategorizePayload> categorizeBankTransaction(@Argument TransactionService.CategorizeInput input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return transactions.categorize(viewer, input, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "BankTransaction", field = "bankAccount")
+	Mono<Map<BankTransaction, BankAccount>> bankAccount(List<BankTransaction> page, GraphQLContext context) {
+		return related(page, BankTransaction::bankAccountKey, keys -> bankAccounts.load(context.get(Viewer.CONTEXT_KEY), keys));
+	}
+
+	@BatchMapping(typeName = "BankTransaction", field = "account")
+	Mono<Map<BankTransaction, Account>> account(List<BankTransaction> page, GraphQLContext context) {
+		return related(page, BankTransaction::accountKey, keys -> accounts.load(context.get(Viewer.CONTEXT_KEY), keys));
+	}
+
+	@BatchMapping(typeName = "BankTransaction", field = "rule")
+	Mono<Map<BankTransaction, CategorizationRule>> rule(List<BankTransaction> page, GraphQLContext context) {
+		return related(page, BankTransaction::ruleKey, keys -> rules.load(context.get(Viewer.CONTEXT_KEY), keys));
+	}
+
+	/** One load for the page's distinct related keys; transactions without one (or whose target is gone) map to null. */
+	private static <T> Mono<Map<BankTransaction, T>> related(List<BankTransaction> page, Function<BankTransaction, @Nullable UUID> keyOf,
+			Function<Set<UUID>, Mono<Map<UUID, T>>> loader) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		page.forEach(transaction -> {
+			UUID key = keyOf.apply(transaction);
+			if (key != null) {
+				keys.add(key);
+			}
+		});
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return loader.apply(keys).map(found -> {
+			Map<BankTransaction, T> byTransaction = new LinkedHashMap<>();
+			page.forEach(transaction -> {
+				UUID key = keyOf.apply(transaction);
+				T target = key == null ? null : found.get(key);
+				if (target != null) {
+					byTransaction.put(transaction, target);
+				}
+			});
+			return byTransaction;
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return BankTransaction.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return transactions.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+}

@@ -1,0 +1,232 @@
+package com.performanceos.ledger.bank;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalPosting;
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/**
+ * Stores a batch of aggregator transactions once per aggregator id, categorises the new ones by the
+ * tenant's rules and posts the matched ones to the journal, all in one tenant transaction with the
+ * audit record and the {@code cashPositionChanged} event. A transaction the journal refuses (its
+ * booking date is in a closed period) stays in the unmatched queue rather than blocking the batch.
+ */
+@Service
+class TransactionIngestion {
+
+	static final String CASH_POSITION_CHANGED_EVENT = "ledger.CashPositionChanged";
+
+	private final TenantDatabase database;
+
+	private final BankAccountService bankAccounts;
+
+	private final JournalPosting journal;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	TransactionIngestion(TenantDatabase database, BankAccountService bankAccounts, JournalPosting journal, AuditTrail auditTrail,
+			Outbox outbox, JsonMapper json) {
+		this.database = database;
+		this.bankAccounts = bankAccounts;
+		this.journal = journal;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+	}
+
+	/** What one batch did. */
+	record Result(int received, int stored, int categorized, int unmatched) {
+	}
+
+	/** A route from an aggregator account id to a tenant's bank account. */
+	record Route(String externalId, String tenant, UUID bankAccountKey) {
+	}
+
+	/** The route of an aggregator account id, read before any tenant is known (the route table's read policy is open). */
+	Mono<Optional<Route>> route(String externalId) {
+		return database.inTransaction("", db -> db.sql("SELECT tenant_id, bank_account_id FROM ledger_bank_aggregator_route WHERE external_id = :id")
+			.bind("id", externalId)
+			.map(row -> Optional.of(new Route(externalId, row.get("tenant_id", String.class), row.get("bank_account_id", UUID.class))))
+			.first()
+			.defaultIfEmpty(Optional.empty()));
+	}
+
+	/** Every route, for the polling fallback (bounded by the number of bank accounts of all tenants). */
+	Mono<List<Route>> routes(int limit) {
+		return database.inTransaction("", db -> db.sql("SELECT external_id, tenant_id, bank_account_id FROM ledger_bank_aggregator_route "
+				+ "ORDER BY external_id LIMIT :limit")
+			.bind("limit", limit)
+			.map(row -> new Route(row.get("external_id", String.class), row.get("tenant_id", String.class), row.get("bank_account_id", UUID.class)))
+			.all()
+			.collectList());
+	}
+
+	Mono<Result> ingest(Route route, List<AggregatorBatch.Incoming> incoming, String actor, @Nullable String sourceAddress) {
+		Viewer poster = new Viewer(actor, route.tenant(), EnumSet.of(Role.FINANCE));
+		return database.inTransaction(route.tenant(), db -> bankAccounts.find(db, route.tenant(), List.of(route.bankAccountKey()))
+			.flatMap(found -> {
+				BankAccount account = found.get(0);
+				for (AggregatorBatch.Incoming transaction : incoming) {
+					if (!transaction.currency().equals(account.currency())) {
+						return Mono.error(new AggregatorBatch.Invalid("Transaction " + transaction.id() + " is in "
+								+ transaction.currency().getCurrencyCode() + ", the bank account in " + account.currency().getCurrencyCode()));
+					}
+				}
+				return insert(db, route, incoming).flatMap(stored -> stored.isEmpty()
+						? Mono.just(new Result(incoming.size(), 0, 0, 0))
+						: categorize(db, poster, account, stored)
+							.flatMap(categorized -> announce(db, poster, account, stored, categorized, sourceAddress)
+								.thenReturn(new Result(incoming.size(), stored.size(), categorized, stored.size() - categorized))));
+			}));
+	}
+
+	/** Inserts the batch set-wise; only the transactions not stored before come back. */
+	private static Mono<List<BankTransaction>> insert(DatabaseClient db, Route route, List<AggregatorBatch.Incoming> incoming) {
+		if (incoming.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return db.sql("""
+				INSERT INTO ledger_bank_transaction (tenant_id, id, bank_account_id, external_id, booking_date, value_date, amount,
+				                                     currency, counterparty, label, status)
+				SELECT :tenant, t.id, :account, t.external_id, t.booking_date, t.value_date, t.amount, t.currency, t.counterparty, t.label,
+				       'UNMATCHED'
+				FROM unnest(CAST(:ids AS uuid[]), CAST(:externalIds AS text[]), CAST(CAST(:bookingDates AS text[]) AS date[]),
+				            CAST(CAST(:valueDates AS text[]) AS date[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
+				            CAST(:currencies AS text[]), CAST(:counterparties AS text[]), CAST(:labels AS text[]))
+				     AS t(id, external_id, booking_date, value_date, amount, currency, counterparty, label)
+				ON CONFLICT (tenant_id, bank_account_id, external_id) DO NOTHING
+				RETURNING """ + " " + BankTransaction.COLUMNS)
+			.bind("tenant", route.tenant())
+			.bind("account", route.bankAccountKey())
+			.bind("ids", incoming.stream().map(any -> UUID.randomUUID()).toArray(UUID[]::new))
+			.bind("externalIds", incoming.stream().map(AggregatorBatch.Incoming::id).toArray(String[]::new))
+			.bind("bookingDates", incoming.stream().map(t -> t.bookingDate().toString()).toArray(String[]::new))
+			.bind("valueDates", incoming.stream().map(t -> t.valueDate().toString()).toArray(String[]::new))
+			.bind("amounts", incoming.stream().map(t -> t.amount().toPlainString()).toArray(String[]::new))
+			.bind("currencies", incoming.stream().map(t -> t.currency().getCurrencyCode()).toArray(String[]::new))
+			.bind("counterparties", incoming.stream().map(AggregatorBatch.Incoming::counterparty).toArray(String[]::new))
+			.bind("labels", incoming.stream().map(AggregatorBatch.Incoming::label).toArray(String[]::new))
+			.map(BankTransaction::from)
+			.all()
+			.collectList();
+	}
+
+	/** Matches the new transactions against the rules, posts the matched ones and returns how many were. */
+	private Mono<Integer> categorize(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored) {
+		return RuleService.inMatchingOrder(db).flatMap(rules -> {
+			List<Match> matches = new ArrayList<>();
+			for (BankTransaction transaction : stored) {
+				rules.stream()
+					.filter(rule -> rule.matches(transaction.counterparty(), transaction.label(), transaction.currency()))
+					.findFirst()
+					.ifPresent(rule -> matches.add(new Match(transaction, rule.key(), rule.accountKey())));
+			}
+			return post(db, poster, account, matches, true);
+		});
+	}
+
+	/**
+	 * Posts the matches; when the journal refuses some (a closed period), posts the others and leaves
+	 * the refused ones unmatched. Nothing was written by a refused post (the journal checks before it
+	 * writes), so the transaction stays usable.
+	 */
+	private Mono<Integer> post(DatabaseClient db, Viewer poster, BankAccount account, List<Match> matches, boolean retryWithout) {
+		if (matches.isEmpty()) {
+			return Mono.just(0);
+		}
+		List<JournalPosting.Entry> entries = matches.stream()
+			.map(match -> entry(match.transaction(), account.ledgerAccountKey(), match.accountKey(), "rule"))
+			.toList();
+		return journal.post(db, poster, entries, null)
+			.flatMap(entryKeys -> markCategorized(db, matches, entryKeys).thenReturn(matches.size()))
+			.onErrorResume(JournalPosting.Rejected.class, rejected -> {
+				if (!retryWithout) {
+					return Mono.just(0);
+				}
+				Set<Integer> refused = new HashSet<>();
+				rejected.problems().forEach(problem -> refused.add(problem.entryIndex()));
+				List<Match> accepted = new ArrayList<>();
+				for (int index = 0; index < matches.size(); index++) {
+					if (!refused.contains(index)) {
+						accepted.add(matches.get(index));
+					}
+				}
+				return post(db, poster, account, accepted, false);
+			});
+	}
+
+	private static Mono<Void> markCategorized(DatabaseClient db, List<Match> matches, List<UUID> entryKeys) {
+		return db.sql("""
+				UPDATE ledger_bank_transaction t
+				SET status = 'CATEGORIZED', rule_id = u.rule_id, ledger_account_id = u.account_id, journal_entry_id = u.entry_id
+				FROM unnest(CAST(:ids AS uuid[]), CAST(:rules AS uuid[]), CAST(:accounts AS uuid[]), CAST(:entries AS uuid[]))
+				     AS u(id, rule_id, account_id, entry_id)
+				WHERE t.id = u.id""")
+			.bind("ids", matches.stream().map(match -> match.transaction().key()).toArray(UUID[]::new))
+			.bind("rules", matches.stream().map(Match::ruleKey).toArray(UUID[]::new))
+			.bind("accounts", matches.stream().map(Match::accountKey).toArray(UUID[]::new))
+			.bind("entries", entryKeys.toArray(UUID[]::new))
+			.then();
+	}
+
+	/**
+	 * The journal entry of a bank transaction: money in debits the bank's pivot account and credits
+	 * the counterpart; money out the reverse.
+	 */
+	static JournalPosting.Entry entry(BankTransaction transaction, UUID bankLedgerAccount, UUID counterpartAccount, String how) {
+		BigDecimal amount = transaction.signedAmount().abs();
+		boolean inflow = transaction.signedAmount().signum() > 0;
+		String description = truncate("Bank " + (inflow ? "receipt" : "payment") + " (" + how + "): "
+				+ (transaction.label().isEmpty() ? transaction.counterparty() : transaction.label()), 500);
+		return new JournalPosting.Entry(transaction.bookingDate(), description, truncate(transaction.externalId(), 100), List.of(
+				new JournalPosting.Line(bankLedgerAccount, inflow ? EntrySide.DEBIT : EntrySide.CREDIT, amount, transaction.currency(), null),
+				new JournalPosting.Line(counterpartAccount, inflow ? EntrySide.CREDIT : EntrySide.DEBIT, amount, transaction.currency(),
+						transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), 500))));
+	}
+
+	private Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored, int categorized,
+			@Nullable String sourceAddress) {
+		BigDecimal net = stored.stream().map(BankTransaction::signedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Map<String, Object> payload = Map.of("bankAccountKey", account.key().toString(), "transactionCount", stored.size(), "netChange",
+				net.toPlainString(), "currency", account.currency().getCurrencyCode());
+		return auditTrail.record(db, poster.tenant(), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
+				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("stored", stored.size(), "categorized", categorized,
+						"unmatched", stored.size() - categorized, "externalIds", stored.stream().map(BankTransaction::externalId).toList())))
+			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), poster.tenant(), CASH_POSITION_CHANGED_EVENT, Instant.now(),
+					json.writeValueAsString(payload))));
+	}
+
+	private static String truncate(String text, int lengthMax) {
+		return text.length() <= lengthMax ? text : text.substring(0, lengthMax);
+	}
+
+	private record Match(BankTransaction transaction, UUID ruleKey, UUID accountKey) {
+	}
+
+}
