@@ -1,0 +1,117 @@
+package com.performanceos.ledger.bank;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.documents.DocumentResponses;
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.security.ViewerAuthentication;
+import com.performanceos.platform.tenancy.TenantDatabase;
+
+/**
+ * {@code GET /exports/cockpit.pdf?asOf=&from=&to=&grain=}: the cash cockpit report. Its SHA-256 is
+ * recorded in the audit log before the bytes leave the server, and sent as {@code X-Content-SHA256}.
+ * Defaults: position as of today, flows over the last 12 weeks by week.
+ */
+@Configuration(proxyBeanMethods = false)
+class CockpitExporter {
+
+	private static final Set<Role> ALLOWED_ROLES = EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.FINANCE, Role.ANALYST);
+
+	private static final int DEFAULT_WEEKS = 12;
+
+	@Bean
+	RouterFunction<ServerResponse> cockpitReportRouter(CashService cash, TenantDatabase database, AuditTrail auditTrail) {
+		return RouterFunctions.route()
+			.GET("/exports/cockpit.pdf", request -> request.principal()
+				.filter(ViewerAuthentication.class::isInstance)
+				.map(principal -> ((ViewerAuthentication) principal).viewer())
+				.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, cash, database, auditTrail)
+						: DocumentResponses.error(request, HttpStatus.FORBIDDEN, "FORBIDDEN",
+								"The cockpit report requires one of the roles " + ALLOWED_ROLES))
+				.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+						"Authentication is required"))))
+			.build();
+	}
+
+	private static Mono<ServerResponse> export(ServerRequest request, Viewer viewer, CashService cash, TenantDatabase database,
+			AuditTrail auditTrail) {
+		LocalDate asOf;
+		LocalDate from;
+		LocalDate to;
+		CashService.Grain grain;
+		try {
+			asOf = LocalDate.parse(request.queryParam("asOf").orElse(LocalDate.now().toString()));
+			to = LocalDate.parse(request.queryParam("to").orElse(asOf.toString()));
+			from = LocalDate.parse(request.queryParam("from").orElse(to.minusWeeks(DEFAULT_WEEKS).toString()));
+			grain = CashService.Grain.valueOf(request.queryParam("grain").orElse("WEEK").toUpperCase(Locale.ROOT));
+		}
+		catch (DateTimeParseException | IllegalArgumentException ex) {
+			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
+					"asOf, from and to are dates such as 2026-03-31; grain is DAY, WEEK or MONTH");
+		}
+		if (to.isBefore(from) || grain.bucketsBetween(from, to) > CashService.BUCKETS_MAX) {
+			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
+					"from must precede to, with at most " + CashService.BUCKETS_MAX + " periods");
+		}
+		return cash.position(viewer, asOf, List.of(CashService.Grouping.CURRENCY, CashService.Grouping.BANK))
+			.zipWith(cash.flows(viewer, from, to, grain))
+			.publishOn(Schedulers.boundedElastic())
+			.map(loaded -> CockpitReport.render(viewer.tenant(), asOf, loaded.getT1(), from, to, grain, loaded.getT2()))
+			.flatMap(pdf -> {
+				String digest = sha256(pdf);
+				Map<String, Object> image = new LinkedHashMap<>();
+				image.put("format", "pdf");
+				image.put("asOf", asOf.toString());
+				image.put("from", from.toString());
+				image.put("to", to.toString());
+				image.put("grain", grain.name());
+				image.put("sizeBytes", pdf.length);
+				image.put("sha256", digest);
+				return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
+						new AuditEntry(viewer.subject(), "ledger.cockpit.exported", "CockpitReport", null, null, null, image)).thenReturn(true))
+					.then(ServerResponse.ok()
+						.contentType(MediaType.APPLICATION_PDF)
+						.cacheControl(CacheControl.noStore())
+						.header(DocumentResponses.DIGEST_HEADER, digest)
+						.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment()
+							.filename("cockpit-" + DocumentResponses.safeName(viewer.tenant()) + "-" + asOf + ".pdf").build()))
+						.bodyValue(pdf));
+			});
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}
