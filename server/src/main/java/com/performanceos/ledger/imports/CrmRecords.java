@@ -34,7 +34,7 @@ class CrmRecords {
 	record Deal(UUID key, String dealId, String rep, String product, String region, Money amount, Money arr, DealStage stage,
 			LocalDate closeDate, UUID importKey, int sourceRow) {
 
-		String id() {
+		public String id() {
 			return GlobalId.encode("Deal", key);
 		}
 
@@ -43,7 +43,7 @@ class CrmRecords {
 	/** The schema's {@code Quota}. */
 	record Quota(UUID key, String rep, String period, Money amount, UUID importKey, int sourceRow) {
 
-		String id() {
+		public String id() {
 			return GlobalId.encode("Quota", key);
 		}
 

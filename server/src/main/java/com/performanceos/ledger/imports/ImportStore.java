@@ -27,7 +27,7 @@ class ImportStore {
 				                           control_amount_sum, created_by)
 				VALUES (:tenant, :id, :kind, 'AWAITING_CONTENT', :fileName, CAST(:mapping AS jsonb), CAST(:options AS jsonb), :rowCount,
 				        :amountSum, :createdBy)
-				RETURNING """ + COLUMNS)
+				RETURNING """ + " " + COLUMNS)
 			.bind("tenant", tenant)
 			.bind("id", UUID.randomUUID())
 			.bind("kind", input.kind().name())
