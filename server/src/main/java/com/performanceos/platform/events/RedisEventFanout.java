@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * subscription is a view of the present, and durability stays with the outbox and PostgreSQL.
  */
 @Component
-final class RedisEventFanout implements OutboxSink, EventStream {
+final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 
 	static final String SINK_NAME = "fanout";
 
@@ -60,6 +60,11 @@ final class RedisEventFanout implements OutboxSink, EventStream {
 	@Override
 	public Mono<Void> deliver(List<DomainEvent> events) {
 		return Flux.fromIterable(events).concatMap(event -> Mono.fromCompletionStage(topic.publishAsync(toJson(event)))).then();
+	}
+
+	@Override
+	public Mono<Void> publishLive(DomainEvent event) {
+		return Mono.fromCompletionStage(topic.publishAsync(toJson(event))).then();
 	}
 
 	@Override

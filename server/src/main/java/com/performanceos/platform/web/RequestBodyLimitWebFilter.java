@@ -1,6 +1,7 @@
 package com.performanceos.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
  * Refuses a request whose declared body exceeds {@code performanceos.limits.max-request-body-size}
  * with 413 before reading it. Bodies without a declared length are bounded by the codec limit
  * ({@code spring.http.codecs.max-in-memory-size}, the same value) and answered 413 by
- * {@link GraphQlHttpErrorHandler}.
+ * {@link GraphQlHttpErrorHandler}. Routes that stream their body to disk under their own limit declare a
+ * {@link BodyLimitExemption}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -26,14 +28,18 @@ final class RequestBodyLimitWebFilter implements WebFilter {
 
 	private final long maxBytes;
 
-	RequestBodyLimitWebFilter(@Value("${performanceos.limits.max-request-body-size}") DataSize maxRequestBodySize) {
+	private final List<BodyLimitExemption> exemptions;
+
+	RequestBodyLimitWebFilter(@Value("${performanceos.limits.max-request-body-size}") DataSize maxRequestBodySize,
+			List<BodyLimitExemption> exemptions) {
 		this.maxBytes = maxRequestBodySize.toBytes();
+		this.exemptions = List.copyOf(exemptions);
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
-		if (declared <= maxBytes) {
+		if (declared <= maxBytes || exemptions.stream().anyMatch(exemption -> exemption.appliesTo(exchange.getRequest()))) {
 			return chain.filter(exchange);
 		}
 		var response = exchange.getResponse();

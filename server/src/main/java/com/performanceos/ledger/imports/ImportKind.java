@@ -1,0 +1,8 @@
+package com.performanceos.ledger.imports;
+
+/** What a file holds; mirrors the schema's {@code ImportKind}. Each has one {@link ImportKindHandler}. */
+enum ImportKind {
+
+	JOURNAL_LINES, DEALS, QUOTAS
+
+}

@@ -1,0 +1,10 @@
+package com.performanceos.ledger.imports;
+
+/** Why a row, a column or the file is at fault; mirrors the schema's {@code ImportProblemCode}. */
+enum ImportProblemCode {
+
+	MISSING_COLUMN, MALFORMED_ROW, TOO_MANY_ROWS, MISSING_VALUE, INVALID_VALUE, INVALID_DATE, INVALID_AMOUNT, INVALID_CURRENCY,
+	UNKNOWN_ACCOUNT, CURRENCY_MISMATCH, UNBALANCED_ENTRY, PERIOD_CLOSED, DUPLICATE_ROW, ALREADY_IMPORTED, CONTROL_TOTAL_MISMATCH,
+	PERSONAL_DATA_DETECTED
+
+}

@@ -1,0 +1,170 @@
+package com.performanceos.ledger.imports;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.jobs.JobOutcome;
+import com.performanceos.platform.jobs.ProgressReporter;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TransactionRejected;
+
+/**
+ * The work of an import's job: a validation pass over the whole file (nothing written), the control
+ * totals, then an application pass in one transaction (all or nothing). Progress counts rows
+ * validated, then rows applied, out of twice the row count.
+ */
+@Component
+class ImportRunner {
+
+	static final String COMPLETED_EVENT = "ledger.ImportCompleted";
+
+	private final TenantDatabase database;
+
+	private final ImportStore store;
+
+	private final ImportFiles files;
+
+	private final AuditTrail auditTrail;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final ImportsProperties properties;
+
+	ImportRunner(TenantDatabase database, ImportStore store, ImportFiles files, AuditTrail auditTrail, Outbox outbox, JsonMapper json,
+			ImportsProperties properties) {
+		this.database = database;
+		this.store = store;
+		this.files = files;
+		this.auditTrail = auditTrail;
+		this.outbox = outbox;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	Mono<JobOutcome> run(ImportKindHandler handler, ImportContext context, Import started, Path file, ProgressReporter progress) {
+		String tenant = context.viewer().tenant();
+		ImportReport report = new ImportReport(properties.maxProblems());
+		ImportKindHandler.Run run = handler.begin(context);
+		AtomicLong rows = new AtomicLong();
+		long expected = Math.max(started.controlRowCount(), 1);
+		Mono<Void> validation = database.inTransaction(tenant, db -> store.running(db, context.importKey())
+			.thenMany(files.rows(file, context, report))
+			.concatMap(chunk -> run.validate(db, chunk, report).doOnSuccess(done -> {
+				long seen = rows.addAndGet(chunk.size());
+				progress.report(Math.min(seen, expected), expected * 2);
+			}))
+			.then(Mono.defer(() -> run.endValidation(db, report)))
+			.then());
+		return validation.then(Mono.defer(() -> {
+			checkControlTotals(started, rows.get(), run.amountSum(), report);
+			if (report.hasErrors()) {
+				return fail(context, rows.get(), report, "Validation found " + report.errorCount() + " errors; nothing was applied");
+			}
+			long total = rows.get() * 2;
+			progress.report(rows.get(), total);
+			return apply(handler, context, file, report, rows.get(), progress);
+		})).doFinally(signal -> files.delete(file).subscribe());
+	}
+
+	private Mono<JobOutcome> apply(ImportKindHandler handler, ImportContext context, Path file, ImportReport report, long rowCount,
+			ProgressReporter progress) {
+		String tenant = context.viewer().tenant();
+		ImportKindHandler.Run run = handler.begin(context);
+		AtomicLong applied = new AtomicLong();
+		AtomicLong records = new AtomicLong();
+		ImportReport ignored = new ImportReport(1);
+		return database.inTransaction(tenant, db -> store.lockFile(db, tenant, handler.kind(), context.sha256())
+			.then(store.appliedFile(db, handler.kind(), context.sha256()))
+			.flatMap(original -> Mono.<Import>error(new TransactionRejected(original)))
+			.then(files.rows(file, context, ignored)
+				.concatMap(chunk -> run.apply(db, chunk).doOnNext(written -> {
+					records.addAndGet(written);
+					progress.report(rowCount + applied.addAndGet(chunk.size()), rowCount * 2);
+				}))
+				.then(Mono.defer(() -> run.endApply(db)))
+				.doOnNext(records::addAndGet))
+			.then(Mono.defer(() -> store.finish(db, context.importKey(), ImportStatus.SUCCEEDED, rowCount, records.get(),
+					json.writeValueAsString(report.image()), null)))
+			.flatMap(finished -> record(db, context, finished).thenReturn(finished)))
+			.map(finished -> JobOutcome.succeeded(summary(finished, report)))
+			.onErrorResume(TransactionRejected.class, rejected -> duplicate(context, rowCount, report, rejected.answer(UUID.class)))
+			.onErrorResume(ImportRefused.class, refused -> {
+				refused.problems().forEach(report::add);
+				return fail(context, rowCount, report, "The ledger refused the file; nothing was applied");
+			});
+	}
+
+	private Mono<Void> record(org.springframework.r2dbc.core.DatabaseClient db, ImportContext context, Import finished) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("importId", finished.id());
+		image.put("kind", finished.kind().name());
+		image.put("fileName", finished.fileName());
+		image.put("sha256", finished.sha256());
+		image.put("rowCount", finished.rowCount());
+		image.put("recordCount", finished.recordCount());
+		String tenant = context.viewer().tenant();
+		return auditTrail.record(db, tenant, new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
+					finished.id(), null, null, image))
+			// The event names the file by digest only: its name and contents may carry personal data.
+			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), tenant, COMPLETED_EVENT, Instant.now(), json.writeValueAsString(
+					Map.of("importKey", finished.key().toString(), "kind", finished.kind().name(), "sha256", String.valueOf(finished.sha256()),
+							"recordCount", finished.recordCount() == null ? 0 : finished.recordCount())))));
+	}
+
+	private Mono<JobOutcome> fail(ImportContext context, long rowCount, ImportReport report, String reason) {
+		return database.inTransaction(context.viewer().tenant(), db -> store.finish(db, context.importKey(), ImportStatus.FAILED, rowCount, 0,
+					json.writeValueAsString(report.image()), null))
+			.map(failed -> JobOutcome.failed(reason, summary(failed, report)));
+	}
+
+	private Mono<JobOutcome> duplicate(ImportContext context, long rowCount, ImportReport report, UUID original) {
+		return database.inTransaction(context.viewer().tenant(), db -> store.finish(db, context.importKey(), ImportStatus.DUPLICATE_FILE,
+					rowCount, 0, json.writeValueAsString(report.image()), original))
+			.map(duplicate -> JobOutcome.succeeded(summary(duplicate, report)));
+	}
+
+	private static void checkControlTotals(Import started, long rowCount, BigDecimal amountSum, ImportReport report) {
+		if (started.controlRowCount() != rowCount) {
+			report.add(new ImportProblem(null, null, ImportProblemCode.CONTROL_TOTAL_MISMATCH, ImportProblem.Severity.ERROR,
+					"The file has " + rowCount + " data rows, the control total says " + started.controlRowCount(),
+					Long.toString(started.controlRowCount()), Long.toString(rowCount)));
+		}
+		if (started.controlAmountSum().compareTo(amountSum) != 0) {
+			report.add(new ImportProblem(null, null, ImportProblemCode.CONTROL_TOTAL_MISMATCH, ImportProblem.Severity.ERROR,
+					"The file's amounts sum to " + amountSum.toPlainString() + ", the control total says "
+							+ started.controlAmountSum().stripTrailingZeros().toPlainString(),
+					started.controlAmountSum().stripTrailingZeros().toPlainString(), amountSum.stripTrailingZeros().toPlainString()));
+		}
+	}
+
+	private static Map<String, Object> summary(Import finished, ImportReport report) {
+		Map<String, Object> image = report.image();
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("importId", finished.id());
+		summary.put("status", finished.status().name());
+		summary.put("rowCount", finished.rowCount());
+		summary.put("recordCount", finished.recordCount());
+		summary.put("errorCount", image.get("errorCount"));
+		summary.put("warningCount", image.get("warningCount"));
+		if (finished.duplicateOf() != null) {
+			summary.put("duplicateOf", com.performanceos.platform.graphql.GlobalId.encode(Import.TYPE_NAME, finished.duplicateOf()));
+		}
+		return summary;
+	}
+
+}

@@ -1,0 +1,5 @@
+/** CSV imports into the ledger (journal lines, deals, quotas): validated whole, applied all-or-nothing, with lineage. */
+@NullMarked
+package com.performanceos.ledger.imports;
+
+import org.jspecify.annotations.NullMarked;
