@@ -53,7 +53,8 @@ class OperationsIntegrationTests extends IntegrationTest {
 		graphQl(newTenant("ops-metrics"), Role.ADMIN).documentName("viewer").execute()
 			.path("viewer.roles").entityList(String.class).containsExactly("ADMIN");
 
-		String metrics = web.get().uri("/actuator/prometheus").exchange()
+		String metrics = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+			.get().uri("/actuator/prometheus").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(metrics.lines().filter(line -> line.startsWith("graphql_request_seconds_count{"))
