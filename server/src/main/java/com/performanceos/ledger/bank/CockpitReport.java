@@ -65,7 +65,7 @@ final class CockpitReport {
 			.append(asOf).append(" — flows ").append(from).append(" to ").append(to).append(" by ")
 			.append(grain.name().toLowerCase(Locale.ROOT)).append(" — generated ")
 			.append(GENERATED.format(ZonedDateTime.now(ZoneOffset.UTC))).append("</p>");
-		html.append("<h2>Consolidated position</h2><table><tr><th>Currency</th><th>Bank</th><th>Entity</th><th>Accounts</th>"
+		html.append("<h2>Consolidated position</h2><table><tr><th>Currency</th><th>Bank</th><th>Entity</th><th class=\"n\">Accounts</th>"
 				+ "<th class=\"n\">Balance</th></tr>");
 		for (CashService.Line line : position.lines()) {
 			html.append("<tr><td>").append(line.currency().getCurrencyCode()).append("</td><td>")
@@ -103,8 +103,12 @@ final class CockpitReport {
 		return value.abs().multiply(BigDecimal.valueOf(BAR_WIDTH_MAX_MM)).divide(largest, 1, RoundingMode.HALF_EVEN).toPlainString();
 	}
 
+	/**
+	 * The report is XHTML, which knows only XML's five entities: escape those characters and leave
+	 * every other character (accents included) as UTF-8 text.
+	 */
 	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text);
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

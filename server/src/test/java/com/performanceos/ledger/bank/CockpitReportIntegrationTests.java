@@ -23,7 +23,7 @@ class CockpitReportIntegrationTests extends BankTestSupport {
 		GraphQlTester finance = graphQl(tenant, Role.FINANCE);
 		String ledger = ledgerAccount(finance, "512000", "ASSET", "EUR");
 		String external = "acct-" + tenant;
-		bankAccount(finance, bankAccountInput("b1", "Compte courant", "BNP Paribas", "FR-PARIS", "EUR",
+		bankAccount(finance, bankAccountInput("b1", "Compte courant <principal> & co", "Crédit Agricole Île-de-France", "FR-PARIS", "EUR",
 				iban("30004000031234567890143"), ledger, "12345.67", "2026-03-01", external));
 		deliverSigned(batch(external, List.of(transaction("t1", "2026-03-10", "2500.00", "EUR", "ACME SAS", "Facture 42"),
 				transaction("t2", "2026-03-12", "-845.50", "EUR", "EDF", "Electricite")))).expectStatus().isOk();
@@ -41,7 +41,7 @@ class CockpitReportIntegrationTests extends BankTestSupport {
 			assertThat(document.getNumberOfPages()).isPositive();
 			String text = new PDFTextStripper().getText(document);
 			// Opening 12,345.67 + 2,500.00 - 845.50 = 14,000.17 as of the end of March.
-			assertThat(text).contains("Cash cockpit").contains("Consolidated position").contains("BNP Paribas").contains("14000.17");
+			assertThat(text).contains("Cash cockpit").contains("Consolidated position").contains("Crédit Agricole Île-de-France").contains("14000.17");
 			assertThat(text).contains("2500.00").contains("845.50");
 		}
 		assertThat(superuserRows("SELECT after_image->>'sha256' FROM audit_log WHERE tenant_id = ? AND action = 'ledger.cockpit.exported'",
