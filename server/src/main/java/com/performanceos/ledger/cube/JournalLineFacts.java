@@ -24,14 +24,17 @@ import com.performanceos.platform.events.DomainEvent;
 
 /**
  * Every posted journal line becomes one fact of the {@code journal_lines} table: the posting event
- * carries its entry's lines, and each line's fact id is derived from the event id and line number,
- * so a redelivered event adds nothing. Debit, credit and net are separate columns so every measure
+ * carries its entry's lines (or, for a bulk posting or import chunk, every entry's), and each
+ * line's fact id is derived from its entry key and line number, so a redelivered event adds
+ * nothing. Debit, credit and net are separate columns so every measure
  * is a plain sum on both engines.
  */
 @Component
 final class JournalLineFacts implements AnalyticsProjection {
 
 	static final String POSTED_EVENT = "ledger.JournalEntryPosted";
+
+	static final String BATCH_POSTED_EVENT = "ledger.JournalEntriesPosted";
 
 	static final String LINE_FACT = "ledger.JournalLine";
 
@@ -57,17 +60,29 @@ final class JournalLineFacts implements AnalyticsProjection {
 
 	@Override
 	public boolean handles(String type) {
-		return POSTED_EVENT.equals(type);
+		return POSTED_EVENT.equals(type) || BATCH_POSTED_EVENT.equals(type);
 	}
 
 	@Override
 	public List<AnalyticsEvent> project(DomainEvent event) {
 		JsonNode payload = json.readTree(event.payload());
-		String entryKey = payload.get("entryKey").asString();
-		LocalDate effectiveDate = LocalDate.parse(payload.get("effectiveDate").asString());
 		String batchKey = payload.has("batchKey") ? payload.get("batchKey").asString() : "";
 		List<AnalyticsEvent> facts = new ArrayList<>();
-		for (JsonNode line : payload.get("lines")) {
+		if (BATCH_POSTED_EVENT.equals(event.type())) {
+			for (JsonNode entry : payload.get("entries")) {
+				addLines(event, entry, batchKey, facts);
+			}
+		}
+		else {
+			addLines(event, payload, batchKey, facts);
+		}
+		return facts;
+	}
+
+	private static void addLines(DomainEvent event, JsonNode entry, String batchKey, List<AnalyticsEvent> facts) {
+		String entryKey = entry.get("entryKey").asString();
+		LocalDate effectiveDate = LocalDate.parse(entry.get("effectiveDate").asString());
+		for (JsonNode line : entry.get("lines")) {
 			long lineNumber = line.get("lineNumber").asLong();
 			BigDecimal amount = new BigDecimal(line.get("amount").asString());
 			boolean debit = "DEBIT".equals(line.get("side").asString());
@@ -82,10 +97,10 @@ final class JournalLineFacts implements AnalyticsProjection {
 			attributes.put("currency", line.get("currency").asString());
 			attributes.put("effective_date", effectiveDate);
 			attributes.put("batch_key", batchKey);
-			UUID factId = UUID.nameUUIDFromBytes((event.id() + ":" + lineNumber).getBytes(StandardCharsets.UTF_8));
+			// Entry key and line number identify the line whatever event carried it: redelivery adds nothing.
+			UUID factId = UUID.nameUUIDFromBytes((entryKey + ":" + lineNumber).getBytes(StandardCharsets.UTF_8));
 			facts.add(new AnalyticsEvent(factId, event.tenant(), LINE_FACT, event.occurredAt(), attributes));
 		}
-		return facts;
 	}
 
 }
