@@ -2,20 +2,18 @@ package com.performanceos.ledger.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Role;
@@ -54,67 +52,47 @@ final class DealsImport implements ImportKindHandler {
 			DealStage stage, LocalDate closeDate, Currency currency) {
 	}
 
-	private static final class DealsRun implements Run {
-
-		private final ImportContext context;
-
-		private final Map<String, Integer> seen = new HashMap<>();
-
-		private BigDecimal amountSum = BigDecimal.ZERO;
+	private static final class DealsRun extends KeyedRecordsRun<Deal> {
 
 		DealsRun(ImportContext context) {
-			this.context = context;
+			super(context);
 		}
 
 		@Override
-		public Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
-			Map<String, Integer> fresh = new LinkedHashMap<>();
-			for (SourceRow row : chunk) {
-				Deal deal = parse(row, report);
-				if (deal == null) {
-					continue;
-				}
-				amountSum = amountSum.add(deal.amount());
-				Integer earlier = seen.putIfAbsent(deal.dealId(), row.number());
-				if (earlier != null) {
-					report.error(row.number(), context.column(ImportField.DEAL_ID), ImportProblemCode.DUPLICATE_ROW,
-							"Deal '" + deal.dealId() + "' already appears in row " + earlier);
-				}
-				else {
-					fresh.put(deal.dealId(), row.number());
-				}
-			}
-			if (fresh.isEmpty()) {
-				return Mono.empty();
-			}
+		String key(Deal deal) {
+			return deal.dealId();
+		}
+
+		@Override
+		int rowNumber(Deal deal) {
+			return deal.row();
+		}
+
+		@Override
+		BigDecimal amount(Deal deal) {
+			return deal.amount();
+		}
+
+		@Override
+		ImportField keyField() {
+			return ImportField.DEAL_ID;
+		}
+
+		@Override
+		String describe(Deal deal) {
+			return "Deal '" + deal.dealId() + "'";
+		}
+
+		@Override
+		Flux<String> alreadyImported(DatabaseClient db, Collection<Deal> deals) {
 			return db.sql("SELECT deal_ref FROM ledger_deal WHERE deal_ref = ANY(:refs)")
-				.bind("refs", fresh.keySet().toArray(String[]::new))
+				.bind("refs", deals.stream().map(Deal::dealId).toArray(String[]::new))
 				.map(row -> row.get("deal_ref", String.class))
-				.all()
-				.doOnNext(ref -> report.error(fresh.get(ref), context.column(ImportField.DEAL_ID), ImportProblemCode.ALREADY_IMPORTED,
-						"Deal '" + ref + "' was already imported"))
-				.then();
+				.all();
 		}
 
 		@Override
-		public Mono<Void> endValidation(DatabaseClient db, ImportReport report) {
-			return Mono.empty();
-		}
-
-		@Override
-		public BigDecimal amountSum() {
-			return amountSum;
-		}
-
-		@Override
-		public Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk) {
-			List<Deal> deals = new ArrayList<>(chunk.size());
-			for (SourceRow row : chunk) {
-				deals.add(java.util.Objects.requireNonNull(parse(row, new ImportReport(1)), "validated row"));
-			}
-			if (deals.isEmpty()) {
-				return Mono.just(0L);
-			}
+		Mono<Long> insert(DatabaseClient db, List<Deal> deals) {
 			return db.sql("""
 					INSERT INTO ledger_deal (tenant_id, id, deal_ref, rep, product, region, amount, arr, stage, close_date, currency,
 					                         import_id, source_row)
@@ -141,11 +119,7 @@ final class DealsImport implements ImportKindHandler {
 		}
 
 		@Override
-		public Mono<Long> endApply(DatabaseClient db) {
-			return Mono.just(0L);
-		}
-
-		private @Nullable Deal parse(SourceRow row, ImportReport report) {
+		@Nullable Deal parse(SourceRow row, ImportReport report) {
 			String dealId = RowChecks.required(context, row, ImportField.DEAL_ID, report);
 			String rep = RowChecks.required(context, row, ImportField.REP, report);
 			String product = RowChecks.required(context, row, ImportField.PRODUCT, report);

@@ -1,13 +1,10 @@
 package com.performanceos.ledger.imports;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Role;
@@ -58,70 +56,50 @@ final class QuotasImport implements ImportKindHandler {
 
 	}
 
-	private static final class QuotasRun implements Run {
-
-		private final ImportContext context;
-
-		private final Map<String, Integer> seen = new HashMap<>();
-
-		private BigDecimal amountSum = BigDecimal.ZERO;
+	private static final class QuotasRun extends KeyedRecordsRun<Quota> {
 
 		QuotasRun(ImportContext context) {
-			this.context = context;
+			super(context);
 		}
 
 		@Override
-		public Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
-			Map<String, Quota> fresh = new LinkedHashMap<>();
-			for (SourceRow row : chunk) {
-				Quota quota = parse(row, report);
-				if (quota == null) {
-					continue;
-				}
-				amountSum = amountSum.add(quota.amount());
-				Integer earlier = seen.putIfAbsent(quota.key(), row.number());
-				if (earlier != null) {
-					report.error(row.number(), context.column(ImportField.REP), ImportProblemCode.DUPLICATE_ROW,
-							"A quota for this rep and period " + quota.period() + " already appears in row " + earlier);
-				}
-				else {
-					fresh.put(quota.key(), quota);
-				}
-			}
-			if (fresh.isEmpty()) {
-				return Mono.empty();
-			}
+		String key(Quota quota) {
+			return quota.key();
+		}
+
+		@Override
+		int rowNumber(Quota quota) {
+			return quota.row();
+		}
+
+		@Override
+		BigDecimal amount(Quota quota) {
+			return quota.amount();
+		}
+
+		@Override
+		ImportField keyField() {
+			return ImportField.REP;
+		}
+
+		@Override
+		String describe(Quota quota) {
+			return "A quota for this rep and period " + quota.period();
+		}
+
+		@Override
+		Flux<String> alreadyImported(DatabaseClient db, Collection<Quota> quotas) {
 			return db.sql("""
 					SELECT q.period, q.rep FROM ledger_quota q
 					JOIN unnest(CAST(:periods AS text[]), CAST(:reps AS text[])) AS f(period, rep) ON f.period = q.period AND f.rep = q.rep""")
-				.bind("periods", fresh.values().stream().map(Quota::period).toArray(String[]::new))
-				.bind("reps", fresh.values().stream().map(Quota::rep).toArray(String[]::new))
+				.bind("periods", quotas.stream().map(Quota::period).toArray(String[]::new))
+				.bind("reps", quotas.stream().map(Quota::rep).toArray(String[]::new))
 				.map(row -> row.get("period", String.class).strip() + '\u001f' + row.get("rep", String.class))
-				.all()
-				.doOnNext(key -> report.error(fresh.get(key).row(), context.column(ImportField.REP), ImportProblemCode.ALREADY_IMPORTED,
-						"A quota for this rep and period " + fresh.get(key).period() + " was already imported"))
-				.then();
+				.all();
 		}
 
 		@Override
-		public Mono<Void> endValidation(DatabaseClient db, ImportReport report) {
-			return Mono.empty();
-		}
-
-		@Override
-		public BigDecimal amountSum() {
-			return amountSum;
-		}
-
-		@Override
-		public Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk) {
-			List<Quota> quotas = new ArrayList<>(chunk.size());
-			for (SourceRow row : chunk) {
-				quotas.add(java.util.Objects.requireNonNull(parse(row, new ImportReport(1)), "validated row"));
-			}
-			if (quotas.isEmpty()) {
-				return Mono.just(0L);
-			}
+		Mono<Long> insert(DatabaseClient db, List<Quota> quotas) {
 			return db.sql("""
 					INSERT INTO ledger_quota (tenant_id, id, rep, period, amount, currency, import_id, source_row)
 					SELECT :tenant, id, rep, period, amount, currency, :import, source_row
@@ -140,11 +118,7 @@ final class QuotasImport implements ImportKindHandler {
 		}
 
 		@Override
-		public Mono<Long> endApply(DatabaseClient db) {
-			return Mono.just(0L);
-		}
-
-		private @Nullable Quota parse(SourceRow row, ImportReport report) {
+		@Nullable Quota parse(SourceRow row, ImportReport report) {
 			String rep = RowChecks.required(context, row, ImportField.REP, report);
 			String period = RowChecks.required(context, row, ImportField.PERIOD, report);
 			if (period != null && !PERIOD.matcher(period).matches()) {
