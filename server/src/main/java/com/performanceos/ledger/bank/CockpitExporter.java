@@ -1,11 +1,8 @@
 package com.performanceos.ledger.bank;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.DocumentResponses;
@@ -84,7 +82,7 @@ class CockpitExporter {
 			.publishOn(Schedulers.boundedElastic())
 			.map(loaded -> CockpitReport.render(viewer.tenant(), asOf, loaded.getT1(), from, to, grain, loaded.getT2()))
 			.flatMap(pdf -> {
-				String digest = sha256(pdf);
+				String digest = Sha256.hex(pdf);
 				Map<String, Object> image = new LinkedHashMap<>();
 				image.put("format", "pdf");
 				image.put("asOf", asOf.toString());
@@ -103,15 +101,6 @@ class CockpitExporter {
 							.filename("cockpit-" + DocumentResponses.safeName(viewer.tenant()) + "-" + asOf + ".pdf").build()))
 						.bodyValue(pdf));
 			});
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }

@@ -1,15 +1,11 @@
 package com.performanceos.ledger.cube;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +19,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Cell;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Input;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Row;
@@ -76,7 +73,7 @@ class LedgerCubeService {
 		}
 		return versions.current(viewer.tenant()).flatMap(version -> {
 			RBucket<String> cache = redisson.getBucket("performanceos:ledger-cube:" + viewer.tenant() + ":" + version + ":"
-					+ fingerprint(query), StringCodec.INSTANCE);
+					+ Sha256.hex(query.toString()), StringCodec.INSTANCE);
 			return Mono.fromCompletionStage(cache.getAsync())
 				.map(cached -> new Cached(fromJson(cached), true))
 				.switchIfEmpty(Mono.fromCallable(() -> store.query(viewer.tenant(), query))
@@ -189,15 +186,6 @@ class LedgerCubeService {
 	private List<List<@Nullable String>> fromJson(String cached) {
 		return json.readValue(cached, new TypeReference<List<List<@Nullable String>>>() {
 		});
-	}
-
-	private static String fingerprint(CubeQuery query) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	private static UUID accountKey(String id) {

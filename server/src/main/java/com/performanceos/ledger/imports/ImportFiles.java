@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -23,6 +22,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.digest.Sha256;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -56,7 +57,7 @@ class ImportFiles {
 		long maxBytes = properties.maxFileSize().toBytes();
 		// One file per upload attempt, so a concurrent second upload can never overwrite a file a job reads.
 		Path path = properties.uploads().resolve(importKey + "-" + UUID.randomUUID() + ".csv");
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.newDigest();
 		AtomicLong size = new AtomicLong();
 		Flux<DataBuffer> hashed = body.map(buffer -> {
 			if (size.addAndGet(buffer.readableByteCount()) > maxBytes) {
@@ -100,15 +101,6 @@ class ImportFiles {
 					return cursor;
 				}, RowCursor::close)
 			.subscribeOn(Schedulers.boundedElastic());
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	/** Reading position in one file. */

@@ -1,19 +1,17 @@
 package com.performanceos.ledger.periods;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.performanceos.platform.digest.Sha256;
 
 /**
  * The body of a close certificate and its canonical serialisation, documented in the schema's
@@ -84,16 +82,6 @@ record CertificateContent(String tenant, YearMonth month, int version, Instant k
 			line.put("lineCount", account.lineCount());
 		}
 		return CANONICAL.writeValueAsString(root);
-	}
-
-	/** Hex SHA-256 of the text's UTF-8 bytes. */
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	/** At least two decimals and no trailing zeros beyond them: {@code 150.00}, {@code 0.125}, {@code -7.10}. */

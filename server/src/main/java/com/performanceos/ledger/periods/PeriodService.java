@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -79,7 +80,7 @@ class PeriodService {
 						viewer.subject(), loaded.getT1());
 				String text = content.canonicalJson();
 				CloseCertificate certificate = new CloseCertificate(UUID.randomUUID(), month.toString(), content.version(),
-						closedAt.toInstant(), viewer.subject(), CertificateContent.sha256(text), text);
+						closedAt.toInstant(), viewer.subject(), Sha256.hex(text), text);
 				Map<String, Object> image = new LinkedHashMap<>();
 				image.put("month", month.toString());
 				image.put("status", Period.Status.CLOSED.name());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.slf4j.Logger;
@@ -16,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import com.performanceos.platform.digest.Sha256;
 
 /**
  * An export written to a temporary file, with the SHA-256 of exactly its bytes. The digest is only
@@ -103,7 +104,7 @@ public record HashedFile(Path path, long rowCount, long sizeBytes, String sha256
 
 		Sink(Path path, WriterFactory<T> format, long rowsMax) throws IOException {
 			this.path = path;
-			this.digest = sha256();
+			this.digest = Sha256.newDigest();
 			this.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path), WRITE_BUFFER_BYTES), digest);
 			this.writer = format.open(out);
 			this.rowsMax = rowsMax;
@@ -133,15 +134,6 @@ public record HashedFile(Path path, long rowCount, long sizeBytes, String sha256
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
-			}
-		}
-
-		private static MessageDigest sha256() {
-			try {
-				return MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("Every Java platform must provide SHA-256", ex);
 			}
 		}
 

@@ -1,15 +1,13 @@
 package com.performanceos.platform.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.digest.Sha256;
 
 /**
  * Claims idempotency keys inside the caller's tenant transaction. The first claim of a key
@@ -42,7 +40,7 @@ public final class IdempotencyKeys {
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the tenant. */
 	public Mono<Claim> claim(DatabaseClient db, String tenant, String operation, String key, String requestFingerprint) {
-		String requestHash = sha256(requestFingerprint);
+		String requestHash = Sha256.hex(requestFingerprint);
 		return db.sql("""
 				INSERT INTO idempotency_key (tenant_id, operation, key, request_hash)
 				VALUES (:tenant, :operation, :key, :hash)
@@ -78,15 +76,6 @@ public final class IdempotencyKeys {
 				return sameRequest && result.isPresent() ? (Claim) new Claim.Replay(result.get()) : new Claim.Conflict();
 			})
 			.one();
-	}
-
-	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }

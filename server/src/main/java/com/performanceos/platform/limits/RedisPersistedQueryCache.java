@@ -1,10 +1,7 @@
 package com.performanceos.platform.limits;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -22,6 +19,7 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.graphql.ErrorCode;
 
 /**
@@ -79,7 +77,7 @@ final class RedisPersistedQueryCache implements PersistedQueryCache {
 		if (query == null || query.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query)) {
 			return error(ErrorCode.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND_MESSAGE);
 		}
-		if (!hash.equals(sha256(query))) {
+		if (!hash.equals(Sha256.hex(query))) {
 			return error(ErrorCode.BAD_USER_INPUT,
 					"extensions.persistedQuery.sha256Hash is not the SHA-256 of the query; nothing was stored");
 		}
@@ -107,15 +105,6 @@ final class RedisPersistedQueryCache implements PersistedQueryCache {
 
 	private static PreparsedDocumentEntry error(ErrorCode code, String message) {
 		return new PreparsedDocumentEntry(LimitErrors.of(code, message));
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

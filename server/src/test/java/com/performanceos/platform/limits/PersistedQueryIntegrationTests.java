@@ -23,7 +23,7 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		String token = tokens.token(tenant, Role.ADMIN);
 		// A document unique to this test run, so its hash is unknown until it is sent.
 		String query = "query Apq { viewer { tenant } accounts(first: 3) { totalCount } }\n# " + tenant;
-		String hash = RedisPersistedQueryCache.sha256(query);
+		String hash = com.performanceos.platform.digest.Sha256.hex(query);
 		Map<String, Object> extension = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
 
 		GraphQlHttp.Answer unknown = GraphQlHttp.post(web, token, Map.of("extensions", extension));
@@ -46,7 +46,7 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 	@Test
 	void hashThatDoesNotMatchTheQueryIsRefusedAndNothingIsStored() {
 		String token = tokens.token(newTenant("apq-bad"), Role.ADMIN);
-		String wrongHash = RedisPersistedQueryCache.sha256("something else " + System.nanoTime());
+		String wrongHash = com.performanceos.platform.digest.Sha256.hex("something else " + System.nanoTime());
 		Map<String, Object> extension = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", wrongHash));
 
 		GraphQlHttp.Answer mismatch = GraphQlHttp.post(web, token, Map.of("query", "{ viewer { tenant } }", "extensions", extension));
