@@ -28,7 +28,6 @@ import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
-import com.performanceos.platform.security.ViewerAuthentication;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
 /**
@@ -46,14 +45,8 @@ class CockpitExporter {
 	@Bean
 	RouterFunction<ServerResponse> cockpitReportRouter(CashService cash, TenantDatabase database, AuditTrail auditTrail) {
 		return RouterFunctions.route()
-			.GET("/exports/cockpit.pdf", request -> request.principal()
-				.filter(ViewerAuthentication.class::isInstance)
-				.map(principal -> ((ViewerAuthentication) principal).viewer())
-				.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, cash, database, auditTrail)
-						: DocumentResponses.error(request, HttpStatus.FORBIDDEN, "FORBIDDEN",
-								"The cockpit report requires one of the roles " + ALLOWED_ROLES))
-				.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-						"Authentication is required"))))
+			.GET("/exports/cockpit.pdf", request -> DocumentResponses.asViewer(request, ALLOWED_ROLES, "The cockpit report",
+					viewer -> export(request, viewer, cash, database, auditTrail)))
 			.build();
 	}
 

@@ -35,7 +35,6 @@ import com.performanceos.platform.documents.RowWriter;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
-import com.performanceos.platform.security.ViewerAuthentication;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
 /**
@@ -68,14 +67,7 @@ class JournalExporter {
 	}
 
 	Mono<ServerResponse> export(ServerRequest request, String format) {
-		return request.principal()
-			.filter(ViewerAuthentication.class::isInstance)
-			.map(principal -> ((ViewerAuthentication) principal).viewer())
-			.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, format)
-					: DocumentResponses.error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Exporting the journal requires one of the roles "
-							+ ALLOWED_ROLES))
-			.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-					"Authentication is required")));
+		return DocumentResponses.asViewer(request, ALLOWED_ROLES, "Exporting the journal", viewer -> export(request, viewer, format));
 	}
 
 	private Mono<ServerResponse> export(ServerRequest request, Viewer viewer, String format) {

@@ -3,6 +3,7 @@ package com.performanceos.ledger.imports;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +18,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.jobs.Job;
 import com.performanceos.platform.security.Viewer;
-import com.performanceos.platform.security.ViewerAuthentication;
 import com.performanceos.platform.web.BodyLimitExemption;
 
 /**
@@ -47,11 +48,8 @@ class ImportUploadRoutes {
 	}
 
 	private static Mono<ServerResponse> upload(ServerRequest request, ImportService imports, ImportsProperties properties) {
-		return request.principal()
-			.filter(ViewerAuthentication.class::isInstance)
-			.map(principal -> ((ViewerAuthentication) principal).viewer())
-			.flatMap(viewer -> upload(request, viewer, imports, properties))
-			.switchIfEmpty(Mono.defer(() -> error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")));
+		// The roles depend on the import's kind, checked once the import is loaded.
+		return DocumentResponses.asViewer(request, Set.of(), "Uploading an import", viewer -> upload(request, viewer, imports, properties));
 	}
 
 	private static Mono<ServerResponse> upload(ServerRequest request, Viewer viewer, ImportService imports, ImportsProperties properties) {

@@ -18,9 +18,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.security.Role;
-import com.performanceos.platform.security.ViewerAuthentication;
-import com.performanceos.platform.web.GraphQlErrorBody;
 
 /**
  * {@code GET /exports/close-certificates/{YYYY-MM}} (optional {@code ?version=n}, default the
@@ -42,27 +41,19 @@ class CloseCertificateDownload {
 	}
 
 	private static Mono<ServerResponse> download(PeriodService periods, ServerRequest request) {
-		return request.principal()
-			.filter(ViewerAuthentication.class::isInstance)
-			.map(principal -> ((ViewerAuthentication) principal).viewer())
-			.flatMap(viewer -> {
-				if (!viewer.hasAnyRole(ALLOWED_ROLES)) {
-					return error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Downloading close certificates requires one of the roles "
-							+ ALLOWED_ROLES);
-				}
+		return DocumentResponses.asViewer(request, ALLOWED_ROLES, "Downloading close certificates", viewer -> {
 				Optional<YearMonth> month = PeriodInputs.parseMonth(request.pathVariable("month"));
 				Optional<String> versionParameter = request.queryParam("version");
 				if (month.isEmpty() || versionParameter.isPresent() && !versionParameter.get().matches("[1-9]\\d{0,8}")) {
-					return error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
+					return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
 							"The path needs a month as YYYY-MM and version, when given, a positive integer");
 				}
 				Integer version = versionParameter.map(Integer::valueOf).orElse(null);
 				return periods.certificate(viewer, month.get(), version)
 					.flatMap(certificate -> send(viewer.tenant(), certificate))
-					.switchIfEmpty(Mono.defer(() -> error(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
+					.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
 							"No close certificate for " + month.get() + (version == null ? "" : " version " + version))));
-			})
-			.switchIfEmpty(Mono.defer(() -> error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")));
+			});
 	}
 
 	private static Mono<ServerResponse> send(String tenant, CloseCertificate certificate) {
@@ -76,12 +67,6 @@ class CloseCertificateDownload {
 			.header(DIGEST_HEADER, certificate.sha256())
 			.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))
 			.bodyValue(body);
-	}
-
-	private static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String code, String message) {
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(GraphQlErrorBody.json(code, message, GraphQlErrorBody.traceId(request.exchange())));
 	}
 
 }

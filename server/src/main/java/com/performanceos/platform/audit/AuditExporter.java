@@ -13,17 +13,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +26,7 @@ import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
-import com.performanceos.platform.security.ViewerAuthentication;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.web.GraphQlErrorBody;
 
 /**
  * Exports the caller's audit log as a file: checks the caller's roles, fixes the scope, writes the
@@ -77,14 +68,7 @@ class AuditExporter {
 	}
 
 	Mono<ServerResponse> export(ServerRequest request, AuditExportFormat format) {
-		return request.principal()
-			.filter(ViewerAuthentication.class::isInstance)
-			.map(principal -> ((ViewerAuthentication) principal).viewer())
-			.flatMap(viewer -> viewer.hasAnyRole(ALLOWED_ROLES) ? export(request, viewer, format)
-					: error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Exporting the audit log requires one of the roles "
-							+ ALLOWED_ROLES))
-			.switchIfEmpty(Mono.defer(() -> error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-					"Authentication is required")));
+		return DocumentResponses.asViewer(request, ALLOWED_ROLES, "Exporting the audit log", viewer -> export(request, viewer, format));
 	}
 
 	private Mono<ServerResponse> export(ServerRequest request, Viewer viewer, AuditExportFormat format) {

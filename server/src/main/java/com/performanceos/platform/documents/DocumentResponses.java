@@ -1,5 +1,8 @@
 package com.performanceos.platform.documents;
 
+import java.util.Set;
+import java.util.function.Function;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
@@ -12,6 +15,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.security.ViewerAuthentication;
 import com.performanceos.platform.web.GraphQlErrorBody;
 
 /** HTTP answers for downloads: the file with its digest header, or a GraphQL-shaped error. */
@@ -36,6 +42,21 @@ public final class DocumentResponses {
 			.header(DIGEST_HEADER, file.sha256())
 			.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))
 			.body(BodyInserters.fromDataBuffers(body));
+	}
+
+	/**
+	 * Runs {@code handler} for the authenticated viewer of the request when they hold one of
+	 * {@code roles} (any role when empty); otherwise answers 401 without a viewer, 403 without a role,
+	 * in the GraphQL error shape. {@code what} names the action in the 403 message.
+	 */
+	public static Mono<ServerResponse> asViewer(ServerRequest request, Set<Role> roles, String what,
+			Function<Viewer, Mono<ServerResponse>> handler) {
+		return request.principal()
+			.filter(ViewerAuthentication.class::isInstance)
+			.map(principal -> ((ViewerAuthentication) principal).viewer())
+			.flatMap(viewer -> roles.isEmpty() || viewer.hasAnyRole(roles) ? handler.apply(viewer)
+					: error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", what + " requires one of the roles " + roles))
+			.switchIfEmpty(Mono.defer(() -> error(request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")));
 	}
 
 	public static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String code, String message) {
