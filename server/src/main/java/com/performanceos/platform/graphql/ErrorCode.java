@@ -23,6 +23,8 @@ public enum ErrorCode {
 	DEPTH_LIMIT_EXCEEDED,
 	/** The client's cost budget is spent; retry after {@code extensions.cost.resetAt}. */
 	THROTTLED,
+	/** This caller may only run the operations the SDKs ship (trusted-operations mode). */
+	UNTRUSTED_OPERATION,
 	/** An automatic persisted query hash is unknown; resend it with its document. */
 	PERSISTED_QUERY_NOT_FOUND,
 	/** A dependency (database, cache) is unavailable; the request may be retried. */

@@ -17,6 +17,7 @@ import graphql.normalized.ExecutableNormalizedOperation;
 import org.jspecify.annotations.Nullable;
 
 import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.security.Viewer;
 
 /**
  * Prices every operation after validation and variable coercion and before any resolver runs;
@@ -28,8 +29,15 @@ final class CostInstrumentation implements Instrumentation {
 
 	private final LimitsProperties limits;
 
+	/** Loaded once the schema exists (see LimitsConfiguration); null only while the server starts. */
+	private volatile @Nullable TrustedOperations trusted;
+
 	CostInstrumentation(LimitsProperties limits) {
 		this.limits = limits;
+	}
+
+	void trust(TrustedOperations operations) {
+		this.trusted = operations;
 	}
 
 	@Override
@@ -40,6 +48,7 @@ final class CostInstrumentation implements Instrumentation {
 		if (ledger == null) {
 			return null;
 		}
+		refuseUntrusted(execution, ledger);
 		ExecutableNormalizedOperation operation;
 		try {
 			operation = execution.getNormalizedQueryTree().get();
@@ -79,6 +88,20 @@ final class CostInstrumentation implements Instrumentation {
 					: new QueryCostCalculator(parameters.getSchema()).actual(operation, result.getData()));
 		}
 		return CompletableFuture.completedFuture(result);
+	}
+
+	/** Callers restricted to the SDKs' operations are refused anything else, before it is even priced. */
+	private void refuseUntrusted(ExecutionContext execution, CostLedger ledger) {
+		Viewer client = ledger.client();
+		if (client == null || !client.hasAnyRole(limits.trustedOperationsOnlyFor())) {
+			return;
+		}
+		TrustedOperations operations = trusted;
+		if (operations == null || !operations.trusts(execution.getOperationDefinition(), execution.getFragmentsByName())) {
+			ledger.refused();
+			throw refusal(ErrorCode.UNTRUSTED_OPERATION, "This client may only run the operations the Performance OS "
+					+ "SDKs ship (api-schema/operations); send one of them unchanged", Map.of());
+		}
 	}
 
 	private static @Nullable CostLedger ledger(GraphQLContext context) {

@@ -5,10 +5,12 @@ import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * Wires the limits into graphql-java: the pricing instrumentation (picked up by Spring Boot as an
@@ -26,6 +28,12 @@ class LimitsConfiguration {
 	@Bean
 	CostInstrumentation costInstrumentation(LimitsProperties limits) {
 		return new CostInstrumentation(limits);
+	}
+
+	/** Loads the SDKs' operations once the schema is built: one that no longer validates stops start-up. */
+	@Bean
+	SmartInitializingSingleton trustedOperationsLoader(CostInstrumentation instrumentation, GraphQlSource source) {
+		return () -> instrumentation.trust(TrustedOperations.load(source.schema()));
 	}
 
 	@Bean

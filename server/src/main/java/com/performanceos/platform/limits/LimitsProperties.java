@@ -1,10 +1,13 @@
 package com.performanceos.platform.limits;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import com.performanceos.platform.security.Role;
 
 /**
  * Limits on what one request and one client may ask of the server.
@@ -20,14 +23,19 @@ import org.springframework.util.unit.DataSize;
  * @param bucketLeakPerSecond how many cost units drain from a client's bucket each second
  * @param persistedQueryTtl how long an automatic persisted query stays known after it was stored
  * @param persistedQueryMaxSize the largest document stored as an automatic persisted query
+ * @param trustedOperationsOnlyFor callers holding any of these roles (e.g. {@code PARTNER}) may only
+ * run the operations the SDKs ship ({@code api-schema/operations}); anything else is refused with
+ * {@code UNTRUSTED_OPERATION} before it is priced. Empty (the default): no caller is restricted.
  */
 @ConfigurationProperties("performanceos.limits")
 public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize,
 		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
 		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
-		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize) {
+		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize,
+		@DefaultValue Set<Role> trustedOperationsOnlyFor) {
 
 	public LimitsProperties {
+		trustedOperationsOnlyFor = Set.copyOf(trustedOperationsOnlyFor);
 		if (maxQueryCost < 1 || maxQueryDepth < 1 || bucketLeakPerSecond < 1) {
 			throw new IllegalArgumentException("performanceos.limits: max-query-cost, max-query-depth and "
 					+ "bucket-leak-per-second must be positive");
