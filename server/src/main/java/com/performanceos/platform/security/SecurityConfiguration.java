@@ -29,7 +29,8 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+			// The explorer's page and bundled assets hold no data; every query the page sends needs a token.
+			.authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/assets/**")
 				.permitAll()
 				.pathMatchers("/graphql-ws")
 				.permitAll()
