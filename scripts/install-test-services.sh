@@ -37,3 +37,13 @@ else
   apt_install chromium
   echo "Chromium installed: $(dpkg-query -W -f='${Version}' chromium)"
 fi
+
+# Node.js 20+ builds the explorer bundle and runs the SDK, gate and browser tests. Debian 12 only
+# packages Node 18, and the machines reach no other Node distribution, so it must be there already
+# (it is on the project's build machines; the GitHub workflow uses actions/setup-node).
+node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\)\..*/\1/p')
+if [ -z "$node_major" ] || [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+  echo "error: Node.js 20+ with npm is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+echo "Node.js $(node --version) and npm $(npm --version) found"
