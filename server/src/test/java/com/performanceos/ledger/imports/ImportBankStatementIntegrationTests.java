@@ -64,11 +64,9 @@ class ImportBankStatementIntegrationTests extends ImportIntegrationSupport {
 				27, spaced(PARIS) + ";RLV-27;27/03/2026;27/03/2026;0,00;EUR;SCI Haussmann;PRLV SEPA LOYER BUREAUX",
 				33, spaced(PARIS) + ";RLV-33;06/03/2026;06/03/2026;250,00;USD;Client 17;VIR");
 		Started bad = start(finance, "bad", "BANK_STATEMENT", "releve-mars.csv", MAPPING, ROWS, "875", OPTIONS);
-		upload(tenant, Role.FINANCE, bad.uploadUrl(), statement(broken)).expectStatus().isAccepted();
-		Map<String, Object> failed = awaitFinished(finance, bad.id());
+		Map<String, Object> failed = uploaded(finance, tenant, bad, statement(broken));
 		assertThat(failed).containsEntry("status", "FAILED").containsEntry("recordCount", 0);
-		assertThat(problems(failed)).extracting(problem -> problem.get("row"), problem -> problem.get("column"), problem -> problem.get("code"))
-			.containsExactly(tuple(5, "Compte", "INVALID_IBAN"), tuple(12, "Compte", "UNKNOWN_BANK_ACCOUNT"),
+		assertThat(located(failed)).containsExactly(tuple(5, "Compte", "INVALID_IBAN"), tuple(12, "Compte", "UNKNOWN_BANK_ACCOUNT"),
 					tuple(20, "Date opération", "INVALID_DATE"), tuple(27, "Montant", "INVALID_AMOUNT"), tuple(33, "Devise", "CURRENCY_MISMATCH"));
 		// The IBAN is personal data: never repeated in clear, an unknown one shown masked only.
 		assertThat(problems(failed).toString()).doesNotContain(PARIS, spaced(PARIS), STRANGER, PARIS.substring(4, 20))
@@ -84,8 +82,7 @@ class ImportBankStatementIntegrationTests extends ImportIntegrationSupport {
 			.subscribe(events::add);
 		await().atMost(Duration.ofSeconds(10)).until(() -> activeSubscriptions() >= subscribedBefore + 1);
 		Started good = start(finance, "good", "BANK_STATEMENT", "releve-mars-v2.csv", MAPPING, ROWS, "1250.00", OPTIONS);
-		upload(tenant, Role.FINANCE, good.uploadUrl(), statement(Map.of())).expectStatus().isAccepted();
-		assertThat(awaitFinished(finance, good.id())).containsEntry("status", "SUCCEEDED").containsEntry("rowCount", ROWS)
+		assertThat(uploaded(finance, tenant, good, statement(Map.of()))).containsEntry("status", "SUCCEEDED").containsEntry("rowCount", ROWS)
 			.containsEntry("recordCount", ROWS);
 		assertThat(transactionCount(finance, null)).isEqualTo(ROWS);
 		// Opening 10,000 + 2,000; Paris 10 x 250.00 - 10 x 100.00 = +1,500.00; Lyon 20 x -12.50 = -250.00.
@@ -132,18 +129,15 @@ class ImportBankStatementIntegrationTests extends ImportIntegrationSupport {
 				+ LYON + ";RLV-X;03/03/2026;03/03/2026;-20,00;EUR;Crédit Agricole;FRAIS\n"
 				+ LYON + ";W-1;04/03/2026;04/03/2026;-5,00;EUR;Crédit Agricole;FRAIS\n";
 		Started dup = start(finance, "dup", "BANK_STATEMENT", "doublons.csv", MAPPING, 4, "435", OPTIONS);
-		upload(tenant, Role.FINANCE, dup.uploadUrl(), duplicates).expectStatus().isAccepted();
-		Map<String, Object> refused = awaitFinished(finance, dup.id());
+		Map<String, Object> refused = uploaded(finance, tenant, dup, duplicates);
 		assertThat(refused).containsEntry("status", "FAILED");
-		assertThat(problems(refused)).extracting(problem -> problem.get("row"), problem -> problem.get("column"), problem -> problem.get("code"))
-			.containsExactlyInAnyOrder(tuple(1, "Référence", "ALREADY_EXISTS"), tuple(3, "Référence", "DUPLICATE_ROW"));
+		assertThat(located(refused)).containsExactlyInAnyOrder(tuple(1, "Référence", "ALREADY_EXISTS"), tuple(3, "Référence", "DUPLICATE_ROW"));
 		assertThat(transactionCount(finance, null)).isEqualTo(1);
 
 		String twoRows = HEADER + LYON + ";RLV-1;03/03/2026;03/03/2026;-20,00;EUR;Crédit Agricole;FRAIS\n"
 				+ LYON + ";RLV-2;04/03/2026;04/03/2026;150,00;EUR;Client B;VIR\n";
 		Started control = start(finance, "control", "BANK_STATEMENT", "releve.csv", MAPPING, 2, "170", OPTIONS);
-		upload(tenant, Role.FINANCE, control.uploadUrl(), twoRows).expectStatus().isAccepted();
-		Map<String, Object> mismatch = awaitFinished(finance, control.id());
+		Map<String, Object> mismatch = uploaded(finance, tenant, control, twoRows);
 		assertThat(mismatch).containsEntry("status", "FAILED");
 		assertThat(problems(mismatch)).singleElement().satisfies(problem -> assertThat(problem).containsEntry("code", "CONTROL_TOTAL_MISMATCH")
 			.containsEntry("expected", "170").containsEntry("actual", "130"));
@@ -154,8 +148,7 @@ class ImportBankStatementIntegrationTests extends ImportIntegrationSupport {
 		String other = newTenant("import-bank-other");
 		var intruder = tester(other, Role.FINANCE);
 		Started foreign = start(intruder, "foreign", "BANK_STATEMENT", "releve.csv", MAPPING, 2, "130", OPTIONS);
-		upload(other, Role.FINANCE, foreign.uploadUrl(), twoRows).expectStatus().isAccepted();
-		assertThat(problems(awaitFinished(intruder, foreign.id()))).extracting(problem -> problem.get("code"))
+		assertThat(problems(uploaded(intruder, other, foreign, twoRows))).extracting(problem -> problem.get("code"))
 			.containsOnly("UNKNOWN_BANK_ACCOUNT", "CONTROL_TOTAL_MISMATCH");
 		assertThat(transactionCount(intruder, null)).isZero();
 		intruder.documentName("importNode").variable("id", dup.id()).execute().path("node").valueIsNull();

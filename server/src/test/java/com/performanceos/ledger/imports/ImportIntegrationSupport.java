@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -61,6 +62,12 @@ abstract class ImportIntegrationSupport extends IntegrationTest {
 			.exchange();
 	}
 
+	/** Uploads the file of a started import as FINANCE (queued: 202) and returns the import once its job ended. */
+	Map<String, Object> uploaded(GraphQlTester tester, String tenant, Started started, String content) {
+		upload(tenant, Role.FINANCE, started.uploadUrl(), content).expectStatus().isAccepted();
+		return awaitFinished(tester, started.id());
+	}
+
 	/** The import once its job ended. */
 	Map<String, Object> awaitFinished(GraphQlTester tester, String importId) {
 		await().atMost(JOB_WINDOW).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -107,6 +114,11 @@ abstract class ImportIntegrationSupport extends IntegrationTest {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** Where the report's problems are: (row, column, code) each. */
+	static List<Tuple> located(Map<String, Object> imported) {
+		return problems(imported).stream().map(problem -> Tuple.tuple(problem.get("row"), problem.get("column"), problem.get("code"))).toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -42,18 +42,15 @@ class ImportInvoicesIntegrationTests extends ImportIntegrationSupport {
 				18, "FA-1018;receivable;C-BETA;Bêta SARL;Occitanie;01/06/2026;01/05/2026;250,00;EUR",
 				25, "FF-25;CLIENT;S-GAMMA;Gamma Fournitures;Grand Est;01/02/2026;15/03/2026;80,00;EUR");
 		Started bad = start(finance, "bad", "INVOICES", "factures-juin.csv", MAPPING, ROWS, "3520", OPTIONS);
-		upload(tenant, Role.FINANCE, bad.uploadUrl(), invoices(broken)).expectStatus().isAccepted();
-		Map<String, Object> failed = awaitFinished(finance, bad.id());
+		Map<String, Object> failed = uploaded(finance, tenant, bad, invoices(broken));
 		assertThat(failed).containsEntry("status", "FAILED").containsEntry("recordCount", 0);
-		assertThat(problems(failed)).extracting(problem -> problem.get("row"), problem -> problem.get("column"), problem -> problem.get("code"))
-			.containsExactly(tuple(4, "Montant TTC", "INVALID_AMOUNT"), tuple(9, "Montant TTC", "INVALID_AMOUNT"),
+		assertThat(located(failed)).containsExactly(tuple(4, "Montant TTC", "INVALID_AMOUNT"), tuple(9, "Montant TTC", "INVALID_AMOUNT"),
 					tuple(14, "Échéance", "INVALID_DATE"), tuple(18, "Échéance", "INVALID_VALUE"), tuple(25, "Sens", "INVALID_VALUE"));
 		assertThat(invoiceCount(finance, "CUSTOMER")).isEqualTo(1);
 		assertThat(invoiceCount(finance, "SUPPLIER")).isZero();
 
 		Started good = start(finance, "good", "INVOICES", "factures-juin-v2.csv", MAPPING, ROWS, "4300.00", OPTIONS);
-		upload(tenant, Role.FINANCE, good.uploadUrl(), invoices(Map.of())).expectStatus().isAccepted();
-		assertThat(awaitFinished(finance, good.id())).containsEntry("status", "SUCCEEDED").containsEntry("recordCount", ROWS);
+		assertThat(uploaded(finance, tenant, good, invoices(Map.of()))).containsEntry("status", "SUCCEEDED").containsEntry("recordCount", ROWS);
 		assertThat(invoiceCount(finance, "CUSTOMER")).isEqualTo(21);
 		assertThat(invoiceCount(finance, "SUPPLIER")).isEqualTo(10);
 
@@ -101,18 +98,15 @@ class ImportInvoicesIntegrationTests extends ImportIntegrationSupport {
 				+ "FA-3000;CUSTOMER;C-ALPHA;Alpha SAS;Bretagne;01/05/2026;15/06/2026;100,00;EUR\n"
 				+ "FA-3000;customer;C-ALPHA;Alpha SAS;Bretagne;01/05/2026;15/06/2026;100,00;EUR\n";
 		Started dup = start(finance, "dup", "INVOICES", "doublons.csv", MAPPING, 4, "780", OPTIONS);
-		upload(tenant, Role.FINANCE, dup.uploadUrl(), duplicates).expectStatus().isAccepted();
-		Map<String, Object> refused = awaitFinished(finance, dup.id());
+		Map<String, Object> refused = uploaded(finance, tenant, dup, duplicates);
 		assertThat(refused).containsEntry("status", "FAILED");
-		assertThat(problems(refused)).extracting(problem -> problem.get("row"), problem -> problem.get("column"), problem -> problem.get("code"))
-			.containsExactlyInAnyOrder(tuple(1, "N° facture", "ALREADY_EXISTS"), tuple(4, "N° facture", "DUPLICATE_ROW"));
+		assertThat(located(refused)).containsExactlyInAnyOrder(tuple(1, "N° facture", "ALREADY_EXISTS"), tuple(4, "N° facture", "DUPLICATE_ROW"));
 		assertThat(invoiceCount(finance, "CUSTOMER")).isEqualTo(1);
 		assertThat(invoiceCount(finance, "SUPPLIER")).isZero();
 
 		String oneRow = HEADER + "FF-1;PAYABLE;S-GAMMA;Gamma Fournitures;Grand Est;01/04/2026;01/05/2026;80,00;EUR\n";
 		Started control = start(finance, "control", "INVOICES", "fournisseurs.csv", MAPPING, 2, "80", OPTIONS);
-		upload(tenant, Role.FINANCE, control.uploadUrl(), oneRow).expectStatus().isAccepted();
-		Map<String, Object> mismatch = awaitFinished(finance, control.id());
+		Map<String, Object> mismatch = uploaded(finance, tenant, control, oneRow);
 		assertThat(mismatch).containsEntry("status", "FAILED");
 		assertThat(problems(mismatch)).singleElement().satisfies(problem -> assertThat(problem).containsEntry("code", "CONTROL_TOTAL_MISMATCH")
 			.containsEntry("expected", "2").containsEntry("actual", "1"));
@@ -122,8 +116,7 @@ class ImportInvoicesIntegrationTests extends ImportIntegrationSupport {
 		String other = newTenant("import-invoices-other");
 		var neighbour = tester(other, Role.FINANCE);
 		Started theirs = start(neighbour, "theirs", "INVOICES", "fournisseurs.csv", MAPPING, 1, "80", OPTIONS);
-		upload(other, Role.FINANCE, theirs.uploadUrl(), oneRow).expectStatus().isAccepted();
-		assertThat(awaitFinished(neighbour, theirs.id())).containsEntry("status", "SUCCEEDED");
+		assertThat(uploaded(neighbour, other, theirs, oneRow)).containsEntry("status", "SUCCEEDED");
 		assertThat(invoiceCount(neighbour, "SUPPLIER")).isEqualTo(1);
 		assertThat(invoiceCount(neighbour, "CUSTOMER")).isZero();
 		aging(neighbour, "CUSTOMER", "COUNTERPARTY").path("aging.totalCount").entity(Integer.class).isEqualTo(0);
