@@ -101,8 +101,9 @@ record AggregatorBatch(String accountId, List<Incoming> transactions) {
 		catch (NumberFormatException ex) {
 			throw new Invalid(path + ".amount must be a decimal string");
 		}
-		if (amount.signum() == 0 || amount.abs().compareTo(AMOUNT_LIMIT) >= 0 || amount.stripTrailingZeros().scale() > AMOUNT_SCALE_MAX) {
-			throw new Invalid(path + ".amount must be non-zero, below 10^15 and have at most " + AMOUNT_SCALE_MAX + " decimals");
+		String amountProblem = amountProblem(amount);
+		if (amountProblem != null) {
+			throw new Invalid(path + ".amount " + amountProblem);
 		}
 		Currency currency;
 		try {
@@ -111,9 +112,26 @@ record AggregatorBatch(String accountId, List<Incoming> transactions) {
 		catch (IllegalArgumentException ex) {
 			throw new Invalid(path + ".currency must be an ISO 4217 code");
 		}
-		return new Incoming(text(node, "id", ID_LENGTH_MAX, false, path), date(node, "bookingDate", path), date(node, "valueDate", path),
-				amount, currency, text(node, "counterparty", COUNTERPARTY_LENGTH_MAX, true, path).strip(),
-				PersonalDataDetector.redact(text(node, "label", LABEL_LENGTH_MAX, true, path).strip()));
+		return incoming(text(node, "id", ID_LENGTH_MAX, false, path), date(node, "bookingDate", path), date(node, "valueDate", path),
+				amount, currency, text(node, "counterparty", COUNTERPARTY_LENGTH_MAX, true, path),
+				text(node, "label", LABEL_LENGTH_MAX, true, path));
+	}
+
+	/**
+	 * A transaction as stored, whichever way it arrived (aggregator or statement import): texts
+	 * stripped, and personal data in the label redacted before it is ever written.
+	 */
+	static Incoming incoming(String id, LocalDate bookingDate, LocalDate valueDate, BigDecimal amount, Currency currency,
+			String counterparty, String label) {
+		return new Incoming(id, bookingDate, valueDate, amount, currency, counterparty.strip(), PersonalDataDetector.redact(label.strip()));
+	}
+
+	/** Why an amount cannot be a bank movement, or null when it can. */
+	static @Nullable String amountProblem(BigDecimal amount) {
+		if (amount.signum() == 0 || amount.abs().compareTo(AMOUNT_LIMIT) >= 0 || amount.stripTrailingZeros().scale() > AMOUNT_SCALE_MAX) {
+			return "must be non-zero, below 10^15 and have at most " + AMOUNT_SCALE_MAX + " decimals";
+		}
+		return null;
 	}
 
 	private static LocalDate date(JsonNode node, String field, String path) {

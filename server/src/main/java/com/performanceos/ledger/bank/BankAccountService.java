@@ -74,7 +74,7 @@ class BankAccountService {
 			return Mono.just(CreateBankAccount.Payload.failed(invalid));
 		}
 		Iban iban = java.util.Objects.requireNonNull(input.parsedIban());
-		String ibanHash = hasher.pseudonym(viewer.tenant(), iban.value());
+		String ibanHash = ibanPseudonym(viewer.tenant(), iban);
 		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
 			.claim(db, viewer.tenant(), CreateBankAccount.OPERATION, input.idempotencyKey(), input.fingerprint(ibanHash))
 			.flatMap(claim -> switch (claim) {
@@ -189,6 +189,23 @@ class BankAccountService {
 	Mono<Map<UUID, BankAccount>> load(Viewer viewer, Collection<UUID> keys) {
 		return database.inTransaction(viewer.tenant(), db -> find(db, viewer.tenant(), keys))
 			.map(found -> found.stream().collect(Collectors.toMap(BankAccount::key, Function.identity())));
+	}
+
+	/** The keyed pseudonym an IBAN is stored and looked up under in the tenant. */
+	String ibanPseudonym(String tenant, Iban iban) {
+		return hasher.pseudonym(tenant, iban.value());
+	}
+
+	/**
+	 * Every bank account of the tenant by IBAN pseudonym, without decrypting any IBAN (bounded by
+	 * {@link #BANK_ACCOUNTS_MAX}). Must run inside the tenant's transaction.
+	 */
+	Mono<Map<String, BankStatements.Account>> byIbanPseudonym(DatabaseClient db) {
+		return db.sql("SELECT id, currency, iban_hash FROM ledger_bank_account ORDER BY id LIMIT " + BANK_ACCOUNTS_MAX)
+			.map(row -> Map.entry(row.get("iban_hash", String.class),
+					new BankStatements.Account(row.get("id", UUID.class), Currency.getInstance(row.get("currency", String.class)))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** Must run inside the tenant's transaction. */

@@ -3,8 +3,10 @@ package com.performanceos.ledger.bank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,22 +95,61 @@ class TransactionIngestion {
 		return database.inTransaction(route.tenant(), db -> bankAccounts.find(db, route.tenant(), List.of(route.bankAccountKey()))
 			.flatMap(found -> {
 				BankAccount account = found.get(0);
-				for (AggregatorBatch.Incoming transaction : incoming) {
-					if (!transaction.currency().equals(account.currency())) {
-						return Mono.error(new AggregatorBatch.Invalid("Transaction " + transaction.id() + " is in "
-								+ transaction.currency().getCurrencyCode() + ", the bank account in " + account.currency().getCurrencyCode()));
-					}
-				}
-				return insert(db, route, incoming).flatMap(stored -> stored.isEmpty()
+				return store(db, poster, account, incoming, null).flatMap(stored -> stored.transactions().isEmpty()
 						? Mono.just(new Result(incoming.size(), 0, 0, 0))
-						: categorize(db, poster, account, stored)
-							.flatMap(categorized -> announce(db, poster, account, stored, categorized, sourceAddress)
-								.thenReturn(new Result(incoming.size(), stored.size(), categorized, stored.size() - categorized))));
+						: announce(db, poster, account, stored.summary(), Map.of("externalIds",
+								stored.transactions().stream().map(BankTransaction::externalId).toList()), sourceAddress)
+							.thenReturn(new Result(incoming.size(), stored.transactions().size(), stored.categorized(),
+									stored.transactions().size() - stored.categorized())));
 			}));
 	}
 
+	/** The transactions one call stored (those not stored before) and how many a rule categorised. */
+	record Stored(List<BankTransaction> transactions, int categorized) {
+
+		BankStatements.Ingested summary() {
+			return new BankStatements.Ingested(transactions.size(), categorized,
+					transactions.stream().map(BankTransaction::signedAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+
+	}
+
+	/**
+	 * Stores the transactions not stored before on the account, categorises them by the tenant's
+	 * rules and posts the matched ones (tagged with {@code batchId}), inside the caller's tenant
+	 * transaction; announcing is left to the caller, once for all it stores.
+	 */
+	Mono<Stored> store(DatabaseClient db, Viewer poster, BankAccount account, List<AggregatorBatch.Incoming> incoming,
+			@Nullable UUID batchId) {
+		for (AggregatorBatch.Incoming transaction : incoming) {
+			if (!transaction.currency().equals(account.currency())) {
+				return Mono.error(new AggregatorBatch.Invalid("Transaction " + transaction.id() + " is in "
+						+ transaction.currency().getCurrencyCode() + ", the bank account in " + account.currency().getCurrencyCode()));
+			}
+		}
+		return insert(db, poster.tenant(), account.key(), incoming).flatMap(stored -> stored.isEmpty()
+				? Mono.just(new Stored(List.of(), 0))
+				: categorize(db, poster, account, stored, batchId).map(categorized -> new Stored(stored, categorized)));
+	}
+
+	/** The transactions among {@code candidates} already stored, whatever brought them (aggregator or import). */
+	static Flux<BankStatements.TransactionRef> existing(DatabaseClient db, Collection<BankStatements.TransactionRef> candidates) {
+		if (candidates.isEmpty()) {
+			return Flux.empty();
+		}
+		return db.sql("""
+				SELECT t.bank_account_id, t.external_id FROM ledger_bank_transaction t
+				JOIN unnest(CAST(:accounts AS uuid[]), CAST(:externalIds AS text[])) AS c(bank_account_id, external_id)
+				  ON c.bank_account_id = t.bank_account_id AND c.external_id = t.external_id""")
+			.bind("accounts", candidates.stream().map(BankStatements.TransactionRef::bankAccountKey).toArray(UUID[]::new))
+			.bind("externalIds", candidates.stream().map(BankStatements.TransactionRef::externalId).toArray(String[]::new))
+			.map(row -> new BankStatements.TransactionRef(row.get("bank_account_id", UUID.class), row.get("external_id", String.class)))
+			.all();
+	}
+
 	/** Inserts the batch set-wise; only the transactions not stored before come back. */
-	private static Mono<List<BankTransaction>> insert(DatabaseClient db, Route route, List<AggregatorBatch.Incoming> incoming) {
+	private static Mono<List<BankTransaction>> insert(DatabaseClient db, String tenant, UUID bankAccountKey,
+			List<AggregatorBatch.Incoming> incoming) {
 		if (incoming.isEmpty()) {
 			return Mono.just(List.of());
 		}
@@ -122,8 +164,8 @@ class TransactionIngestion {
 				     AS t(id, external_id, booking_date, value_date, amount, currency, counterparty, label)
 				ON CONFLICT (tenant_id, bank_account_id, external_id) DO NOTHING
 				RETURNING """ + " " + BankTransaction.COLUMNS)
-			.bind("tenant", route.tenant())
-			.bind("account", route.bankAccountKey())
+			.bind("tenant", tenant)
+			.bind("account", bankAccountKey)
 			.bind("ids", incoming.stream().map(any -> UUID.randomUUID()).toArray(UUID[]::new))
 			.bind("externalIds", incoming.stream().map(AggregatorBatch.Incoming::id).toArray(String[]::new))
 			.bind("bookingDates", incoming.stream().map(t -> t.bookingDate().toString()).toArray(String[]::new))
@@ -138,7 +180,8 @@ class TransactionIngestion {
 	}
 
 	/** Matches the new transactions against the rules, posts the matched ones and returns how many were. */
-	private Mono<Integer> categorize(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored) {
+	private Mono<Integer> categorize(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored,
+			@Nullable UUID batchId) {
 		return RuleService.inMatchingOrder(db).flatMap(rules -> {
 			List<Match> matches = new ArrayList<>();
 			for (BankTransaction transaction : stored) {
@@ -147,7 +190,7 @@ class TransactionIngestion {
 					.findFirst()
 					.ifPresent(rule -> matches.add(new Match(transaction, rule.key(), rule.accountKey())));
 			}
-			return post(db, poster, account, matches, true);
+			return post(db, poster, account, matches, batchId, true);
 		});
 	}
 
@@ -156,14 +199,15 @@ class TransactionIngestion {
 	 * the refused ones unmatched. Nothing was written by a refused post (the journal checks before it
 	 * writes), so the transaction stays usable.
 	 */
-	private Mono<Integer> post(DatabaseClient db, Viewer poster, BankAccount account, List<Match> matches, boolean retryWithout) {
+	private Mono<Integer> post(DatabaseClient db, Viewer poster, BankAccount account, List<Match> matches, @Nullable UUID batchId,
+			boolean retryWithout) {
 		if (matches.isEmpty()) {
 			return Mono.just(0);
 		}
 		List<JournalPosting.Entry> entries = matches.stream()
 			.map(match -> entry(match.transaction(), account.ledgerAccountKey(), match.accountKey(), "rule"))
 			.toList();
-		return journal.post(db, poster, entries, null)
+		return journal.post(db, poster, entries, batchId)
 			.flatMap(entryKeys -> markCategorized(db, matches, entryKeys).thenReturn(matches.size()))
 			.onErrorResume(JournalPosting.Rejected.class, rejected -> {
 				if (!retryWithout) {
@@ -177,7 +221,7 @@ class TransactionIngestion {
 						accepted.add(matches.get(index));
 					}
 				}
-				return post(db, poster, account, accepted, false);
+				return post(db, poster, account, accepted, batchId, false);
 			});
 	}
 
@@ -210,14 +254,22 @@ class TransactionIngestion {
 						transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), 500))));
 	}
 
-	private Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored, int categorized,
-			@Nullable String sourceAddress) {
-		BigDecimal net = stored.stream().map(BankTransaction::signedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		Map<String, Object> payload = Map.of("bankAccountKey", account.key().toString(), "transactionCount", stored.size(), "netChange",
-				net.toPlainString(), "currency", account.currency().getCurrencyCode());
+	/**
+	 * Records what was stored on one bank account in the audit log and publishes one
+	 * {@code cashPositionChanged} event for it; {@code detail} adds to the audit image (which
+	 * delivery or import it was).
+	 */
+	Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, BankStatements.Ingested summary,
+			Map<String, Object> detail, @Nullable String sourceAddress) {
+		Map<String, Object> payload = Map.of("bankAccountKey", account.key().toString(), "transactionCount", summary.stored(), "netChange",
+				summary.netChange().toPlainString(), "currency", account.currency().getCurrencyCode());
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("stored", summary.stored());
+		image.put("categorized", summary.categorized());
+		image.put("unmatched", summary.stored() - summary.categorized());
+		image.putAll(detail);
 		return auditTrail.record(db, poster.tenant(), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
-				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("stored", stored.size(), "categorized", categorized,
-						"unmatched", stored.size() - categorized, "externalIds", stored.stream().map(BankTransaction::externalId).toList())))
+				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image))
 			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), poster.tenant(), CASH_POSITION_CHANGED_EVENT, Instant.now(),
 					json.writeValueAsString(payload))));
 	}

@@ -83,7 +83,8 @@ final class DemoImports implements DemoDataContributor {
 			.then();
 	}
 
-	private Mono<Void> run(Viewer admin, ImportKind kind, String fileName, String content, Map<String, ImportField> mapping, long rows,
+	/** Starts a demo import and uploads its file, as a client would; a replayed start (already uploaded) does nothing. */
+	Mono<Void> run(Viewer admin, ImportKind kind, String fileName, String content, Map<String, ImportField> mapping, long rows,
 			String amountSum, StartImport.Options options) {
 		List<StartImport.ColumnMapping> columns = mapping.entrySet().stream()
 			.map(entry -> new StartImport.ColumnMapping(entry.getKey(), entry.getValue()))

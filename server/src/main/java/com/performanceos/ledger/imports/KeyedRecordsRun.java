@@ -56,8 +56,22 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 	/** Writes the records in one statement; returns how many were written. */
 	abstract Mono<Long> insert(DatabaseClient db, List<R> records);
 
+	/** Loads what parsing needs from the database (e.g. the tenant's bank accounts), before each pass's first chunk. */
+	Mono<Void> prepare(DatabaseClient db) {
+		return Mono.empty();
+	}
+
+	/** Reports a record whose key is already stored; by default, as brought by an earlier import. */
+	void reportStored(R record, ImportReport report) {
+		report.error(rowNumber(record), context.column(keyField()), ImportProblemCode.ALREADY_IMPORTED, describe(record) + " was already imported");
+	}
+
 	@Override
 	public final Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
+		return prepare(db).then(Mono.defer(() -> check(db, chunk, report)));
+	}
+
+	private Mono<Void> check(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
 		Map<String, R> fresh = new LinkedHashMap<>();
 		for (SourceRow row : chunk) {
 			R record = parse(row, report);
@@ -78,8 +92,7 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 			return Mono.empty();
 		}
 		return alreadyImported(db, fresh.values())
-			.doOnNext(key -> report.error(rowNumber(fresh.get(key)), context.column(keyField()), ImportProblemCode.ALREADY_IMPORTED,
-					describe(fresh.get(key)) + " was already imported"))
+			.doOnNext(key -> reportStored(fresh.get(key), report))
 			.then();
 	}
 
@@ -95,15 +108,18 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 
 	@Override
 	public final Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk) {
-		List<R> records = new ArrayList<>(chunk.size());
-		for (SourceRow row : chunk) {
-			records.add(Objects.requireNonNull(parse(row, new ImportReport(1)), "validated row"));
-		}
-		return records.isEmpty() ? Mono.just(0L) : insert(db, records);
+		return prepare(db).then(Mono.defer(() -> {
+			List<R> records = new ArrayList<>(chunk.size());
+			for (SourceRow row : chunk) {
+				records.add(Objects.requireNonNull(parse(row, new ImportReport(1)), "validated row"));
+			}
+			return records.isEmpty() ? Mono.just(0L) : insert(db, records);
+		}));
 	}
 
+	/** Nothing is pending after the last chunk unless a kind announces once per file (and overrides this). */
 	@Override
-	public final Mono<Long> endApply(DatabaseClient db) {
+	public Mono<Long> endApply(DatabaseClient db) {
 		return Mono.just(0L);
 	}
 

@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
@@ -57,6 +62,12 @@ abstract class ImportIntegrationSupport extends IntegrationTest {
 			.exchange();
 	}
 
+	/** Uploads the file of a started import as FINANCE (queued: 202) and returns the import once its job ended. */
+	Map<String, Object> uploaded(GraphQlTester tester, String tenant, Started started, String content) {
+		upload(tenant, Role.FINANCE, started.uploadUrl(), content).expectStatus().isAccepted();
+		return awaitFinished(tester, started.id());
+	}
+
 	/** The import once its job ended. */
 	Map<String, Object> awaitFinished(GraphQlTester tester, String importId) {
 		await().atMost(JOB_WINDOW).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -79,6 +90,35 @@ abstract class ImportIntegrationSupport extends IntegrationTest {
 
 	int journalEntryCount(GraphQlTester tester) {
 		return tester.document("{ journalEntries(first: 1) { totalCount } }").execute().path("journalEntries.totalCount").entity(Integer.class).get();
+	}
+
+	/** A graphql-transport-ws client authenticated with the token, for subscriptions. */
+	WebSocketGraphQlClient webSocket(String token) {
+		return WebSocketGraphQlClient.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+
+			})
+			.build();
+	}
+
+	/** A document of {@code graphql-test/}, for clients that take its text. */
+	static String document(String name) {
+		try (var in = ImportIntegrationSupport.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
+			return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Where the report's problems are: (row, column, code) each. */
+	static List<Tuple> located(Map<String, Object> imported) {
+		return problems(imported).stream().map(problem -> Tuple.tuple(problem.get("row"), problem.get("column"), problem.get("code"))).toList();
 	}
 
 	@SuppressWarnings("unchecked")

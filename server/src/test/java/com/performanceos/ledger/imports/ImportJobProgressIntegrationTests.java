@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Role;
 
@@ -53,28 +49,6 @@ class ImportJobProgressIntegrationTests extends ImportIntegrationSupport {
 
 		finance.document("query($id: ID!) { job(id: $id) { status progress { percent } } }").variable("id", jobId).execute()
 			.path("job.status").entity(String.class).isEqualTo("SUCCEEDED");
-	}
-
-	private static String document(String name) {
-		try (var in = ImportJobProgressIntegrationTests.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
-			return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
-	private WebSocketGraphQlClient webSocket(String token) {
-		return WebSocketGraphQlClient.builder("ws://127.0.0.1:" + port + "/graphql-ws", new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-
-			})
-			.build();
 	}
 
 }

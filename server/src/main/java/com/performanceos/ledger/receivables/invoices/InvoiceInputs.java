@@ -38,14 +38,7 @@ final class InvoiceInputs {
 		List<InvoiceError> validate() {
 			List<InvoiceError> errors = new ArrayList<>();
 			checkKey(idempotencyKey, errors);
-			checkText("number", number, NUMBER_LENGTH_MAX, errors);
-			checkText("counterpartyCode", counterpartyCode, COUNTERPARTY_CODE_LENGTH_MAX, errors);
-			checkText("counterpartyName", counterpartyName, NAME_LENGTH_MAX, errors);
-			checkText("region", region, REGION_LENGTH_MAX, errors);
-			if (dueDate.isBefore(issueDate)) {
-				errors.add(InvoiceError.invalid("dueDate", "dueDate must be on or after issueDate"));
-			}
-			checkAmount(amount, errors);
+			errors.addAll(checkInvoice(number, counterpartyCode, counterpartyName, region, issueDate, dueDate, amount));
 			return errors;
 		}
 
@@ -67,6 +60,21 @@ final class InvoiceInputs {
 			return errors;
 		}
 
+	}
+
+	/** The checks of an invoice's content, shared by {@code createInvoice} and invoice imports. */
+	static List<InvoiceError> checkInvoice(String number, String counterpartyCode, String counterpartyName, String region,
+			LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
+		List<InvoiceError> errors = new ArrayList<>();
+		checkText("number", number, NUMBER_LENGTH_MAX, errors);
+		checkText("counterpartyCode", counterpartyCode, COUNTERPARTY_CODE_LENGTH_MAX, errors);
+		checkText("counterpartyName", counterpartyName, NAME_LENGTH_MAX, errors);
+		checkText("region", region, REGION_LENGTH_MAX, errors);
+		if (dueDate.isBefore(issueDate)) {
+			errors.add(InvoiceError.invalid("dueDate", "dueDate must be on or after issueDate"));
+		}
+		checkAmount(amount, errors);
+		return errors;
 	}
 
 	private static void checkKey(String key, List<InvoiceError> errors) {

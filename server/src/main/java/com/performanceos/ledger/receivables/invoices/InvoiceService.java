@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,10 +90,21 @@ class InvoiceService {
 				: store.insert(db, viewer.tenant(), input)
 					.flatMap(invoice -> idempotencyKeys
 						.complete(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), invoice.key())
-						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.created",
-								Invoice.TYPE_NAME, invoice.id(), sourceAddress, null, image(invoice))))
-						.then(outbox.publish(db, event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice))))
+						.then(announceCreated(db, viewer, List.of(invoice), sourceAddress))
 						.thenReturn(InvoicePayloads.Create.created(invoice))));
+	}
+
+	/**
+	 * What follows the creation of invoices, however they were created (one by {@code createInvoice},
+	 * many by an import): an audit record each and their {@code InvoiceCreated} events.
+	 */
+	Mono<Void> announceCreated(DatabaseClient db, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
+		return Flux.fromIterable(created)
+			.concatMap(invoice -> auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.created",
+					Invoice.TYPE_NAME, invoice.id(), sourceAddress, null, image(invoice))))
+			.then(Mono.defer(() -> outbox.publishAll(db, created.stream()
+				.map(invoice -> event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice)))
+				.toList())));
 	}
 
 	Mono<InvoicePayloads.Payment> recordPayment(Viewer viewer, InvoiceInputs.PaymentInput input, @Nullable String sourceAddress) {

@@ -15,6 +15,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.ErrorCode;
@@ -62,6 +63,48 @@ class InvoiceStore {
 			.bind("currency", input.currency().getCurrencyCode())
 			.map(InvoiceStore::toInvoice)
 			.one();
+	}
+
+	/**
+	 * Inserts many invoices with one statement; a number already taken (by a concurrent writer)
+	 * is skipped, so the caller compares what comes back with what it asked for.
+	 */
+	Mono<List<Invoice>> insertAll(DatabaseClient db, String tenant, List<InvoiceIntake.NewInvoice> invoices) {
+		return db.sql("""
+				INSERT INTO ledger_invoice (tenant_id, id, kind, number, counterparty_code, counterparty_name, region, issue_date, due_date,
+				                            amount, currency)
+				SELECT :tenant, id, kind, number, code, name, region, issue, due, amount, currency
+				FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[]), CAST(:numbers AS text[]), CAST(:codes AS text[]),
+				            CAST(:names AS text[]), CAST(:regions AS text[]), CAST(:issues AS date[]), CAST(:dues AS date[]),
+				            CAST(:amounts AS numeric[]), CAST(:currencies AS text[]))
+				     AS i(id, kind, number, code, name, region, issue, due, amount, currency)
+				ON CONFLICT (tenant_id, kind, number) DO NOTHING
+				RETURNING """ + " " + COLUMNS)
+			.bind("tenant", tenant)
+			.bind("ids", invoices.stream().map(invoice -> UUID.randomUUID()).toArray(UUID[]::new))
+			.bind("kinds", invoices.stream().map(invoice -> invoice.kind().name()).toArray(String[]::new))
+			.bind("numbers", invoices.stream().map(invoice -> invoice.number().strip()).toArray(String[]::new))
+			.bind("codes", invoices.stream().map(invoice -> invoice.counterpartyCode().strip()).toArray(String[]::new))
+			.bind("names", invoices.stream().map(invoice -> invoice.counterpartyName().strip()).toArray(String[]::new))
+			.bind("regions", invoices.stream().map(invoice -> invoice.region().strip()).toArray(String[]::new))
+			.bind("issues", invoices.stream().map(InvoiceIntake.NewInvoice::issueDate).toArray(LocalDate[]::new))
+			.bind("dues", invoices.stream().map(InvoiceIntake.NewInvoice::dueDate).toArray(LocalDate[]::new))
+			.bind("amounts", invoices.stream().map(invoice -> invoice.amount().toPlainString()).toArray(String[]::new))
+			.bind("currencies", invoices.stream().map(invoice -> invoice.currency().getCurrencyCode()).toArray(String[]::new))
+			.map(InvoiceStore::toInvoice)
+			.all()
+			.collectList();
+	}
+
+	/** The (kind, number) pairs among {@code keys} already taken. */
+	Flux<InvoiceIntake.Key> taken(DatabaseClient db, Collection<InvoiceIntake.Key> keys) {
+		return db.sql("""
+				SELECT i.kind, i.number FROM ledger_invoice i
+				JOIN unnest(CAST(:kinds AS text[]), CAST(:numbers AS text[])) AS k(kind, number) ON k.kind = i.kind AND k.number = i.number""")
+			.bind("kinds", keys.stream().map(key -> key.kind().name()).toArray(String[]::new))
+			.bind("numbers", keys.stream().map(key -> key.number().strip()).toArray(String[]::new))
+			.map(row -> new InvoiceIntake.Key(InvoiceKind.valueOf(row.get("kind", String.class)), row.get("number", String.class)))
+			.all();
 	}
 
 	/** The invoice, locked until the end of the transaction so concurrent payments serialise on it. */
