@@ -91,9 +91,13 @@ final class GraphQlDocuments {
 		return definitions;
 	}
 
-	/** The index just after the closing brace of the definition starting at {@code start}. */
+	/**
+	 * The index just after the closing brace of the definition starting at {@code start}. Braces
+	 * inside parentheses (object values of arguments and variable defaults) do not count.
+	 */
 	private static int endOfDefinition(String source, int start) {
 		int depth = 0;
+		int parentheses = 0;
 		int index = start;
 		while (index < source.length()) {
 			char current = source.charAt(index);
@@ -105,7 +109,16 @@ final class GraphQlDocuments {
 				index = endOfString(source, index);
 				continue;
 			}
-			if (current == '{') {
+			if (current == '(') {
+				parentheses++;
+			}
+			else if (current == ')') {
+				parentheses--;
+			}
+			else if (parentheses > 0) {
+				// An object value: its braces balance themselves.
+			}
+			else if (current == '{') {
 				depth++;
 			}
 			else if (current == '}') {

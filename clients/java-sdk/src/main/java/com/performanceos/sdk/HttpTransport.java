@@ -64,6 +64,11 @@ final class HttpTransport {
 	/** One HTTP answer, parsed as far as it goes. */
 	private record Reply(int status, @Nullable JsonNode body, @Nullable String traceId, @Nullable String retryAfter) {
 
+		/** The first error's trace id, else the {@code X-Trace-Id} header. */
+		@Nullable String traceId(ObjectMapper json) {
+			return errors(json).stream().map(GraphQlError::traceId).filter(id -> id != null).findFirst().orElse(traceId);
+		}
+
 		List<GraphQlError> errors(ObjectMapper json) {
 			return body == null ? List.of() : Json.errors(json, body.path("errors"));
 		}
@@ -87,7 +92,7 @@ final class HttpTransport {
 				Duration wait = throttleWait(reply);
 				if (wait.compareTo(settings.maxThrottleWait()) <= 0) {
 					settings.throttleListener()
-						.accept(new ThrottledRetry(operation.name(), retry, wait, cost(reply), reply.traceId()));
+						.accept(new ThrottledRetry(operation.name(), retry, wait, cost(reply), reply.traceId(json)));
 					sleep(wait);
 					continue;
 				}
