@@ -1,5 +1,6 @@
 package com.performanceos.contract;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,7 +55,8 @@ class BankAggregatorContractTests {
 						json -> !json.getList("data.bankTransactions.nodes").isEmpty());
 
 			assertThat(stored.getString("data.bankTransactions.nodes[0].externalId")).isEqualTo(transactionId);
-			assertThat(stored.getString("data.bankTransactions.nodes[0].amount.amount")).isEqualTo("-1234.56");
+			assertThat(new BigDecimal(stored.getString("data.bankTransactions.nodes[0].amount.amount")))
+				.isEqualByComparingTo("-1234.56");
 			assertThat(stored.getString("data.bankTransactions.nodes[0].amount.currency")).isEqualTo("EUR");
 			assertThat(stored.getString("data.bankTransactions.nodes[0].bookingDate")).isEqualTo(booked.toString());
 			List<Map<String, Object>> calls = aggregatorCalls(externalId);
