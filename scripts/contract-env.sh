@@ -151,7 +151,7 @@ stop() {
     rm -rf "$(cat "$state/data-dir")"
     rm -f "$state/data-dir"
   fi
-  rm -f "$state/ports"
+  rm -f "$state/ports" "$state/env.sh"
   log "stopped; logs are in $state"
 }
 
