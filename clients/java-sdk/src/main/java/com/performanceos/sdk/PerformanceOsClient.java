@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Flow;
@@ -152,7 +153,7 @@ public final class PerformanceOsClient {
 		JsonNode value = exchange.data().get(operation.rootField());
 		if (value == null) {
 			throw new PerformanceOsException(PerformanceOsException.PROTOCOL_ERROR,
-					"The response lacks " + operation.rootField(), exchange.traceId(), 200, java.util.List.of(),
+					"The response lacks " + operation.rootField(), exchange.traceId(), 200, List.of(),
 					exchange.data(), null);
 		}
 		T data;
@@ -162,7 +163,7 @@ public final class PerformanceOsClient {
 		catch (JsonProcessingException ex) {
 			throw new PerformanceOsException(PerformanceOsException.PROTOCOL_ERROR, "The response's " + operation.rootField()
 					+ " does not fit " + operation.resultType().getSimpleName(), exchange.traceId(), 200,
-					java.util.List.of(), exchange.data(), ex);
+					List.of(), exchange.data(), ex);
 		}
 		return new GraphQlResponse<>(data, exchange.cost(), exchange.traceId(), exchange.attempts());
 	}

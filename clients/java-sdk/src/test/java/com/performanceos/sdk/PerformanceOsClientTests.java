@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.performanceos.sdk.generated.types.AccountType;
 import com.performanceos.sdk.generated.types.CreateAccountErrorCode;
 import com.performanceos.sdk.generated.types.CreateAccountInput;
 import com.performanceos.sdk.generated.types.CreateAccountPayload;
-import com.performanceos.sdk.generated.types.AccountType;
 import com.performanceos.sdk.generated.types.EntrySide;
 import com.performanceos.sdk.generated.types.JournalLineInput;
 import com.performanceos.sdk.generated.types.PostJournalEntryInput;
@@ -72,8 +73,8 @@ class PerformanceOsClientTests {
 			.willReturn(okJson(VIEWER_DATA)));
 		PerformanceOsClient client = client().build();
 
-		GraphQlResponse<Viewer> first = client.executeForResponse(Operations.VIEWER, java.util.Map.of());
-		GraphQlResponse<Viewer> second = client.executeForResponse(Operations.VIEWER, java.util.Map.of());
+		GraphQlResponse<Viewer> first = client.executeForResponse(Operations.VIEWER, Map.of());
+		GraphQlResponse<Viewer> second = client.executeForResponse(Operations.VIEWER, Map.of());
 
 		assertThat(first.attempts()).isEqualTo(2);
 		assertThat(second.attempts()).isEqualTo(1);
