@@ -1,11 +1,18 @@
 package com.performanceos.platform.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -54,18 +61,32 @@ class SecurityConfiguration {
 		if (embedded.issuer().isPresent()) {
 			EmbeddedIssuer issuer = embedded.issuer().get();
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+			decoder.setJwtValidator(validator(properties, issuer.issuer()));
 			return decoder;
 		}
 		if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-			decoder.setJwtValidator(properties.issuerUri() != null && !properties.issuerUri().isBlank()
-					? JwtValidators.createDefaultWithIssuer(properties.issuerUri())
-					: new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
+			decoder.setJwtValidator(validator(properties, properties.issuerUri()));
 			return decoder;
 		}
-		// Discovery validates the issuer claim against the configured issuer as well.
-		return ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
+		// Discovery checks that the provider's metadata names the configured issuer; the validator
+		// then checks every token's issuer claim against it.
+		NimbusReactiveJwtDecoder decoder = ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
+		decoder.setJwtValidator(validator(properties, properties.issuerUri()));
+		return decoder;
+	}
+
+	/**
+	 * Spring's defaults (token type, certificate thumbprint) with the configured clock skew instead
+	 * of the fixed 60 seconds, and the issuer check when an issuer is known.
+	 */
+	private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, @Nullable String issuer) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtTimestampValidator(properties.clockSkew()));
+		if (issuer != null && !issuer.isBlank()) {
+			validators.add(new JwtIssuerValidator(issuer));
+		}
+		return JwtValidators.createDefaultWithValidators(validators);
 	}
 
 	@Bean

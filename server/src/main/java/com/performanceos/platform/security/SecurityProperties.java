@@ -20,13 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedKeyPath the PKCS#8 PEM private key of the embedded issuer
  * @param embeddedIssuer the {@code iss} of embedded tokens
  * @param embeddedTokenLifetime how long a minted demo token stays valid
+ * @param clockSkew how far a token's {@code exp} and {@code nbf} may be behind or ahead of the server
+ * clock and still be accepted; every decoder (embedded issuer, JWK set, issuer discovery) applies it
  */
 @ConfigurationProperties("performanceos.security")
 public record SecurityProperties(@Nullable String issuerUri, @Nullable String jwkSetUri,
 		@DefaultValue("tenant") String tenantClaim, @DefaultValue("roles") String rolesClaim,
 		Path embeddedKeyPath,
 		@DefaultValue("performanceos-embedded") String embeddedIssuer,
-		@DefaultValue("12h") Duration embeddedTokenLifetime) {
+		@DefaultValue("12h") Duration embeddedTokenLifetime, @DefaultValue("60s") Duration clockSkew) {
+
+	public SecurityProperties {
+		if (clockSkew.isNegative()) {
+			throw new IllegalArgumentException("performanceos.security.clock-skew must not be negative");
+		}
+	}
 
 	boolean usesEmbeddedIssuer() {
 		return (issuerUri == null || issuerUri.isBlank()) && (jwkSetUri == null || jwkSetUri.isBlank());
