@@ -79,4 +79,17 @@ java_suite() {
 }
 run_suite "contract-tests (REST Assured, Java SDK)" java_suite
 
+# Counts from node's TAP / vitest summaries for the summary line.
+npm_suite() {
+  local directory=$1 output status
+  output=$(mktemp)
+  (cd "$directory" && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee "$output"
+  status=${PIPESTATUS[0]}
+  suite_details=$(grep -E '^\s*Tests\s+[0-9]|^# (pass|fail) ' "$output" | tr -s ' ' | paste -sd' ' -)
+  rm -f "$output"
+  return "$status"
+}
+run_suite "typescript-sdk (vitest)" npm_suite clients/typescript-sdk
+run_suite "explorer (Playwright, Chromium)" npm_suite contract-tests/explorer
+
 exit "$failed"

@@ -101,6 +101,29 @@ class DeploymentFilesConsistencyTests {
 	}
 
 	@Test
+	void keycloakIsTheVersionTheContractTestsRunAndImportsTheirRealm() throws IOException {
+		Map<?, ?> keycloak = (Map<?, ?>) services().get("keycloak");
+		assertThat(keycloak.get("image").toString()).isEqualTo("quay.io/keycloak/keycloak:" + property("keycloak.version"));
+		String mount = ((List<?>) keycloak.get("volumes")).get(0).toString();
+		assertThat(mount).endsWith(":/opt/keycloak/data/import:ro");
+		Path imported = ROOT.resolve("docker").resolve(mount.substring(0, mount.indexOf(':'))).normalize();
+		// The same realm file scripts/contract-env.sh gives the Keycloak of the contract tests.
+		assertThat(Files.readString(ROOT.resolve("scripts/contract-env.sh")))
+			.contains(ROOT.relativize(imported.resolve("performance-os-realm.json")).toString());
+		JsonNode realm = JsonMapper.builder().build().readTree(imported.resolve("performance-os-realm.json").toFile());
+		Map<String, String> server = serverEnvironment();
+		assertThat(server.get("PERFORMANCEOS_SECURITY_ISSUER_URI")).endsWith("/realms/" + realm.get("realm").asString());
+		assertThat(server.get("PERFORMANCEOS_SECURITY_JWK_SET_URI"))
+			.startsWith("http://keycloak:8080/realms/" + realm.get("realm").asString() + "/");
+		assertThat(server.get("PERFORMANCEOS_SECURITY_ROLES_CLAIM")).isEqualTo("realm_access.roles");
+		Set<String> realmRoles = new LinkedHashSet<>();
+		realm.get("roles").get("realm").forEach(role -> realmRoles.add(role.get("name").asString()));
+		for (com.performanceos.platform.security.Role role : com.performanceos.platform.security.Role.values()) {
+			assertThat(realmRoles).as("realm role for %s", role).contains(role.name());
+		}
+	}
+
+	@Test
 	void theDockerfileBuildsWithTheJavaReleaseOfTheServerAndCopiesEveryModule() throws IOException {
 		String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
 		String release = property("java.version");
@@ -117,7 +140,7 @@ class DeploymentFilesConsistencyTests {
 		for (int i = 0; i < modules.getLength(); i++) {
 			String module = modules.item(i).getTextContent().trim();
 			assertThat(dockerfile).as("docker/Dockerfile copies module %s", module)
-				.containsPattern("(?m)^COPY\\s+" + Pattern.quote(module) + "\\s");
+				.containsPattern("(?m)^COPY\\s+" + Pattern.quote(module) + "(/pom\\.xml)?\\s");
 		}
 		assertThat(dockerfile).contains("EXPOSE 8080");
 		assertThat(Files.readString(ROOT.resolve("server/src/main/resources/application.yaml"))).contains("port: ${PORT:8080}");
