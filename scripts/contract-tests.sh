@@ -85,7 +85,7 @@ npm_suite() {
   output=$(mktemp)
   (cd "$directory" && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee "$output"
   status=${PIPESTATUS[0]}
-  suite_details=$(grep -E '^\s*Tests\s+[0-9]|^# (pass|fail) ' "$output" | tr -s ' ' | paste -sd' ' -)
+  suite_details=$(sed 's/\x1b\[[0-9;]*m//g' "$output" | grep -E '^\s*Tests\s+[0-9]|^# (pass|fail) ' | tr -s ' ' | paste -sd' ' -)
   rm -f "$output"
   return "$status"
 }
