@@ -27,6 +27,7 @@ import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Cell;
 import com.performanceos.ledger.cube.LedgerCubeTypes.PostedLine;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Row;
+import com.performanceos.ledger.imports.ImportLineage;
 import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.ledger.journal.JournalEntries;
 import com.performanceos.ledger.journal.JournalEntry;
@@ -50,11 +51,15 @@ class LedgerCubeController {
 
 	private final JournalEntries entries;
 
-	LedgerCubeController(LedgerCubeService cubes, TenantDatabase database, AccountDirectory accounts, JournalEntries entries) {
+	private final ImportLineage lineage;
+
+	LedgerCubeController(LedgerCubeService cubes, TenantDatabase database, AccountDirectory accounts, JournalEntries entries,
+			ImportLineage lineage) {
 		this.cubes = cubes;
 		this.database = database;
 		this.accounts = accounts;
 		this.entries = entries;
+		this.lineage = lineage;
 	}
 
 	@QueryMapping
@@ -82,6 +87,23 @@ class LedgerCubeController {
 				JournalEntry entry = found.get(line.entryKey());
 				if (entry != null) {
 					byLine.put(line, entry);
+				}
+			});
+			return byLine;
+		});
+	}
+
+	/** One lineage lookup for every drilled-down line of the response; lines no import posted stay without a source. */
+	@BatchMapping(typeName = "PostedLine", field = "source")
+	Mono<Map<PostedLine, ImportLineage.LineSource>> lineSource(List<PostedLine> lines, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		lines.forEach(line -> keys.add(line.entryKey()));
+		return lineage.ofEntries(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<PostedLine, ImportLineage.LineSource> byLine = new LinkedHashMap<>();
+			lines.forEach(line -> {
+				ImportLineage.EntrySource source = found.get(line.entryKey());
+				if (source != null) {
+					byLine.put(line, source.line(line.lineNumber()));
 				}
 			});
 			return byLine;
