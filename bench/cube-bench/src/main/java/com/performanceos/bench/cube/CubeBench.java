@@ -1,0 +1,91 @@
+package com.performanceos.bench.cube;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command line of the cube benchmark (driven by bench/run-cube-bench.sh):
+ *
+ * <pre>
+ * accounts        --graphql URL --token JWT --out FILE
+ * load-clickhouse --clickhouse URL --tenant T --accounts FILE --lines N
+ * load-duckdb     --duckdb FILE --tenant T --accounts FILE --lines N
+ * measure         --engine clickhouse|duckdb --clickhouse URL | --duckdb COPY --sql FILE --graphql URL --token JWT
+ *                 --lines N [--warmups 5] [--rounds 20]
+ * </pre>
+ */
+public final class CubeBench {
+
+	private CubeBench() {
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		if (arguments.length == 0) {
+			throw new IllegalArgumentException("usage: accounts | load-clickhouse | load-duckdb | measure, then --name value options");
+		}
+		Map<String, String> options = options(List.of(arguments).subList(1, arguments.length));
+		switch (arguments[0]) {
+			case "accounts" -> BenchAccounts.write(BenchAccounts.create(new GraphQlClient(required(options, "graphql"), required(options, "token"))),
+					Path.of(required(options, "out")));
+			case "load-clickhouse" -> new ClickHouseLoader(new ClickHouseHttp(required(options, "clickhouse"))).load(tenant(options), lines(options));
+			case "load-duckdb" -> new DuckDbLoader(Path.of(required(options, "duckdb"))).load(tenant(options), lines(options));
+			case "measure" -> measure(options);
+			default -> throw new IllegalArgumentException("Unknown command " + arguments[0]);
+		}
+	}
+
+	private static void measure(Map<String, String> options) throws Exception {
+		String engine = required(options, "engine");
+		String sql = Files.readString(Path.of(required(options, "sql")), StandardCharsets.UTF_8).strip();
+		GraphQlClient graphQl = new GraphQlClient(required(options, "graphql"), required(options, "token"));
+		try (RawEngine raw = switch (engine) {
+			case "clickhouse" -> new ClickHouseRaw(new ClickHouseHttp(required(options, "clickhouse")));
+			case "duckdb" -> new DuckDbRaw(Path.of(required(options, "duckdb")));
+			default -> throw new IllegalArgumentException("--engine is clickhouse or duckdb, not " + engine);
+		}) {
+			new CubeMeasurement(raw, graphQl, engine, sql, Long.parseLong(required(options, "lines")))
+				.run(Integer.parseInt(options.getOrDefault("warmups", "5")), Integer.parseInt(options.getOrDefault("rounds", "20")));
+		}
+	}
+
+	private static SyntheticLines lines(Map<String, String> options) throws java.io.IOException {
+		return new SyntheticLines(BenchAccounts.read(Path.of(required(options, "accounts"))), Long.parseLong(required(options, "lines")));
+	}
+
+	/** The tenant goes into TSV rows and SQL literals unescaped, so it is held to the server's own tenant-name rule. */
+	private static String tenant(Map<String, String> options) {
+		String tenant = required(options, "tenant");
+		if (!tenant.matches("[A-Za-z0-9_-]{1,64}")) {
+			throw new IllegalArgumentException("A tenant is 1-64 letters, digits, _ or -: " + tenant);
+		}
+		return tenant;
+	}
+
+	private static Map<String, String> options(List<String> arguments) {
+		if (arguments.size() % 2 != 0) {
+			throw new IllegalArgumentException("Options come in --name value pairs: " + arguments);
+		}
+		Map<String, String> options = new HashMap<>();
+		for (int index = 0; index < arguments.size(); index += 2) {
+			String name = arguments.get(index);
+			if (!name.startsWith("--")) {
+				throw new IllegalArgumentException("Not an option name: " + name);
+			}
+			options.put(name.substring(2), arguments.get(index + 1));
+		}
+		return options;
+	}
+
+	private static String required(Map<String, String> options, String name) {
+		String value = options.get(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("--" + name + " is required");
+		}
+		return value;
+	}
+
+}
