@@ -1,7 +1,5 @@
 package com.performanceos.bench.cube;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Map;
  * accounts        --graphql URL --token JWT --out FILE
  * load-clickhouse --clickhouse URL --tenant T --accounts FILE --lines N
  * load-duckdb     --duckdb FILE --tenant T --accounts FILE --lines N
- * measure         --engine clickhouse|duckdb --clickhouse URL | --duckdb COPY --sql FILE --graphql URL --token JWT
+ * measure         --engine clickhouse|duckdb --clickhouse URL | --duckdb COPY --server-log FILE --graphql URL --token JWT
  *                 --lines N [--warmups 5] [--rounds 20]
  * </pre>
  */
@@ -40,8 +38,11 @@ public final class CubeBench {
 
 	private static void measure(Map<String, String> options) throws Exception {
 		String engine = required(options, "engine");
-		String sql = Files.readString(Path.of(required(options, "sql")), StandardCharsets.UTF_8).strip();
 		GraphQlClient graphQl = new GraphQlClient(required(options, "graphql"), required(options, "token"));
+		// One GraphQL call makes the server log its statement; the raw side then replays that statement.
+		graphQl.send(graphQl.body(CubeMeasurement.DOCUMENT, Map.of("input", CubeMeasurement.INPUT)));
+		String sql = CapturedSql.lastIn(Path.of(required(options, "server-log")));
+		System.out.println("captured SQL (" + engine + "): " + sql);
 		try (RawEngine raw = switch (engine) {
 			case "clickhouse" -> new ClickHouseRaw(new ClickHouseHttp(required(options, "clickhouse")));
 			case "duckdb" -> new DuckDbRaw(Path.of(required(options, "duckdb")));
