@@ -77,7 +77,8 @@ EOF
   echo "ClickHouse did not start; see $dir/log" >&2; exit 1
 }
 
-# Every cube call reaches the engine (cache off); the cube service logs its SQL; one token drives
+# Every cube call reaches the engine (cache off); the cube service logs its SQL (a command-line
+# argument: an environment variable would lower-case the class name); one token drives
 # every call, so the per-client bucket is given a rate no run reaches (its Redis round trips remain).
 start_server() {
   local engine=$1 analytics profile=""
@@ -85,9 +86,10 @@ start_server() {
   else analytics="PERFORMANCEOS_ANALYTICS_DUCKDB_PATH=$work/data/analytics.duckdb"; fi
   [ -n "${PROFILE:-}" ] && profile="-XX:StartFlightRecording=filename=$root/bench/cube-$engine.jfr,settings=profile,dumponexit=true"
   env PORT="$port" PERFORMANCEOS_DATA_DIR="$work/data" PERFORMANCEOS_DEMO_ENABLED=false "$analytics" \
-    PERFORMANCEOS_LEDGER_CUBE_CACHE_TTL=0 LOGGING_LEVEL_COM_PERFORMANCEOS_PLATFORM_ANALYTICS_CUBESQLRENDERER=DEBUG \
+    PERFORMANCEOS_LEDGER_CUBE_CACHE_TTL=0 \
     PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
-    java -Xms1g -Xmx2g $profile -jar "$server_jar" >>"$work/server-$engine.log" 2>&1 &
+    java -Xms1g -Xmx2g $profile -jar "$server_jar" --logging.level.com.performanceos.platform.analytics.CubeSqlRenderer=DEBUG \
+    >>"$work/server-$engine.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" && return; sleep 0.5; done
   echo "The server did not become healthy; last log lines:" >&2; tail -n 30 "$work/server-$engine.log" >&2; exit 1

@@ -27,7 +27,7 @@ final class CapturedSql {
 			}
 		}
 		throw new IllegalStateException("No '" + MARKER + "' line in " + serverLog
-				+ ": start the server with LOGGING_LEVEL_COM_PERFORMANCEOS_PLATFORM_ANALYTICS_CUBESQLRENDERER=DEBUG");
+				+ ": start the server with --logging.level.com.performanceos.platform.analytics.CubeSqlRenderer=DEBUG");
 	}
 
 }

@@ -31,6 +31,11 @@ final class SyntheticLines implements Iterator<SyntheticLines.Line> {
 
 	private static final int AMOUNTS = 10_000;
 
+	/** The scale of the fact table's Decimal(38, 6) columns. */
+	static final int SCALE = 6;
+
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
+
 	private final List<BenchAccount> accounts;
 
 	private final List<BenchAccount> euro;
@@ -63,8 +68,8 @@ final class SyntheticLines implements Iterator<SyntheticLines.Line> {
 		this.lineCount = lineCount;
 		SplittableRandom amountRandom = new SplittableRandom(SEED + 1);
 		for (int index = 0; index < AMOUNTS; index++) {
-			// 1.00 to 9,999.99, two decimals: money as the ledger holds it, never a floating-point value.
-			amounts[index] = BigDecimal.valueOf(100 + amountRandom.nextLong(999_900), 2);
+			// 1.00 to 9,999.99, never a floating-point value; at the fact columns' scale, which DuckDB's appender requires.
+			amounts[index] = BigDecimal.valueOf(100 + amountRandom.nextLong(999_900), 2).setScale(SCALE);
 		}
 	}
 
@@ -73,11 +78,11 @@ final class SyntheticLines implements Iterator<SyntheticLines.Line> {
 			BigDecimal amount, LocalDate effectiveDate) {
 
 		BigDecimal debitAmount() {
-			return debit ? amount : BigDecimal.ZERO;
+			return debit ? amount : ZERO;
 		}
 
 		BigDecimal creditAmount() {
-			return debit ? BigDecimal.ZERO : amount;
+			return debit ? ZERO : amount;
 		}
 
 		BigDecimal netAmount() {
