@@ -9,6 +9,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
@@ -17,13 +18,15 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guards {@link SchemaAccessRules} puts on fields, on a schema of two types: a field read
  * straight off its parent keeps its guard and stays trivial (so no per-field observation or
- * context decorator is added to it), and a resolver's guard stays a plain data fetcher.
+ * context decorator is added to it), and a controller's guard still describes its method.
  */
 class SchemaAccessRulesTests {
 
@@ -35,12 +38,18 @@ class SchemaAccessRulesTests {
 			""";
 
 	@Test
-	void fieldsReadOffTheirParentStayTrivialAndResolversDoNot() {
+	void fieldsReadOffTheirParentStayTrivialAndControllerMethodsStayDescribed() {
 		GraphQLSchema schema = guardedSchema();
 		assertThat(schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates("Cell", "amount"),
 				schema.getObjectType("Cell").getFieldDefinition("amount"))).isInstanceOf(TrivialDataFetcher.class);
 		assertThat(schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates("Query", "cell"),
-				schema.getQueryType().getFieldDefinition("cell"))).isNotInstanceOf(TrivialDataFetcher.class);
+				schema.getQueryType().getFieldDefinition("cell")))
+			.isNotInstanceOf(TrivialDataFetcher.class)
+			.isInstanceOfSatisfying(SelfDescribingDataFetcher.class, described -> {
+				assertThat(described.getDescription()).isEqualTo("CellController#cell()");
+				assertThat(described.usesDataLoader()).isTrue();
+				assertThat(described.getReturnType().resolve()).isEqualTo(Map.class);
+			});
 	}
 
 	@Test
@@ -76,15 +85,38 @@ class SchemaAccessRulesTests {
 
 	/** The schema with the rules applied the way Spring GraphQL applies type visitors that edit the code registry. */
 	private static GraphQLSchema guardedSchema() {
-		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-			.type("Query", type -> type.dataFetcher("cell", environment -> Map.of("amount", "12.50", "secret", "s3cret")))
-			.build();
+		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("cell", new CellController())).build();
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
 		SchemaAccessRules rules = new SchemaAccessRules();
 		GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
 		new SchemaTraverser().depthFirstFullSchema(List.of(rules), schema, Map.of(GraphQLCodeRegistry.Builder.class, registry));
 		assertThat(rules.fieldsWithoutRule()).isEmpty();
 		return schema.transform(builder -> builder.codeRegistry(registry.build()));
+	}
+
+	/** Stands for a controller method as Spring GraphQL registers it: described, here as loading through a DataLoader. */
+	private static final class CellController implements SelfDescribingDataFetcher<Map<String, String>> {
+
+		@Override
+		public Map<String, String> get(DataFetchingEnvironment environment) {
+			return Map.of("amount", "12.50", "secret", "s3cret");
+		}
+
+		@Override
+		public String getDescription() {
+			return "CellController#cell()";
+		}
+
+		@Override
+		public ResolvableType getReturnType() {
+			return ResolvableType.forClass(Map.class);
+		}
+
+		@Override
+		public boolean usesDataLoader() {
+			return true;
+		}
+
 	}
 
 }
