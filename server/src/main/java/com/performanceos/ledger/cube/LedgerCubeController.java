@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -62,14 +63,31 @@ class LedgerCubeController {
 		this.lineage = lineage;
 	}
 
+	/**
+	 * The cube, with its rows' accounts attached by one lookup when the query selects them: a cube
+	 * by account × month has thousands of rows, and a DataLoader call per row cost more than the
+	 * lookup itself (bench/README.md, cube benchmark).
+	 */
 	@QueryMapping
-	Mono<LedgerCubeTypes.Cube> ledgerCube(@Argument LedgerCubeTypes.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return Mono.defer(() -> cubes.query(viewer, input));
+	Mono<LedgerCubeTypes.Cube> ledgerCube(@Argument LedgerCubeTypes.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			DataFetchingFieldSelectionSet selection) {
+		Mono<LedgerCubeTypes.Cube> cube = Mono.defer(() -> cubes.query(viewer, input));
+		return selection.contains("rows/account") ? cube.flatMap(answer -> withAccounts(answer, viewer)) : cube;
 	}
 
-	@BatchMapping(typeName = "LedgerCubeRow", field = "account")
-	Mono<Map<Row, Account>> rowAccount(List<Row> rows, GraphQLContext context) {
-		return accountsOf(rows, Row::accountKey, context);
+	private Mono<LedgerCubeTypes.Cube> withAccounts(LedgerCubeTypes.Cube cube, Viewer viewer) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		cube.rows().forEach(row -> {
+			if (row.accountKey() != null) {
+				keys.add(row.accountKey());
+			}
+		});
+		if (keys.isEmpty()) {
+			return Mono.just(cube);
+		}
+		return accounts.load(viewer, keys).map(found -> new LedgerCubeTypes.Cube(cube.engine(), cube.cached(), cube.rows().stream()
+			.map(row -> row.accountKey() == null ? row : row.withAccount(found.get(row.accountKey())))
+			.toList()));
 	}
 
 	@BatchMapping(typeName = "PostedLine", field = "account")

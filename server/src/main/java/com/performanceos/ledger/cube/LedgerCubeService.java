@@ -135,7 +135,7 @@ class LedgerCubeService {
 					input.currencies(), rows.size());
 			result.add(new Row(period, periodEnd, accountKey, currency, parse(values, columns, "debit", BigDecimal::new),
 					parse(values, columns, "credit", BigDecimal::new), parse(values, columns, "net", BigDecimal::new),
-					lineCount == null ? null : lineCount.intValue(), cell));
+					lineCount == null ? null : lineCount.intValue(), cell, null));
 		}
 		return result;
 	}
