@@ -39,17 +39,17 @@ public final class CubeBench {
 	private static void measure(Map<String, String> options) throws Exception {
 		String engine = required(options, "engine");
 		GraphQlClient graphQl = new GraphQlClient(required(options, "graphql"), required(options, "token"));
-		// One GraphQL call makes the server log its statement; the raw side then replays that statement.
-		graphQl.send(graphQl.body(CubeMeasurement.DOCUMENT, Map.of("input", CubeMeasurement.INPUT)));
-		String sql = CapturedSql.lastIn(Path.of(required(options, "server-log")));
-		System.out.println("captured SQL (" + engine + "): " + sql);
+		int warmups = Integer.parseInt(options.getOrDefault("warmups", "5"));
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "20"));
 		try (RawEngine raw = switch (engine) {
 			case "clickhouse" -> new ClickHouseRaw(new ClickHouseHttp(required(options, "clickhouse")));
 			case "duckdb" -> new DuckDbRaw(Path.of(required(options, "duckdb")));
 			default -> throw new IllegalArgumentException("--engine is clickhouse or duckdb, not " + engine);
 		}) {
-			new CubeMeasurement(raw, graphQl, engine, sql, Long.parseLong(required(options, "lines")))
-				.run(Integer.parseInt(options.getOrDefault("warmups", "5")), Integer.parseInt(options.getOrDefault("rounds", "20")));
+			CubeMeasurement measurement = new CubeMeasurement(raw, graphQl, engine, Path.of(required(options, "server-log")));
+			measurement.run("account×month", CubeMeasurement.BY_ACCOUNT_AND_MONTH, Long.parseLong(required(options, "lines")), warmups,
+					rounds);
+			measurement.run("one-cell", CubeMeasurement.ONE_CELL, null, warmups, rounds);
 		}
 	}
 

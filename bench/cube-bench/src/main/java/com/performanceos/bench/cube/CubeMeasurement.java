@@ -1,14 +1,16 @@
 package com.performanceos.bench.cube;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Alternates the raw statement and the GraphQL query for warm-up plus measured rounds, swapping
- * which goes first each round so neither always meets the warmer caches, and checks after each
- * call (outside the timed part) that both returned every cell and every line.
+ * Alternates a cube's raw statement and its GraphQL query for warm-up plus measured rounds,
+ * swapping which goes first each round so neither always meets the warmer caches, and checks after
+ * each call (outside the timed part) that both sides returned the same cells and lines.
  */
 final class CubeMeasurement {
 
@@ -20,11 +22,19 @@ final class CubeMeasurement {
 			}""";
 
 	/** The benchmark's query: every month of the synthetic range by account, all four measures. */
-	static final Map<String, Object> INPUT = Map.of("measures", List.of("DEBIT", "CREDIT", "NET", "LINE_COUNT"), "dimensions",
-			List.of("ACCOUNT"), "grain", "MONTH", "effectiveFrom", SyntheticLines.FIRST_DAY.toString(), "effectiveTo",
+	static final Map<String, Object> BY_ACCOUNT_AND_MONTH = Map.of("measures", List.of("DEBIT", "CREDIT", "NET", "LINE_COUNT"),
+			"dimensions", List.of("ACCOUNT"), "grain", "MONTH", "effectiveFrom", SyntheticLines.FIRST_DAY.toString(), "effectiveTo",
 			SyntheticLines.LAST_DAY.toString(),
 			// 50 accounts × 36 months is 1,800 cells, above the cube's default limit of 1,000.
 			"limit", 2_000);
+
+	/**
+	 * One cell (a month's totals, no dimension): what a GraphQL call costs beyond the engine when
+	 * there are no rows to map, resolve and serialise.
+	 */
+	static final Map<String, Object> ONE_CELL = Map.of("measures", List.of("DEBIT", "CREDIT", "NET", "LINE_COUNT"), "dimensions",
+			List.of(), "effectiveFrom", SyntheticLines.FIRST_DAY.toString(), "effectiveTo",
+			SyntheticLines.FIRST_DAY.plusMonths(1).minusDays(1).toString());
 
 	private final RawEngine raw;
 
@@ -32,70 +42,79 @@ final class CubeMeasurement {
 
 	private final String engine;
 
-	private final String sql;
+	private final Path serverLog;
 
-	private final long expectedLines;
-
-	/** Cells of the last answer: both sides must return the same number. */
-	private int lastCells;
-
-	CubeMeasurement(RawEngine raw, GraphQlClient graphQl, String engine, String sql, long expectedLines) {
+	CubeMeasurement(RawEngine raw, GraphQlClient graphQl, String engine, Path serverLog) {
 		this.raw = raw;
 		this.graphQl = graphQl;
 		this.engine = engine;
-		this.sql = sql;
-		this.expectedLines = expectedLines;
+		this.serverLog = serverLog;
 	}
 
-	void run(int warmups, int rounds) throws Exception {
+	/**
+	 * Measures one cube query; {@code expectedLines}, when given, is the line count both sides must
+	 * report (the whole load for the benchmark's query).
+	 */
+	void run(String label, Map<String, Object> input, @Nullable Long expectedLines, int warmups, int rounds) throws Exception {
 		if (warmups < 0 || rounds < 1 || warmups + rounds > ROUNDS_MAX) {
 			throw new IllegalArgumentException("0+ warm-ups and 1+ rounds, " + ROUNDS_MAX + " calls at most");
 		}
-		byte[] body = graphQl.body(DOCUMENT, Map.of("input", INPUT));
+		byte[] body = graphQl.body(DOCUMENT, Map.of("input", input));
+		boolean byAccount = ((List<?>) input.get("dimensions")).contains("ACCOUNT");
+		// One GraphQL call makes the server log its statement; the raw side then replays that statement.
+		Answer probe = graphQlAnswer(graphQl.send(body), byAccount);
+		String sql = CapturedSql.lastIn(serverLog);
+		System.out.println("captured SQL (" + engine + ", " + label + "): " + sql);
+		if (expectedLines != null && probe.lines() != expectedLines) {
+			throw new IllegalStateException("GraphQL counted " + probe.lines() + " lines, expected " + expectedLines);
+		}
 		Timings rawTimes = new Timings();
 		Timings graphQlTimes = new Timings();
 		Timings ratios = new Timings();
-		int cells = -1;
 		for (int round = -warmups; round < rounds; round++) {
-			double rawMillis;
-			double graphQlMillis;
-			if (Math.floorMod(round, 2) == 0) {
-				rawMillis = timeRaw();
-				graphQlMillis = timeGraphQl(body);
-			}
-			else {
-				graphQlMillis = timeGraphQl(body);
-				rawMillis = timeRaw();
-			}
-			cells = lastCells;
-			String label = round < 0 ? "warm-up" : "round " + (round + 1);
-			System.out.printf("%s %s: raw %.1f ms, graphql %.1f ms, ratio %.3f%n", engine, label, rawMillis, graphQlMillis,
-					graphQlMillis / rawMillis);
+			boolean rawFirst = Math.floorMod(round, 2) == 0;
+			double first = rawFirst ? timeRaw(sql, probe) : timeGraphQl(body, probe, byAccount);
+			double second = rawFirst ? timeGraphQl(body, probe, byAccount) : timeRaw(sql, probe);
+			double rawMillis = rawFirst ? first : second;
+			double graphQlMillis = rawFirst ? second : first;
+			System.out.printf("%s %s %s: raw %.1f ms, graphql %.1f ms, ratio %.3f%n", engine, label,
+					round < 0 ? "warm-up" : "round " + (round + 1), rawMillis, graphQlMillis, graphQlMillis / rawMillis);
 			if (round >= 0) {
 				rawTimes.add(rawMillis);
 				graphQlTimes.add(graphQlMillis);
 				ratios.add(graphQlMillis / rawMillis);
 			}
 		}
-		System.out.printf("RESULT engine=%s lines=%d cells=%d rounds=%d%n", engine, expectedLines, cells, rounds);
-		System.out.printf("RESULT %s raw:     %s%n", engine, rawTimes.summary());
-		System.out.printf("RESULT %s graphql: %s%n", engine, graphQlTimes.summary());
-		System.out.printf("RESULT %s ratio graphql/raw of medians %.3f; median of per-round ratios %.3f (min %.3f, max %.3f)%n", engine,
-				graphQlTimes.median() / rawTimes.median(), ratios.median(), ratios.min(), ratios.max());
+		System.out.printf("RESULT %s %s: %d cells, %d lines, %d rounds after %d warm-ups%n", engine, label, probe.cells(), probe.lines(),
+				rounds, warmups);
+		System.out.printf("RESULT %s %s raw:     %s%n", engine, label, rawTimes.summary());
+		System.out.printf("RESULT %s %s graphql: %s%n", engine, label, graphQlTimes.summary());
+		System.out.printf("RESULT %s %s ratio graphql/raw of medians %.3f; per-round ratios median %.3f (min %.3f, max %.3f);"
+				+ " median difference %.1f ms%n", engine, label, graphQlTimes.median() / rawTimes.median(), ratios.median(), ratios.min(),
+				ratios.max(), graphQlTimes.median() - rawTimes.median());
 	}
 
-	private double timeRaw() throws Exception {
+	/** Cells and the sum of their line counts, as one side answered. */
+	private record Answer(int cells, long lines) {
+	}
+
+	private double timeRaw(String sql, Answer expected) throws Exception {
 		long start = System.nanoTime();
 		RawEngine.Answer answer = raw.run(sql);
 		double millis = (System.nanoTime() - start) / 1e6;
-		check("raw", answer.rows(), answer.lineCount());
+		check("raw", new Answer(answer.rows(), answer.lineCount()), expected);
 		return millis;
 	}
 
-	private double timeGraphQl(byte[] body) throws Exception {
+	private double timeGraphQl(byte[] body, Answer expected, boolean byAccount) throws Exception {
 		long start = System.nanoTime();
 		byte[] response = graphQl.send(body);
 		double millis = (System.nanoTime() - start) / 1e6;
+		check("graphql", graphQlAnswer(response, byAccount), expected);
+		return millis;
+	}
+
+	private Answer graphQlAnswer(byte[] response, boolean byAccount) {
 		JsonNode cube = graphQl.data(response).get("ledgerCube");
 		if (!cube.get("engine").asString().equals(engine) || cube.get("cached").asBoolean()) {
 			throw new IllegalStateException("Expected an uncached answer from " + engine + ", got engine " + cube.get("engine")
@@ -104,22 +123,17 @@ final class CubeMeasurement {
 		long lines = 0;
 		for (JsonNode row : cube.get("rows")) {
 			lines += row.get("lineCount").asLong();
-			if (row.get("account").isNull()) {
+			if (byAccount && row.get("account").isNull()) {
 				throw new IllegalStateException("A cell's account did not resolve: " + row);
 			}
 		}
-		check("graphql", cube.get("rows").size(), lines);
-		return millis;
+		return new Answer(cube.get("rows").size(), lines);
 	}
 
-	private void check(String side, int rows, long lines) {
-		if (lines != expectedLines) {
-			throw new IllegalStateException(side + " counted " + lines + " lines in " + rows + " cells, expected " + expectedLines);
+	private static void check(String side, Answer actual, Answer expected) {
+		if (!actual.equals(expected)) {
+			throw new IllegalStateException(side + " answered " + actual + ", the first GraphQL answer was " + expected);
 		}
-		if (lastCells > 0 && rows != lastCells) {
-			throw new IllegalStateException(side + " returned " + rows + " cells, the other side " + lastCells);
-		}
-		lastCells = rows;
 	}
 
 }
