@@ -10,10 +10,9 @@
 #
 #   bench/run-cube-bench.sh                                   # both engines, 10M lines, 5 + 20 rounds
 #   FACT_LINES=1000000 ROUNDS=10 ENGINES=duckdb bench/run-cube-bench.sh
-#   PROFILE=1 bench/run-cube-bench.sh                         # also a JFR recording of the server per engine
+#   PROFILE=/tmp/cube-jfr bench/run-cube-bench.sh             # also a JFR recording of the server per engine there
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
 source scripts/java-home.sh
 [ -x /usr/sbin/clickhouse-server ] || { echo "clickhouse-server is missing: apt-get install -y clickhouse-server" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is missing (used to find free ports)" >&2; exit 1; }
@@ -77,19 +76,20 @@ EOF
   echo "ClickHouse did not start; see $dir/log" >&2; exit 1
 }
 
-# Every cube call reaches the engine (cache off); the cube service logs its SQL (a command-line
-# argument: an environment variable would lower-case the class name); one token drives
-# every call, so the per-client bucket is given a rate no run reaches (its Redis round trips remain).
+# Every cube call reaches the engine (cache off); the server logs each cube statement and the time
+# its store took (command-line arguments: environment variables would lower-case the class names);
+# one token drives every call, so the per-client bucket is given a rate no run reaches (its Redis
+# round trips remain).
 start_server() {
   local engine=$1 analytics profile=""
   if [ "$engine" = clickhouse ]; then analytics="PERFORMANCEOS_ANALYTICS_CLICKHOUSE_URL=http://127.0.0.1:$clickhouse_port"
   else analytics="PERFORMANCEOS_ANALYTICS_DUCKDB_PATH=$work/data/analytics.duckdb"; fi
-  [ -n "${PROFILE:-}" ] && profile="-XX:StartFlightRecording=filename=$root/bench/cube-$engine.jfr,settings=profile,dumponexit=true"
+  [ -n "${PROFILE:-}" ] && mkdir -p "$PROFILE" && profile="-XX:StartFlightRecording=filename=$PROFILE/cube-$engine.jfr,settings=profile,dumponexit=true"
   env PORT="$port" PERFORMANCEOS_DATA_DIR="$work/data" PERFORMANCEOS_DEMO_ENABLED=false "$analytics" \
     PERFORMANCEOS_LEDGER_CUBE_CACHE_TTL=0 \
     PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
     java -Xms1g -Xmx2g $profile -jar "$server_jar" --logging.level.com.performanceos.platform.analytics.CubeSqlRenderer=DEBUG \
-    >>"$work/server-$engine.log" 2>&1 &
+    --logging.level.com.performanceos.ledger.cube.LedgerCubeService=DEBUG >>"$work/server-$engine.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" && return; sleep 0.5; done
   echo "The server did not become healthy; last log lines:" >&2; tail -n 30 "$work/server-$engine.log" >&2; exit 1

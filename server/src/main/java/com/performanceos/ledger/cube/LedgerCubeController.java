@@ -111,8 +111,11 @@ class LedgerCubeController {
 		});
 	}
 
-	/** One lineage lookup for every drilled-down line of the response; lines no import posted stay without a source. */
-	@BatchMapping(typeName = "PostedLine", field = "source")
+	/**
+	 * One lineage lookup for the drilled-down lines of the response (in batches of the lookup's
+	 * limit, which aliased drill-downs could exceed); lines no import posted stay without a source.
+	 */
+	@BatchMapping(typeName = "PostedLine", field = "source", maxBatchSize = ImportLineage.KEYS_MAX)
 	Mono<Map<PostedLine, ImportLineage.LineSource>> lineSource(List<PostedLine> lines, GraphQLContext context) {
 		Set<UUID> keys = new LinkedHashSet<>();
 		lines.forEach(line -> keys.add(line.entryKey()));

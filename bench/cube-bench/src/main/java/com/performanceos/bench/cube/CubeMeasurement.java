@@ -42,13 +42,13 @@ final class CubeMeasurement {
 
 	private final String engine;
 
-	private final Path serverLog;
+	private final ServerLog serverLog;
 
 	CubeMeasurement(RawEngine raw, GraphQlClient graphQl, String engine, Path serverLog) {
 		this.raw = raw;
 		this.graphQl = graphQl;
 		this.engine = engine;
-		this.serverLog = serverLog;
+		this.serverLog = new ServerLog(serverLog);
 	}
 
 	/**
@@ -63,7 +63,7 @@ final class CubeMeasurement {
 		boolean byAccount = ((List<?>) input.get("dimensions")).contains("ACCOUNT");
 		// One GraphQL call makes the server log its statement; the raw side then replays that statement.
 		Answer probe = graphQlAnswer(graphQl.send(body), byAccount);
-		String sql = CapturedSql.lastIn(serverLog);
+		String sql = serverLog.lastSql();
 		System.out.println("captured SQL (" + engine + ", " + label + "): " + sql);
 		if (expectedLines != null && probe.lines() != expectedLines) {
 			throw new IllegalStateException("GraphQL counted " + probe.lines() + " lines, expected " + expectedLines);
@@ -71,15 +71,18 @@ final class CubeMeasurement {
 		Timings rawTimes = new Timings();
 		Timings graphQlTimes = new Timings();
 		Timings ratios = new Timings();
+		Timings measuredStoreTimes = new Timings();
 		for (int round = -warmups; round < rounds; round++) {
 			boolean rawFirst = Math.floorMod(round, 2) == 0;
 			double first = rawFirst ? timeRaw(sql, probe) : timeGraphQl(body, probe, byAccount);
 			double second = rawFirst ? timeGraphQl(body, probe, byAccount) : timeRaw(sql, probe);
 			double rawMillis = rawFirst ? first : second;
 			double graphQlMillis = rawFirst ? second : first;
-			System.out.printf("%s %s %s: raw %.1f ms, graphql %.1f ms, ratio %.3f%n", engine, label,
-					round < 0 ? "warm-up" : "round " + (round + 1), rawMillis, graphQlMillis, graphQlMillis / rawMillis);
+			double storeMillis = serverLog.lastStoreMillis();
+			System.out.printf("%s %s %s: raw %.1f ms, graphql %.1f ms (store in server %.1f ms), ratio %.3f%n", engine, label,
+					round < 0 ? "warm-up" : "round " + (round + 1), rawMillis, graphQlMillis, storeMillis, graphQlMillis / rawMillis);
 			if (round >= 0) {
+				measuredStoreTimes.add(storeMillis);
 				rawTimes.add(rawMillis);
 				graphQlTimes.add(graphQlMillis);
 				ratios.add(graphQlMillis / rawMillis);
@@ -89,6 +92,7 @@ final class CubeMeasurement {
 				rounds, warmups);
 		System.out.printf("RESULT %s %s raw:     %s%n", engine, label, rawTimes.summary());
 		System.out.printf("RESULT %s %s graphql: %s%n", engine, label, graphQlTimes.summary());
+		System.out.printf("RESULT %s %s store inside the GraphQL calls (server log): %s%n", engine, label, measuredStoreTimes.summary());
 		System.out.printf("RESULT %s %s ratio graphql/raw of medians %.3f; per-round ratios median %.3f (min %.3f, max %.3f);"
 				+ " median difference %.1f ms%n", engine, label, graphQlTimes.median() / rawTimes.median(), ratios.median(), ratios.min(),
 				ratios.max(), graphQlTimes.median() - rawTimes.median());

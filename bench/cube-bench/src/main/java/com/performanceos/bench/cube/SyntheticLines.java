@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Balanced journal lines, generated the same way every time (fixed seed, fixed order), so the
  * ClickHouse and DuckDB loads hold identical facts. Each entry has two lines, a debit and a credit
- * of the same amount on two accounts of one currency; entries cycle through every day of the range,
- * so every account has lines in every month once there are a few thousand entries per month.
+ * of the same amount on two accounts of one currency; entries spread evenly over every day of the
+ * range, so every account has lines in every month once there are a few thousand entries per month.
  */
 final class SyntheticLines implements Iterator<SyntheticLines.Line> {
 
@@ -117,7 +117,8 @@ final class SyntheticLines implements Iterator<SyntheticLines.Line> {
 		int debitIndex = random.nextInt(book.size());
 		int creditIndex = (debitIndex + 1 + random.nextInt(book.size() - 1)) % book.size();
 		BigDecimal amount = amounts[random.nextInt(AMOUNTS)];
-		LocalDate day = FIRST_DAY.plusDays(entry % days);
+		// Entries in effective-date order, as postings mostly arrive: a store's per-block date ranges stay narrow.
+		LocalDate day = FIRST_DAY.plusDays(entry * days / (lineCount / 2));
 		LocalDateTime postedAt = day.atTime(9, 0).plusSeconds(entry % 28_800);
 		UUID entryKey = randomUuid();
 		pendingCredit = new Line(randomUuid(), postedAt, entryKey, 2, book.get(creditIndex), false, amount, day);
