@@ -19,6 +19,9 @@ command -v python3 >/dev/null || { echo "python3 is missing (used to find free p
 
 fact_lines=${FACT_LINES:-10000000}; rounds=${ROUNDS:-20}; warmups=${WARMUPS:-5}
 port=${SERVER_PORT:-18085}; tenant=${TENANT:-cubebench}; engines=${ENGINES:-clickhouse duckdb}
+# A second, small tenant with the same 1,800 cells warms the JIT of both sides (WARM_CALLS calls of
+# each) before the measured tenant's rounds: those are too slow to be run hundreds of times.
+warm_tenant=${WARM_TENANT:-cubewarm}; warm_lines=${WARM_LINES:-100000}; warm_calls=${WARM_CALLS:-200}
 work=$(mktemp -d /tmp/cube-bench.XXXXXX); chmod 755 "$work"
 server_pid=""; clickhouse_pid=""
 
@@ -97,14 +100,18 @@ start_server() {
 
 ensure_accounts() {
   token=$(PERFORMANCEOS_DATA_DIR=$work/data scripts/mint-token.sh FINANCE,ANALYST "$tenant" bench)
+  warm_token=$(PERFORMANCEOS_DATA_DIR=$work/data scripts/mint-token.sh FINANCE,ANALYST "$warm_tenant" bench)
   [ -f "$work/accounts.tsv" ] || bench accounts --graphql "http://127.0.0.1:$port/graphql" --token "$token" --out "$work/accounts.tsv"
+  [ -f "$work/warm-accounts.tsv" ] || bench accounts --graphql "http://127.0.0.1:$port/graphql" --token "$warm_token" \
+    --out "$work/warm-accounts.tsv"
 }
 
 measure() {
   local engine=$1; shift
   echo "load before measuring $engine: $(uptime)"
   bench measure --engine "$engine" "$@" --server-log "$work/server-$engine.log" --graphql "http://127.0.0.1:$port/graphql" \
-    --token "$token" --lines "$fact_lines" --warmups "$warmups" --rounds "$rounds"
+    --token "$token" --lines "$fact_lines" --warmups "$warmups" --rounds "$rounds" \
+    --tenant "$tenant" --warm-token "$warm_token" --warm-tenant "$warm_tenant" --warm-calls "$warm_calls"
   echo "load after measuring $engine: $(uptime)"
 }
 
@@ -114,7 +121,10 @@ for engine in $engines; do
   case "$engine" in
     clickhouse)
       start_clickhouse; start_server clickhouse; ensure_accounts
-      start=$(seconds); bench load-clickhouse --clickhouse "http://127.0.0.1:$clickhouse_port" --tenant "$tenant" \
+      start=$(seconds)
+      bench load-clickhouse --clickhouse "http://127.0.0.1:$clickhouse_port" --tenant "$warm_tenant" \
+        --accounts "$work/warm-accounts.tsv" --lines "$warm_lines"
+      bench load-clickhouse --clickhouse "http://127.0.0.1:$clickhouse_port" --tenant "$tenant" \
         --accounts "$work/accounts.tsv" --lines "$fact_lines"
       echo "clickhouse: loaded and merged in $(( $(seconds) - start )) s; on disk: $(du -sh "$work/clickhouse/data" | cut -f1)"
       measure clickhouse --clickhouse "http://127.0.0.1:$clickhouse_port"
@@ -122,7 +132,10 @@ for engine in $engines; do
     duckdb)
       # The server creates the table (and its primary key) on start; DuckDB then needs it stopped to write.
       start_server duckdb; ensure_accounts; stop_server
-      start=$(seconds); bench load-duckdb --duckdb "$work/data/analytics.duckdb" --tenant "$tenant" --accounts "$work/accounts.tsv" \
+      start=$(seconds)
+      bench load-duckdb --duckdb "$work/data/analytics.duckdb" --tenant "$warm_tenant" --accounts "$work/warm-accounts.tsv" \
+        --lines "$warm_lines"
+      bench load-duckdb --duckdb "$work/data/analytics.duckdb" --tenant "$tenant" --accounts "$work/accounts.tsv" \
         --lines "$fact_lines"
       cp "$work/data/analytics.duckdb" "$work/raw-copy.duckdb"
       echo "duckdb: loaded in $(( $(seconds) - start )) s; file: $(du -sh "$work/raw-copy.duckdb" | cut -f1)"

@@ -13,7 +13,7 @@ import java.util.Map;
  * load-clickhouse --clickhouse URL --tenant T --accounts FILE --lines N
  * load-duckdb     --duckdb FILE --tenant T --accounts FILE --lines N
  * measure         --engine clickhouse|duckdb --clickhouse URL | --duckdb COPY --server-log FILE --graphql URL --token JWT
- *                 --lines N [--warmups 5] [--rounds 20]
+ *                 --tenant T --lines N [--warmups 5] [--rounds 20] [--warm-token JWT --warm-tenant W [--warm-calls 200]]
  * </pre>
  */
 public final class CubeBench {
@@ -29,8 +29,8 @@ public final class CubeBench {
 		switch (arguments[0]) {
 			case "accounts" -> BenchAccounts.write(BenchAccounts.create(new GraphQlClient(required(options, "graphql"), required(options, "token"))),
 					Path.of(required(options, "out")));
-			case "load-clickhouse" -> new ClickHouseLoader(new ClickHouseHttp(required(options, "clickhouse"))).load(tenant(options), lines(options));
-			case "load-duckdb" -> new DuckDbLoader(Path.of(required(options, "duckdb"))).load(tenant(options), lines(options));
+			case "load-clickhouse" -> new ClickHouseLoader(new ClickHouseHttp(required(options, "clickhouse"))).load(tenant(options, "tenant"), lines(options));
+			case "load-duckdb" -> new DuckDbLoader(Path.of(required(options, "duckdb"))).load(tenant(options, "tenant"), lines(options));
 			case "measure" -> measure(options);
 			default -> throw new IllegalArgumentException("Unknown command " + arguments[0]);
 		}
@@ -46,7 +46,11 @@ public final class CubeBench {
 			case "duckdb" -> new DuckDbRaw(Path.of(required(options, "duckdb")));
 			default -> throw new IllegalArgumentException("--engine is clickhouse or duckdb, not " + engine);
 		}) {
-			CubeMeasurement measurement = new CubeMeasurement(raw, graphQl, engine, Path.of(required(options, "server-log")));
+			CubeMeasurement.WarmUp warmUp = options.containsKey("warm-token") ? new CubeMeasurement.WarmUp(new GraphQlClient(
+					required(options, "graphql"), required(options, "warm-token")), tenant(options, "warm-tenant"),
+					Integer.parseInt(options.getOrDefault("warm-calls", "200"))) : null;
+			CubeMeasurement measurement = new CubeMeasurement(raw, graphQl, engine, Path.of(required(options, "server-log")),
+					tenant(options, "tenant"), warmUp);
 			measurement.run("account×month", CubeMeasurement.BY_ACCOUNT_AND_MONTH, Long.parseLong(required(options, "lines")), warmups,
 					rounds);
 			measurement.run("one-cell", CubeMeasurement.ONE_CELL, null, warmups, rounds);
@@ -58,8 +62,8 @@ public final class CubeBench {
 	}
 
 	/** The tenant goes into TSV rows and SQL literals unescaped, so it is held to the server's own tenant-name rule. */
-	private static String tenant(Map<String, String> options) {
-		String tenant = required(options, "tenant");
+	private static String tenant(Map<String, String> options, String option) {
+		String tenant = required(options, option);
 		if (!tenant.matches("[A-Za-z0-9_-]{1,64}")) {
 			throw new IllegalArgumentException("A tenant is 1-64 letters, digits, _ or -: " + tenant);
 		}

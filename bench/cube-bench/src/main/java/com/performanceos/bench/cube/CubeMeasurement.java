@@ -44,11 +44,34 @@ final class CubeMeasurement {
 
 	private final ServerLog serverLog;
 
-	CubeMeasurement(RawEngine raw, GraphQlClient graphQl, String engine, Path serverLog) {
+	private final String tenant;
+
+	private final @Nullable WarmUp warmUp;
+
+	/** Whether the JIT warm-up already ran: once per measurement, before the first query's rounds. */
+	private boolean warmedUp;
+
+	/**
+	 * A small tenant holding the same cells, on which both sides run {@code calls} times before the
+	 * measured rounds, so the server's and this JVM's code paths are compiled before they are timed.
+	 */
+	record WarmUp(GraphQlClient graphQl, String tenant, int calls) {
+
+		WarmUp {
+			if (calls < 0 || calls > 10_000) {
+				throw new IllegalArgumentException("0 to 10,000 warm-up calls, not " + calls);
+			}
+		}
+
+	}
+
+	CubeMeasurement(RawEngine raw, GraphQlClient graphQl, String engine, Path serverLog, String tenant, @Nullable WarmUp warmUp) {
 		this.raw = raw;
 		this.graphQl = graphQl;
 		this.engine = engine;
 		this.serverLog = new ServerLog(serverLog);
+		this.tenant = tenant;
+		this.warmUp = warmUp;
 	}
 
 	/**
@@ -67,6 +90,10 @@ final class CubeMeasurement {
 		System.out.println("captured SQL (" + engine + ", " + label + "): " + sql);
 		if (expectedLines != null && probe.lines() != expectedLines) {
 			throw new IllegalStateException("GraphQL counted " + probe.lines() + " lines, expected " + expectedLines);
+		}
+		if (warmUp != null && !warmedUp) {
+			warm(sql, input, byAccount);
+			warmedUp = true;
 		}
 		Timings rawTimes = new Timings();
 		Timings graphQlTimes = new Timings();
@@ -96,6 +123,22 @@ final class CubeMeasurement {
 		System.out.printf("RESULT %s %s ratio graphql/raw of medians %.3f; per-round ratios median %.3f (min %.3f, max %.3f);"
 				+ " median difference %.1f ms%n", engine, label, graphQlTimes.median() / rawTimes.median(), ratios.median(), ratios.min(),
 				ratios.max(), graphQlTimes.median() - rawTimes.median());
+	}
+
+	private void warm(String sql, Map<String, Object> input, boolean byAccount) throws Exception {
+		String literal = "tenant_id = '" + tenant + "'";
+		if (sql.indexOf(literal) < 0 || sql.indexOf(literal) != sql.lastIndexOf(literal)) {
+			throw new IllegalStateException("Expected one " + literal + " in " + sql);
+		}
+		String warmSql = sql.replace(literal, "tenant_id = '" + warmUp.tenant() + "'");
+		byte[] body = warmUp.graphQl().body(DOCUMENT, Map.of("input", input));
+		long start = System.nanoTime();
+		for (int call = 0; call < warmUp.calls(); call++) {
+			raw.run(warmSql);
+			graphQlAnswer(warmUp.graphQl().send(body), byAccount);
+		}
+		System.out.printf("%s warm-up: %d calls of each side on tenant %s in %.1f s%n", engine, warmUp.calls(), warmUp.tenant(),
+				(System.nanoTime() - start) / 1e9);
 	}
 
 	/** Cells and the sum of their line counts, as one side answered. */
