@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -27,6 +28,7 @@ import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Cell;
 import com.performanceos.ledger.cube.LedgerCubeTypes.PostedLine;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Row;
+import com.performanceos.ledger.imports.ImportLineage;
 import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.ledger.journal.JournalEntries;
 import com.performanceos.ledger.journal.JournalEntry;
@@ -50,21 +52,42 @@ class LedgerCubeController {
 
 	private final JournalEntries entries;
 
-	LedgerCubeController(LedgerCubeService cubes, TenantDatabase database, AccountDirectory accounts, JournalEntries entries) {
+	private final ImportLineage lineage;
+
+	LedgerCubeController(LedgerCubeService cubes, TenantDatabase database, AccountDirectory accounts, JournalEntries entries,
+			ImportLineage lineage) {
 		this.cubes = cubes;
 		this.database = database;
 		this.accounts = accounts;
 		this.entries = entries;
+		this.lineage = lineage;
 	}
 
+	/**
+	 * The cube, with its rows' accounts attached by one lookup when the query selects them: a cube
+	 * by account × month has thousands of rows, and a DataLoader call per row cost more than the
+	 * lookup itself (bench/README.md, cube benchmark).
+	 */
 	@QueryMapping
-	Mono<LedgerCubeTypes.Cube> ledgerCube(@Argument LedgerCubeTypes.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return Mono.defer(() -> cubes.query(viewer, input));
+	Mono<LedgerCubeTypes.Cube> ledgerCube(@Argument LedgerCubeTypes.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			DataFetchingFieldSelectionSet selection) {
+		Mono<LedgerCubeTypes.Cube> cube = Mono.defer(() -> cubes.query(viewer, input));
+		return selection.contains("rows/account") ? cube.flatMap(answer -> withAccounts(answer, viewer)) : cube;
 	}
 
-	@BatchMapping(typeName = "LedgerCubeRow", field = "account")
-	Mono<Map<Row, Account>> rowAccount(List<Row> rows, GraphQLContext context) {
-		return accountsOf(rows, Row::accountKey, context);
+	private Mono<LedgerCubeTypes.Cube> withAccounts(LedgerCubeTypes.Cube cube, Viewer viewer) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		cube.rows().forEach(row -> {
+			if (row.accountKey() != null) {
+				keys.add(row.accountKey());
+			}
+		});
+		if (keys.isEmpty()) {
+			return Mono.just(cube);
+		}
+		return accounts.load(viewer, keys).map(found -> new LedgerCubeTypes.Cube(cube.engine(), cube.cached(), cube.rows().stream()
+			.map(row -> row.accountKey() == null ? row : row.withAccount(found.get(row.accountKey())))
+			.toList()));
 	}
 
 	@BatchMapping(typeName = "PostedLine", field = "account")
@@ -82,6 +105,26 @@ class LedgerCubeController {
 				JournalEntry entry = found.get(line.entryKey());
 				if (entry != null) {
 					byLine.put(line, entry);
+				}
+			});
+			return byLine;
+		});
+	}
+
+	/**
+	 * One lineage lookup for the drilled-down lines of the response (in batches of the lookup's
+	 * limit, which aliased drill-downs could exceed); lines no import posted stay without a source.
+	 */
+	@BatchMapping(typeName = "PostedLine", field = "source", maxBatchSize = ImportLineage.KEYS_MAX)
+	Mono<Map<PostedLine, ImportLineage.LineSource>> lineSource(List<PostedLine> lines, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		lines.forEach(line -> keys.add(line.entryKey()));
+		return lineage.ofEntries(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<PostedLine, ImportLineage.LineSource> byLine = new LinkedHashMap<>();
+			lines.forEach(line -> {
+				ImportLineage.EntrySource source = found.get(line.entryKey());
+				if (source != null) {
+					byLine.put(line, source.line(line.lineNumber()));
 				}
 			});
 			return byLine;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.platform.analytics.TimeGrain;
 import com.performanceos.platform.graphql.Money;
@@ -58,10 +59,24 @@ final class LedgerCubeTypes {
 			LocalDate effectiveTo, @Nullable List<String> accountIds, @Nullable List<Currency> currencies, @Nullable Integer limit) {
 	}
 
-	/** A cube cell: coordinates (for drill-down) and measures. */
+	/**
+	 * A cube cell: coordinates (for drill-down) and measures. {@code account} is the resolved
+	 * account of {@code accountKey}, attached to every row at once when the query selects it.
+	 */
 	record Row(@Nullable LocalDate period, @Nullable LocalDate periodEnd, @Nullable UUID accountKey, @Nullable Currency currency,
 			@Nullable BigDecimal debit, @Nullable BigDecimal credit, @Nullable BigDecimal net, @Nullable Integer lineCount,
-			Cell cell) {
+			Cell cell, @Nullable Account account) {
+
+		Row {
+			if (account != null && !account.key().equals(accountKey)) {
+				throw new IllegalArgumentException("Account " + account.key() + " is not the row's account " + accountKey);
+			}
+		}
+
+		Row withAccount(@Nullable Account resolved) {
+			return new Row(period, periodEnd, accountKey, currency, debit, credit, net, lineCount, cell, resolved);
+		}
+
 	}
 
 	/** The transactional-store filter that reproduces a cell: used to list its lines. */

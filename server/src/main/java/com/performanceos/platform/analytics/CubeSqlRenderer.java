@@ -3,12 +3,18 @@ package com.performanceos.platform.analytics;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Compiles a {@link CubeQuery} against its {@link CubeDefinition} into one SELECT for a dialect. Every name is
  * resolved through the definition (unknown names fail here, before any SQL exists) and every value goes through
  * {@link SqlDialect#literal}; the tenant condition is always the first condition.
  */
 final class CubeSqlRenderer {
+
+	/** At DEBUG, each statement exactly as the engine receives it (before ClickHouse's FORMAT clause): what bench/ replays. */
+	private static final Logger logger = LoggerFactory.getLogger(CubeSqlRenderer.class);
 
 	private final SqlDialect dialect;
 
@@ -52,6 +58,7 @@ final class CubeSqlRenderer {
 			sql.append(" ORDER BY ").append(String.join(", ", groups));
 		}
 		sql.append(" LIMIT ").append(query.limit());
+		logger.debug("Cube SQL: {}", sql);
 		return new CompiledQuery(sql.toString(), names, types);
 	}
 

@@ -1,6 +1,7 @@
 package com.performanceos.platform.limits;
 
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,17 @@ final class QueryCostCalculator {
 	private static final String COST_DIRECTIVE = "cost";
 
 	private final GraphQLSchema schema;
+
+	/**
+	 * Own weights (outside a top-level mutation) and children by response key, per field of the
+	 * one operation this calculator prices: the actual cost visits a field once per value, 1,800
+	 * times for a cube's rows, and the definition and directive lookups behind a weight would
+	 * otherwise be repeated as often. Bounded by the operation's size, itself bounded by its depth
+	 * and the document size limit.
+	 */
+	private final Map<ExecutableNormalizedField, Long> weights = new IdentityHashMap<>();
+
+	private final Map<ExecutableNormalizedField, Collection<ExecutableNormalizedField>> childrenByKey = new IdentityHashMap<>();
 
 	QueryCostCalculator(GraphQLSchema schema) {
 		this.schema = schema;
@@ -104,7 +116,7 @@ final class QueryCostCalculator {
 			}
 			return cost;
 		}
-		return ownWeight(field, false) + actualOfChildren(field, value);
+		return weights.computeIfAbsent(field, key -> ownWeight(key, false)) + actualOfChildren(field, value);
 	}
 
 	private long actualOfChildren(ExecutableNormalizedField field, @Nullable Object value) {
@@ -119,7 +131,7 @@ final class QueryCostCalculator {
 			return 0;
 		}
 		long cost = 0;
-		for (ExecutableNormalizedField child : byResultKey(field.getChildren()).values()) {
+		for (ExecutableNormalizedField child : childrenByKey.computeIfAbsent(field, key -> byResultKey(key.getChildren()).values())) {
 			cost += actual(child, object.get(child.getResultKey()));
 		}
 		return cost;

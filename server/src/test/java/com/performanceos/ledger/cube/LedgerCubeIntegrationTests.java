@@ -74,8 +74,16 @@ class LedgerCubeIntegrationTests extends IntegrationTest {
 			.satisfies(codes -> assertThat(codes).containsOnly("512000"))
 			.path("ledgerCube.rows[0].lines.nodes[0].batchId").entity(String.class).satisfies(batch -> assertThat(batch).hasSize(36))
 			.path("ledgerCube.rows[0].lines.nodes[0].entry.description").entity(String.class).satisfies(d -> assertThat(d).startsWith("Fixture"));
+		// The same cell asked with its measures in another order: a different cache key, so answered by the store.
+		var uncached = finance.documentName("ledgerCube").variable("input", Map.of("measures", List.of("NET", "LINE_COUNT"),
+				"dimensions", List.of("ACCOUNT"), "grain", "MONTH", "effectiveFrom", "2026-03-01", "effectiveTo", "2026-03-31", "accountIds",
+				List.of(accounts.get("512000")))).execute();
+		uncached.path("ledgerCube.cached").entity(Boolean.class).isEqualTo(false);
+		List<?> fresh = uncached.path("ledgerCube.rows").entity(List.class).get();
 		finance.documentName("ledgerCube").variable("input", input).execute()
-			.path("ledgerCube.cached").entity(Boolean.class).isEqualTo(true);
+			.path("ledgerCube.cached").entity(Boolean.class).isEqualTo(true)
+			.path("ledgerCube.rows").entity(List.class).isEqualTo(fresh)
+			.path("ledgerCube.rows[0].lineCount").entity(Integer.class).isEqualTo(cellCount);
 	}
 
 	@Test
