@@ -88,11 +88,12 @@ class JournalService {
 	Mono<JournalPayloads.PostEntry> post(Viewer viewer, EntryInput input, @Nullable String sourceAddress) {
 		List<String> path = List.of("input");
 		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), path));
-		invalid.addAll(JournalInputs.check(input, path));
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
+		invalid.addAll(JournalInputs.check(input, path, accountIds));
 		if (!invalid.isEmpty()) {
 			return Mono.just(JournalPayloads.PostEntry.failed(invalid));
 		}
-		CheckedEntry checked = checked(input);
+		CheckedEntry checked = JournalInputs.checked(input, accountIds);
 		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
 			.claim(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), input.fingerprint())
 			.flatMap(claim -> switch (claim) {
@@ -124,12 +125,13 @@ class JournalService {
 		}
 		List<CheckedEntry> checked = new ArrayList<>(input.entries().size());
 		List<List<String>> paths = new ArrayList<>(input.entries().size());
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
 		for (int index = 0; index < input.entries().size(); index++) {
 			List<String> path = List.of("input", "entries", String.valueOf(index));
-			List<JournalError> errors = JournalInputs.check(input.entries().get(index), path);
+			List<JournalError> errors = JournalInputs.check(input.entries().get(index), path, accountIds);
 			invalid.addAll(errors);
 			if (errors.isEmpty()) {
-				checked.add(checked(input.entries().get(index)));
+				checked.add(JournalInputs.checked(input.entries().get(index), accountIds));
 				paths.add(path);
 			}
 		}
@@ -222,18 +224,21 @@ class JournalService {
 		List<CheckedEntry> checked = new ArrayList<>(entries.size());
 		List<List<String>> paths = new ArrayList<>(entries.size());
 		List<JournalError> invalid = new ArrayList<>();
+		// An import chunk names the same few accounts on every line: encode and decode each once.
+		Map<UUID, String> accountIdsByKey = new java.util.HashMap<>();
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
 		for (int index = 0; index < entries.size(); index++) {
 			JournalPosting.Entry entry = entries.get(index);
 			EntryInput input = new EntryInput("internal", entry.effectiveDate(), entry.description(), entry.reference(),
 					entry.lines().stream().map(line -> new JournalInputs.LineInput(
-							GlobalId.encode("Account", line.accountKey()), line.side(), line.amount(), line.currency(), line.memo(),
-							line.dimensions()))
+							accountIdsByKey.computeIfAbsent(line.accountKey(), key -> GlobalId.encode("Account", key)), line.side(),
+							line.amount(), line.currency(), line.memo(), line.dimensions()))
 						.toList());
 			List<String> path = List.of("entries", String.valueOf(index));
-			List<JournalError> errors = JournalInputs.check(input, path);
+			List<JournalError> errors = JournalInputs.check(input, path, accountIds);
 			invalid.addAll(errors);
 			if (errors.isEmpty()) {
-				checked.add(checked(input));
+				checked.add(JournalInputs.checked(input, accountIds));
 				paths.add(path);
 			}
 		}
@@ -379,10 +384,6 @@ class JournalService {
 		}
 		return Map.of("entryKey", entry.key().toString(), "effectiveDate", entry.effectiveDate().toString(), "description",
 				entry.description(), "reversalOf", entry.reversalOf() == null ? "" : entry.reversalOf().toString(), "lines", lines);
-	}
-
-	private static CheckedEntry checked(EntryInput input) {
-		return new CheckedEntry(input, input.lines().stream().map(JournalInputs::accountKey).toList());
 	}
 
 	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf,
