@@ -48,15 +48,6 @@ import com.performanceos.platform.tenancy.TransactionRejected;
 @Service
 class JournalService {
 
-	static final String POSTED_EVENT = "ledger.JournalEntryPosted";
-
-	/**
-	 * Announces many entries written together (a bulk posting, an import chunk) as one event: one
-	 * outbox row and one delivery per sink instead of one per entry, which is most of a bulk
-	 * posting's write volume otherwise.
-	 */
-	static final String BATCH_POSTED_EVENT = "ledger.JournalEntriesPosted";
-
 	private static final String POST_OPERATION = "ledger.postJournalEntry";
 
 	private static final String BATCH_OPERATION = "ledger.postJournalEntries";
@@ -108,7 +99,7 @@ class JournalService {
 							.then(idempotencyKeys.complete(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), entry.key()))
 							.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.posted",
 									JournalEntry.TYPE_NAME, GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null,
-									image(entry))))
+									JournalEvents.image(entry))))
 							.then(store.load(db, List.of(entry.key())))
 							.map(found -> new JournalPayloads.PostEntry(found.get(entry.key()), List.of()));
 					});
@@ -357,33 +348,8 @@ class JournalService {
 	}
 
 	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
-		Instant now = Instant.now();
-		String batchKey = batchId == null ? "" : batchId.toString();
-		DomainEvent event;
-		if (entries.size() == 1) {
-			Map<String, Object> payload = new java.util.HashMap<>(image(entries.get(0)));
-			payload.put("batchKey", batchKey);
-			event = new DomainEvent(UUID.randomUUID(), viewer.tenant(), POSTED_EVENT, now, json.writeValueAsString(payload));
-		}
-		else {
-			event = new DomainEvent(UUID.randomUUID(), viewer.tenant(), BATCH_POSTED_EVENT, now,
-					json.writeValueAsString(Map.of("batchKey", batchKey, "entries", entries.stream().map(JournalService::image).toList())));
-		}
+		DomainEvent event = JournalEvents.posted(viewer.tenant(), Instant.now(), entries, batchId, json);
 		return store.insert(db, viewer.tenant(), entries, batchId).then(outbox.publish(db, event));
-	}
-
-	private static Map<String, Object> image(NewEntry entry) {
-		List<Map<String, Object>> lines = new ArrayList<>(entry.lines().size());
-		for (int index = 0; index < entry.lines().size(); index++) {
-			JournalEntry.PostingLine line = entry.lines().get(index);
-			lines.add(Map.of("lineNumber", index + 1, "accountKey", line.accountKey().toString(), "side", line.side().name(),
-					"amount", line.amount().amount().toPlainString(), "currency", line.amount().currency().getCurrencyCode(),
-					"dimensions", line.dimensions().stream()
-						.map(value -> Map.of("dimension", value.dimensionCode(), "member", value.memberCode()))
-						.toList()));
-		}
-		return Map.of("entryKey", entry.key().toString(), "effectiveDate", entry.effectiveDate().toString(), "description",
-				entry.description(), "reversalOf", entry.reversalOf() == null ? "" : entry.reversalOf().toString(), "lines", lines);
 	}
 
 	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf,
