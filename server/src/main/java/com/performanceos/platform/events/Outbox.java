@@ -34,7 +34,7 @@ public final class Outbox {
 	public Mono<Void> publish(DatabaseClient db, DomainEvent event) {
 		Mono<Void> stored = db.sql("""
 				INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at)
-				VALUES (:id, :tenant, :type, CAST(:payload AS jsonb), :occurredAt)""")
+				VALUES (:id, :tenant, :type, CAST(:payload AS json), :occurredAt)""")
 			.bind("id", event.id())
 			.bind("tenant", event.tenant())
 			.bind("type", event.type())
@@ -61,7 +61,7 @@ public final class Outbox {
 		}
 		Mono<Void> stored = db.sql("""
 				INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at)
-				SELECT id, tenant_id, type, CAST(payload AS jsonb), occurred_at
+				SELECT id, tenant_id, type, CAST(payload AS json), occurred_at
 				FROM unnest(CAST(:ids AS uuid[]), CAST(:tenants AS text[]), CAST(:types AS text[]), CAST(:payloads AS text[]),
 				            CAST(:occurredAts AS timestamptz[])) AS e(id, tenant_id, type, payload, occurred_at)""")
 			.bind("ids", events.stream().map(DomainEvent::id).toArray(UUID[]::new))
