@@ -3,6 +3,7 @@ package com.performanceos.ledger.accounts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -25,7 +27,7 @@ import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of the chart of accounts: parse, call the service, map to the payload. */
 @Controller
-class AccountController implements NodeLoader {
+class AccountController implements NodeLoader, LiveEventConsumer {
 
 	private final AccountService accounts;
 
@@ -76,6 +78,11 @@ class AccountController implements NodeLoader {
 
 	/** The schema's {@code AccountCreatedEvent}. */
 	record AccountCreatedEvent(String eventId, Account account, Instant occurredAt) {
+	}
+
+	@Override
+	public Set<String> liveEventTypes() {
+		return Set.of(AccountService.CREATED_EVENT);
 	}
 
 }

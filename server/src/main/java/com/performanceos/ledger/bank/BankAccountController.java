@@ -31,6 +31,7 @@ import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.NodeLoader;
@@ -46,7 +47,7 @@ import com.performanceos.platform.tenancy.TenantDatabase;
  * audited: the record says who looked at which account, even though they saw only part of it.
  */
 @Controller
-class BankAccountController implements NodeLoader {
+class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	/** Roles that read IBANs in full; everyone else allowed on the type reads them masked. */
 	static final Set<Role> FULL_IBAN_ROLES = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.AUDITOR);
@@ -146,6 +147,11 @@ class BankAccountController implements NodeLoader {
 
 	/** The schema's {@code CashPositionChangedEvent}. */
 	record CashPositionChangedEvent(String eventId, BankAccount bankAccount, int transactionCount, Money netChange, Instant occurredAt) {
+	}
+
+	@Override
+	public Set<String> liveEventTypes() {
+		return Set.of(TransactionIngestion.CASH_POSITION_CHANGED_EVENT);
 	}
 
 }

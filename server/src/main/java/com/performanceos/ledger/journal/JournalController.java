@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -31,6 +32,8 @@ import com.performanceos.platform.security.Viewer;
 @Controller
 class JournalController implements NodeLoader {
 
+	private static final String INPUT = "input";
+
 	private final JournalService journal;
 
 	private final AccountDirectory accounts;
@@ -47,18 +50,20 @@ class JournalController implements NodeLoader {
 		return journal.list(viewer, PageRequest.of(first, after, last, before), effectiveFrom, effectiveTo);
 	}
 
+	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntry> postJournalEntry(@Argument JournalInputs.EntryInput input,
+	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
 			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.post(viewer, input, sourceAddress);
+		return journal.post(viewer, JournalInputBinding.entry(environment.getArgument(INPUT)), sourceAddress);
 	}
 
+	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntries> postJournalEntries(@Argument JournalInputs.BatchInput input,
+	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
 			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.postBatch(viewer, input, sourceAddress);
+		return journal.postBatch(viewer, JournalInputBinding.batch(environment.getArgument(INPUT)), sourceAddress);
 	}
 
 	@MutationMapping

@@ -48,15 +48,6 @@ import com.performanceos.platform.tenancy.TransactionRejected;
 @Service
 class JournalService {
 
-	static final String POSTED_EVENT = "ledger.JournalEntryPosted";
-
-	/**
-	 * Announces many entries written together (a bulk posting, an import chunk) as one event: one
-	 * outbox row and one delivery per sink instead of one per entry, which is most of a bulk
-	 * posting's write volume otherwise.
-	 */
-	static final String BATCH_POSTED_EVENT = "ledger.JournalEntriesPosted";
-
 	private static final String POST_OPERATION = "ledger.postJournalEntry";
 
 	private static final String BATCH_OPERATION = "ledger.postJournalEntries";
@@ -88,11 +79,12 @@ class JournalService {
 	Mono<JournalPayloads.PostEntry> post(Viewer viewer, EntryInput input, @Nullable String sourceAddress) {
 		List<String> path = List.of("input");
 		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), path));
-		invalid.addAll(JournalInputs.check(input, path));
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
+		invalid.addAll(JournalInputs.check(input, path, accountIds));
 		if (!invalid.isEmpty()) {
 			return Mono.just(JournalPayloads.PostEntry.failed(invalid));
 		}
-		CheckedEntry checked = checked(input);
+		CheckedEntry checked = JournalInputs.checked(input, accountIds);
 		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
 			.claim(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), input.fingerprint())
 			.flatMap(claim -> switch (claim) {
@@ -107,7 +99,7 @@ class JournalService {
 							.then(idempotencyKeys.complete(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), entry.key()))
 							.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.posted",
 									JournalEntry.TYPE_NAME, GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null,
-									image(entry))))
+									JournalEvents.image(entry))))
 							.then(store.load(db, List.of(entry.key())))
 							.map(found -> new JournalPayloads.PostEntry(found.get(entry.key()), List.of()));
 					});
@@ -124,12 +116,13 @@ class JournalService {
 		}
 		List<CheckedEntry> checked = new ArrayList<>(input.entries().size());
 		List<List<String>> paths = new ArrayList<>(input.entries().size());
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
 		for (int index = 0; index < input.entries().size(); index++) {
 			List<String> path = List.of("input", "entries", String.valueOf(index));
-			List<JournalError> errors = JournalInputs.check(input.entries().get(index), path);
+			List<JournalError> errors = JournalInputs.check(input.entries().get(index), path, accountIds);
 			invalid.addAll(errors);
 			if (errors.isEmpty()) {
-				checked.add(checked(input.entries().get(index)));
+				checked.add(JournalInputs.checked(input.entries().get(index), accountIds));
 				paths.add(path);
 			}
 		}
@@ -222,18 +215,21 @@ class JournalService {
 		List<CheckedEntry> checked = new ArrayList<>(entries.size());
 		List<List<String>> paths = new ArrayList<>(entries.size());
 		List<JournalError> invalid = new ArrayList<>();
+		// An import chunk names the same few accounts on every line: encode and decode each once.
+		Map<UUID, String> accountIdsByKey = new java.util.HashMap<>();
+		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
 		for (int index = 0; index < entries.size(); index++) {
 			JournalPosting.Entry entry = entries.get(index);
 			EntryInput input = new EntryInput("internal", entry.effectiveDate(), entry.description(), entry.reference(),
 					entry.lines().stream().map(line -> new JournalInputs.LineInput(
-							GlobalId.encode("Account", line.accountKey()), line.side(), line.amount(), line.currency(), line.memo(),
-							line.dimensions()))
+							accountIdsByKey.computeIfAbsent(line.accountKey(), key -> GlobalId.encode("Account", key)), line.side(),
+							line.amount(), line.currency(), line.memo(), line.dimensions()))
 						.toList());
 			List<String> path = List.of("entries", String.valueOf(index));
-			List<JournalError> errors = JournalInputs.check(input, path);
+			List<JournalError> errors = JournalInputs.check(input, path, accountIds);
 			invalid.addAll(errors);
 			if (errors.isEmpty()) {
-				checked.add(checked(input));
+				checked.add(JournalInputs.checked(input, accountIds));
 				paths.add(path);
 			}
 		}
@@ -352,37 +348,8 @@ class JournalService {
 	}
 
 	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
-		Instant now = Instant.now();
-		String batchKey = batchId == null ? "" : batchId.toString();
-		DomainEvent event;
-		if (entries.size() == 1) {
-			Map<String, Object> payload = new java.util.HashMap<>(image(entries.get(0)));
-			payload.put("batchKey", batchKey);
-			event = new DomainEvent(UUID.randomUUID(), viewer.tenant(), POSTED_EVENT, now, json.writeValueAsString(payload));
-		}
-		else {
-			event = new DomainEvent(UUID.randomUUID(), viewer.tenant(), BATCH_POSTED_EVENT, now,
-					json.writeValueAsString(Map.of("batchKey", batchKey, "entries", entries.stream().map(JournalService::image).toList())));
-		}
+		DomainEvent event = JournalEvents.posted(viewer.tenant(), Instant.now(), entries, batchId, json);
 		return store.insert(db, viewer.tenant(), entries, batchId).then(outbox.publish(db, event));
-	}
-
-	private static Map<String, Object> image(NewEntry entry) {
-		List<Map<String, Object>> lines = new ArrayList<>(entry.lines().size());
-		for (int index = 0; index < entry.lines().size(); index++) {
-			JournalEntry.PostingLine line = entry.lines().get(index);
-			lines.add(Map.of("lineNumber", index + 1, "accountKey", line.accountKey().toString(), "side", line.side().name(),
-					"amount", line.amount().amount().toPlainString(), "currency", line.amount().currency().getCurrencyCode(),
-					"dimensions", line.dimensions().stream()
-						.map(value -> Map.of("dimension", value.dimensionCode(), "member", value.memberCode()))
-						.toList()));
-		}
-		return Map.of("entryKey", entry.key().toString(), "effectiveDate", entry.effectiveDate().toString(), "description",
-				entry.description(), "reversalOf", entry.reversalOf() == null ? "" : entry.reversalOf().toString(), "lines", lines);
-	}
-
-	private static CheckedEntry checked(EntryInput input) {
-		return new CheckedEntry(input, input.lines().stream().map(JournalInputs::accountKey).toList());
 	}
 
 	private static NewEntry newEntry(CheckedEntry checked, @Nullable UUID reversalOf,

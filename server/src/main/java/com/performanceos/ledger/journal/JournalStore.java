@@ -23,9 +23,9 @@ import com.performanceos.ledger.dimensions.DimensionValue;
 import com.performanceos.platform.graphql.Money;
 
 /**
- * The journal's SQL. Writes are set-based (one statement per table whatever the number of entries,
- * through {@code unnest} of arrays) so a 10,000-entry batch costs a handful of round trips. All
- * methods run inside a tenant transaction; row-level security scopes every read.
+ * The journal's SQL. Writes are set-based (one statement for the entries and their lines whatever
+ * their number, through {@code unnest} of arrays) so a 10,000-entry batch costs a handful of round
+ * trips. All methods run inside a tenant transaction; row-level security scopes every read.
  */
 @Component
 class JournalStore {
@@ -64,6 +64,12 @@ class JournalStore {
 			.collect(java.util.stream.Collectors.toSet()));
 	}
 
+	/**
+	 * Writes entries and their lines in one statement. The lines carry their entry's effective date
+	 * and system time (so balances read one table) straight from the arrays: reading them back from
+	 * the entries would join the whole entry table. One clock reading is the system time of the
+	 * whole write, which commits as one.
+	 */
 	Mono<Void> insert(DatabaseClient db, String tenant, List<NewEntry> entries, @Nullable UUID batchId) {
 		int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
 		UUID[] lineEntries = new UUID[lineCount];
@@ -73,6 +79,7 @@ class JournalStore {
 		String[] lineAmounts = new String[lineCount];
 		String[] lineCurrencies = new String[lineCount];
 		String[] lineMemos = new String[lineCount];
+		LocalDate[] lineDates = new LocalDate[lineCount];
 		int position = 0;
 		for (NewEntry entry : entries) {
 			for (int index = 0; index < entry.lines().size(); index++) {
@@ -84,40 +91,46 @@ class JournalStore {
 				lineAmounts[position] = line.amount().amount().toPlainString();
 				lineCurrencies[position] = line.amount().currency().getCurrencyCode();
 				lineMemos[position] = line.memo();
+				lineDates[position] = entry.effectiveDate();
 				position++;
 			}
 		}
-		var insertEntries = db.sql("""
-				INSERT INTO ledger_journal_entry (tenant_id, id, reference, description, effective_date, reversal_of, line_count, batch_id)
-				SELECT :tenant, id, reference, description, effective_date, reversal_of, line_count, CAST(:batch AS uuid)
-				FROM unnest(CAST(:ids AS uuid[]), CAST(:references AS text[]), CAST(:descriptions AS text[]),
-				            CAST(:dates AS date[]), CAST(:reversals AS uuid[]), CAST(:counts AS int[]))
-				     AS e(id, reference, description, effective_date, reversal_of, line_count)""")
+		var insert = db.sql("""
+				WITH written AS (SELECT clock_timestamp() AS posted_at),
+				entry AS (
+				  INSERT INTO ledger_journal_entry (tenant_id, id, reference, description, effective_date, reversal_of, line_count,
+				                                    batch_id, posted_at)
+				  SELECT :tenant, e.id, e.reference, e.description, e.effective_date, e.reversal_of, e.line_count,
+				         CAST(:batch AS uuid), written.posted_at
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:references AS text[]), CAST(:descriptions AS text[]),
+				              CAST(:dates AS date[]), CAST(:reversals AS uuid[]), CAST(:counts AS int[]))
+				       AS e(id, reference, description, effective_date, reversal_of, line_count)
+				  CROSS JOIN written)
+				INSERT INTO ledger_journal_line (tenant_id, entry_id, line_number, account_id, side, amount, currency, memo,
+				                                 effective_date, posted_at)
+				SELECT :tenant, l.entry_id, l.line_number, l.account_id, l.side, l.amount, l.currency, l.memo, l.effective_date,
+				       written.posted_at
+				FROM unnest(CAST(:entries AS uuid[]), CAST(:numbers AS int[]), CAST(:accounts AS uuid[]), CAST(:sides AS text[]),
+				            CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:memos AS text[]), CAST(:lineDates AS date[]))
+				     AS l(entry_id, line_number, account_id, side, amount, currency, memo, effective_date)
+				CROSS JOIN written""")
 			.bind("tenant", tenant)
 			.bind("ids", entries.stream().map(NewEntry::key).toArray(UUID[]::new))
 			.bind("references", entries.stream().map(NewEntry::reference).toArray(String[]::new))
 			.bind("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
 			.bind("dates", entries.stream().map(NewEntry::effectiveDate).toArray(LocalDate[]::new))
 			.bind("reversals", entries.stream().map(NewEntry::reversalOf).toArray(UUID[]::new))
-			.bind("counts", entries.stream().map(entry -> entry.lines().size()).toArray(Integer[]::new));
-		insertEntries = batchId == null ? insertEntries.bindNull("batch", String.class) : insertEntries.bind("batch", batchId.toString());
-		var insertLines = db.sql("""
-				INSERT INTO ledger_journal_line (tenant_id, entry_id, line_number, account_id, side, amount, currency, memo,
-				                                 effective_date, posted_at)
-				SELECT :tenant, l.entry_id, l.line_number, l.account_id, l.side, l.amount, l.currency, l.memo, e.effective_date, e.posted_at
-				FROM unnest(CAST(:entries AS uuid[]), CAST(:numbers AS int[]), CAST(:accounts AS uuid[]), CAST(:sides AS text[]),
-				            CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:memos AS text[]))
-				     AS l(entry_id, line_number, account_id, side, amount, currency, memo)
-				JOIN ledger_journal_entry e ON e.id = l.entry_id""")
-			.bind("tenant", tenant)
+			.bind("counts", entries.stream().map(entry -> entry.lines().size()).toArray(Integer[]::new))
 			.bind("entries", lineEntries)
 			.bind("numbers", lineNumbers)
 			.bind("accounts", lineAccounts)
 			.bind("sides", lineSides)
 			.bind("amounts", lineAmounts)
 			.bind("currencies", lineCurrencies)
-			.bind("memos", lineMemos);
-		return insertEntries.then().then(insertLines.then()).then(insertDimensions(db, tenant, entries));
+			.bind("memos", lineMemos)
+			.bind("lineDates", lineDates);
+		insert = batchId == null ? insert.bindNull("batch", String.class) : insert.bind("batch", batchId.toString());
+		return insert.then().then(insertDimensions(db, tenant, entries));
 	}
 
 	/** The lines' dimension values, in one statement; none is issued when no line carries any. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the outbox reaches its sinks.
@@ -17,6 +18,9 @@ record EventsProperties(@DefaultValue Relay relay) {
 	 * The outbox relay. Every instance runs one; they share the work through row locks.
 	 *
 	 * @param batchSize the most deliveries one sink takes in one transaction
+	 * @param batchBytes the most payload one sink takes in one transaction, counted before each event: the first
+	 * event is taken however large, the others only while the batch is under this size (a bulk posting's event is
+	 * several megabytes, and a batch of them would otherwise be held in memory at once)
 	 * @param pollInterval how often each sink looks for due deliveries when it has caught up; it bounds how late a
 	 * committed event reaches subscribers
 	 * @param initialBackoff the wait before retrying a delivery that failed once; it doubles with each failure
@@ -27,7 +31,7 @@ record EventsProperties(@DefaultValue Relay relay) {
 	 * pending for the next start or another instance
 	 * @param metricsRefreshInterval how often the lag and pending gauges are recomputed from the database
 	 */
-	record Relay(@DefaultValue("500") int batchSize, @DefaultValue("100ms") Duration pollInterval,
+	record Relay(@DefaultValue("500") int batchSize, @DefaultValue("16MB") DataSize batchBytes, @DefaultValue("100ms") Duration pollInterval,
 			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
 			@DefaultValue("30s") Duration deliveryTimeout, @DefaultValue("10s") Duration shutdownDrainTimeout,
 			@DefaultValue("1s") Duration metricsRefreshInterval) {
@@ -39,6 +43,9 @@ record EventsProperties(@DefaultValue Relay relay) {
 			if (batchSize < 1 || batchSize > BATCH_SIZE_MAX) {
 				throw new IllegalArgumentException(
 						"performanceos.events.relay.batch-size must be 1 to " + BATCH_SIZE_MAX + ", got " + batchSize);
+			}
+			if (batchBytes.toBytes() < 1) {
+				throw new IllegalArgumentException("performanceos.events.relay.batch-bytes must be positive");
 			}
 			requirePositive(pollInterval, "poll-interval");
 			requirePositive(initialBackoff, "initial-backoff");

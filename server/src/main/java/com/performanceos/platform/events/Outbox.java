@@ -2,8 +2,12 @@ package com.performanceos.platform.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -11,29 +15,33 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes events in the transaction of the change they announce, with one pending delivery per
- * sink: if the transaction rolls back the event never existed; if it commits, the relay delivers
- * it even when every sink is down at that moment.
+ * sink that accepts the event's type: if the transaction rolls back the event never existed; if it
+ * commits, the relay delivers it even when every sink is down at that moment.
  */
 @Component
 public final class Outbox {
 
-	private final String[] sinkNames;
+	private final List<OutboxSink> sinks;
+
+	/** The sinks accepting each event type; as many entries as the code has event types. */
+	private final Map<String, String[]> sinksByType = new ConcurrentHashMap<>();
 
 	Outbox(List<OutboxSink> sinks) {
-		this.sinkNames = sinks.stream().map(OutboxSink::name).sorted().toArray(String[]::new);
+		this.sinks = sinks.stream().sorted(Comparator.comparing(OutboxSink::name)).toList();
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the event's tenant. */
 	public Mono<Void> publish(DatabaseClient db, DomainEvent event) {
 		Mono<Void> stored = db.sql("""
 				INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at)
-				VALUES (:id, :tenant, :type, CAST(:payload AS jsonb), :occurredAt)""")
+				VALUES (:id, :tenant, :type, CAST(:payload AS json), :occurredAt)""")
 			.bind("id", event.id())
 			.bind("tenant", event.tenant())
 			.bind("type", event.type())
 			.bind("payload", event.payload())
 			.bind("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC))
 			.then();
+		String[] sinkNames = sinksFor(event.type());
 		if (sinkNames.length == 0) {
 			return stored;
 		}
@@ -53,7 +61,7 @@ public final class Outbox {
 		}
 		Mono<Void> stored = db.sql("""
 				INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at)
-				SELECT id, tenant_id, type, CAST(payload AS jsonb), occurred_at
+				SELECT id, tenant_id, type, CAST(payload AS json), occurred_at
 				FROM unnest(CAST(:ids AS uuid[]), CAST(:tenants AS text[]), CAST(:types AS text[]), CAST(:payloads AS text[]),
 				            CAST(:occurredAts AS timestamptz[])) AS e(id, tenant_id, type, payload, occurred_at)""")
 			.bind("ids", events.stream().map(DomainEvent::id).toArray(UUID[]::new))
@@ -62,15 +70,28 @@ public final class Outbox {
 			.bind("payloads", events.stream().map(DomainEvent::payload).toArray(String[]::new))
 			.bind("occurredAts", events.stream().map(event -> event.occurredAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
 			.then();
-		if (sinkNames.length == 0) {
+		List<UUID> deliveryEvents = new ArrayList<>();
+		List<String> deliverySinks = new ArrayList<>();
+		for (DomainEvent event : events) {
+			for (String sink : sinksFor(event.type())) {
+				deliveryEvents.add(event.id());
+				deliverySinks.add(sink);
+			}
+		}
+		if (deliveryEvents.isEmpty()) {
 			return stored;
 		}
 		return stored.then(db.sql("""
 				INSERT INTO outbox_delivery (event_id, sink)
-				SELECT event_id, sink FROM unnest(CAST(:ids AS uuid[])) AS e(event_id) CROSS JOIN unnest(CAST(:sinks AS text[])) AS s(sink)""")
-			.bind("ids", events.stream().map(DomainEvent::id).toArray(UUID[]::new))
-			.bind("sinks", sinkNames)
+				SELECT event_id, sink FROM unnest(CAST(:ids AS uuid[]), CAST(:sinks AS text[])) AS d(event_id, sink)""")
+			.bind("ids", deliveryEvents.toArray(UUID[]::new))
+			.bind("sinks", deliverySinks.toArray(String[]::new))
 			.then());
+	}
+
+	private String[] sinksFor(String eventType) {
+		return sinksByType.computeIfAbsent(eventType,
+				type -> sinks.stream().filter(sink -> sink.accepts(type)).map(OutboxSink::name).toArray(String[]::new));
 	}
 
 }

@@ -36,26 +36,37 @@ final class OutboxDeliveries {
 	}
 
 	/**
-	 * Runs {@code work} on the due deliveries of {@code sink} (at most {@code limit}, oldest event first), locked for
-	 * the length of one transaction. Rows another instance holds are skipped, not waited for, so relays never
-	 * deliver the same row at the same time. The transaction commits when {@code work} completes and rolls back,
-	 * releasing the rows untouched, when it fails.
+	 * Runs {@code work} on the due deliveries of {@code sink} (at most {@code limit}, oldest event first, and no more
+	 * payload than {@code maxBytes} counted before each event), locked for the length of one transaction. Rows another
+	 * instance holds are skipped, not waited for, so relays never deliver the same row at the same time. The
+	 * transaction commits when {@code work} completes and rolls back, releasing the rows untouched, when it fails.
 	 */
-	<T> Mono<T> inClaim(String sink, int limit, Function<List<DomainEvent>, Mono<T>> work) {
-		return transactions.transactional(claim(sink, limit).collectList().flatMap(work));
+	<T> Mono<T> inClaim(String sink, int limit, long maxBytes, Function<List<DomainEvent>, Mono<T>> work) {
+		return transactions.transactional(claim(sink, limit, maxBytes).collectList().flatMap(work));
 	}
 
-	private Flux<DomainEvent> claim(String sink, int limit) {
-		// OF d: lock only the delivery rows; other sinks' relays deliver the same events at the same time.
+	private Flux<DomainEvent> claim(String sink, int limit, long maxBytes) {
+		// OF d: lock only the delivery rows; other sinks' relays deliver the same events at the same time. The sizes
+		// come from the stored lengths (no payload is read to measure it); rows locked beyond the byte budget are
+		// released at commit and claimed by the next batch.
 		return client.sql("""
+				WITH due AS (
+				  SELECT d.event_id, e.created_at, octet_length(e.payload::text) AS bytes
+				  FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+				  WHERE d.sink = :sink AND d.next_attempt_at <= clock_timestamp()
+				  ORDER BY e.created_at, e.id
+				  LIMIT :limit
+				  FOR UPDATE OF d SKIP LOCKED
+				), taken AS (
+				  SELECT event_id, sum(bytes) OVER (ORDER BY created_at, event_id) - bytes AS bytes_before FROM due
+				)
 				SELECT e.id, e.tenant_id, e.type, e.occurred_at, e.payload::text AS payload
-				FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
-				WHERE d.sink = :sink AND d.next_attempt_at <= clock_timestamp()
-				ORDER BY e.created_at, e.id
-				LIMIT :limit
-				FOR UPDATE OF d SKIP LOCKED""")
+				FROM taken t JOIN outbox_event e ON e.id = t.event_id
+				WHERE t.bytes_before < :maxBytes
+				ORDER BY e.created_at, e.id""")
 			.bind("sink", sink)
 			.bind("limit", limit)
+			.bind("maxBytes", maxBytes)
 			.map(OutboxDeliveries::toEvent)
 			.all();
 	}

@@ -156,19 +156,19 @@ final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Delivers batch after batch while they come back full, so a backlog is worked off at full speed; stops at the
-	 * first partial batch, or as soon as the relay stops claiming unless this is the shutdown pass.
+	 * Delivers batch after batch while they come back non-empty (a batch may stop short at the byte budget with more
+	 * due), so a backlog is worked off at full speed; stops at the first empty batch, or as soon as the relay stops
+	 * claiming unless this is the shutdown pass.
 	 */
 	private Mono<Void> drain(OutboxSink sink, boolean lastPass) {
 		return relayBatch(sink)
-			.expand(delivered -> delivered == settings.batchSize() && (claiming || lastPass) ? relayBatch(sink)
-					: Mono.empty())
+			.expand(delivered -> delivered > 0 && (claiming || lastPass) ? relayBatch(sink) : Mono.empty())
 			.then();
 	}
 
 	/** One batch: the number of events the sink took, zero when there was nothing to do or the attempt failed. */
 	private Mono<Integer> relayBatch(OutboxSink sink) {
-		return deliveries.inClaim(sink.name(), settings.batchSize(), batch -> deliver(sink, batch))
+		return deliveries.inClaim(sink.name(), settings.batchSize(), settings.batchBytes().toBytes(), batch -> deliver(sink, batch))
 			.doOnNext(delivered -> {
 				if (delivered > 0) {
 					metrics.delivered(sink.name(), delivered);

@@ -14,6 +14,14 @@ public interface OutboxSink {
 	/** A stable name, stored with each pending delivery. */
 	String name();
 
+	/**
+	 * Whether events of this type are for this sink at all; the outbox stores no delivery for a sink
+	 * that does not accept the event's type. Every type, unless the sink says otherwise.
+	 */
+	default boolean accepts(String eventType) {
+		return true;
+	}
+
 	/** Delivers a batch; completes once the sink has durably taken all of it. */
 	Mono<Void> deliver(List<DomainEvent> events);
 

@@ -2,15 +2,19 @@ package com.performanceos.platform.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * instance listens to that topic and hands what it hears to its own subscribers, so a subscriber
  * connected to instance A receives what instance B wrote. Pub/sub is fire-and-forget: a live
  * subscription is a view of the present, and durability stays with the outbox and PostgreSQL.
+ *
+ * <p>It takes only the event types some {@link LiveEventConsumer} declares: every instance parses
+ * every message of the topic, and most events (a bulk posting's, several megabytes) have no
+ * subscriber. Asking for an undeclared type fails at once rather than never receiving anything.
  */
 @Component
 final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
@@ -46,9 +54,15 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 
 	private final AtomicInteger subscribers = new AtomicInteger();
 
-	RedisEventFanout(RedissonClient redisson, JsonMapper json) {
+	/** Read when first needed: the consumers are subscription controllers, which depend on this stream. */
+	private final ObjectProvider<LiveEventConsumer> consumers;
+
+	private volatile @Nullable Set<String> liveTypes;
+
+	RedisEventFanout(RedissonClient redisson, JsonMapper json, ObjectProvider<LiveEventConsumer> consumers) {
 		this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
 		this.json = json;
+		this.consumers = consumers;
 		this.listenerId = topic.addListener(String.class, (channel, message) -> receive(message));
 	}
 
@@ -58,8 +72,17 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 	}
 
 	@Override
+	public boolean accepts(String eventType) {
+		return liveTypes().contains(eventType);
+	}
+
+	@Override
 	public Mono<Void> deliver(List<DomainEvent> events) {
-		return Flux.fromIterable(events).concatMap(event -> Mono.fromCompletionStage(topic.publishAsync(toJson(event)))).then();
+		// Deliveries stored before a type stopped being live are acknowledged without a message.
+		return Flux.fromIterable(events)
+			.filter(event -> accepts(event.type()))
+			.concatMap(event -> Mono.fromCompletionStage(topic.publishAsync(toJson(event))))
+			.then();
 	}
 
 	@Override
@@ -69,11 +92,24 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 
 	@Override
 	public Flux<DomainEvent> events(String tenant, String type) {
+		if (!liveTypes().contains(type)) {
+			return Flux.error(new IllegalStateException("No LiveEventConsumer declares the event type " + type
+					+ ": it is not fanned out, so a subscription to it would never receive anything"));
+		}
 		return local.asFlux()
 			.filter(event -> event.tenant().equals(tenant) && event.type().equals(type))
 			.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> log.warn("Subscriber too slow; dropped event {}", dropped.id()))
 			.doOnSubscribe(subscription -> subscribers.incrementAndGet())
 			.doFinally(signal -> subscribers.decrementAndGet());
+	}
+
+	private Set<String> liveTypes() {
+		Set<String> types = liveTypes;
+		if (types == null) {
+			types = consumers.orderedStream().flatMap(consumer -> consumer.liveEventTypes().stream()).collect(Collectors.toUnmodifiableSet());
+			liveTypes = types;
+		}
+		return types;
 	}
 
 	/** Subscriptions currently open on this instance. */

@@ -3,6 +3,7 @@ package com.performanceos.platform.jobs;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.events.LiveEvents;
 
 /**
@@ -22,7 +24,7 @@ import com.performanceos.platform.events.LiveEvents;
  * written to PostgreSQL before its event is sent.
  */
 @Component
-class JobEvents {
+class JobEvents implements LiveEventConsumer {
 
 	static final String PROGRESSED = "platform.JobProgressed";
 
@@ -45,6 +47,11 @@ class JobEvents {
 	/** The states of one job as they are published, from now on. */
 	Flux<Job> of(String tenant, UUID key) {
 		return stream.events(tenant, PROGRESSED).map(event -> fromImage(json.readTree(event.payload()))).filter(job -> job.key().equals(key));
+	}
+
+	@Override
+	public Set<String> liveEventTypes() {
+		return Set.of(PROGRESSED);
 	}
 
 	private static Map<String, Object> image(Job job) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.analytics.AnalyticsStore;
@@ -152,7 +153,7 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 
 		};
 		// Polls once at start, then not for an hour: only the shutdown pass can deliver what is written after the first.
-		EventsProperties.Relay settings = new EventsProperties.Relay(500, Duration.ofHours(1), Duration.ofSeconds(1),
+		EventsProperties.Relay settings = new EventsProperties.Relay(500, DataSize.ofMegabytes(16), Duration.ofHours(1), Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofHours(1));
 		OutboxRelay relay = new OutboxRelay(List.of(probe), deliveries, new EventsProperties(settings),
 				new SimpleMeterRegistry());
@@ -202,6 +203,24 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 				return new Pending(rows.getLong(1), rows.getInt(2), rows.getLong(3));
 			}
 		}
+	}
+
+	@Test
+	void aClaimStopsAtTheByteBudgetButAlwaysTakesItsFirstEvent() throws Exception {
+		String tenant = newTenant("claim-bytes");
+		String sink = "bytes-probe-" + tenant;
+		String payload = "{\"pad\":\"" + "x".repeat(990) + "\"}";
+		for (int i = 0; i < 3; i++) {
+			String id = UUID.randomUUID().toString();
+			execute("INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at) VALUES (?::uuid, ?, 'test.Sized', ?::json, now())",
+					id, tenant, payload);
+			execute("INSERT INTO outbox_delivery (event_id, sink) VALUES (?::uuid, ?)", id, sink);
+		}
+		// The work leaves the rows in place, so each claim sees all three again.
+		assertThat(deliveries.inClaim(sink, 500, 1_500, batch -> Mono.just(batch.size())).block()).isEqualTo(2);
+		assertThat(deliveries.inClaim(sink, 500, 1, batch -> Mono.just(batch.size())).block()).isEqualTo(1);
+		assertThat(deliveries.inClaim(sink, 500, 1_000_000, batch -> Mono.just(batch.size())).block()).isEqualTo(3);
+		assertThat(deliveries.inClaim(sink, 2, 1_000_000, batch -> Mono.just(batch.size())).block()).isEqualTo(2);
 	}
 
 	private static void insertPending(String tenant, String sink) throws SQLException {
