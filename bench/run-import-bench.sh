@@ -10,6 +10,8 @@
 #   SERVER_PORT=18084 bench/run-import-bench.sh          # 1,000,000 rows, -Xmx512m
 #   ROWS=100000 HEAP=256m bench/run-import-bench.sh       # a smaller file, a smaller heap
 #   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/import.jfr bench/run-import-bench.sh   # with a profile
+#   JAR=/tmp/baseline.jar bench/run-import-bench.sh       # an already built server jar (e.g. a baseline)
+# Other server settings pass through the environment, e.g. PERFORMANCEOS_IMPORTS_CHUNK_ROWS=5000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
@@ -18,8 +20,12 @@ rows=${ROWS:-1000000}; heap=${HEAP:-512m}; port=${SERVER_PORT:-18083}
 timeout_s=${IMPORT_TIMEOUT_SECONDS:-3600}
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-./mvnw -B -q --no-transfer-progress -DskipTests package
-jar=$(ls server/target/performance-os-server-*.jar | grep -v original | head -n 1)
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -B -q --no-transfer-progress -DskipTests package
+  jar=$(ls server/target/performance-os-server-*.jar | grep -v original | head -n 1)
+else
+  jar=$JAR
+fi
 PORT=$port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false \
   PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
   PERFORMANCEOS_IMPORTS_DIRECTORY=$work/uploads \
