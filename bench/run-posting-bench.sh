@@ -40,16 +40,20 @@ for round in $(seq 0 "$rounds"); do
   echo "$answer" | grep -q "\"postedLineCount\":$((entries * 2))" || { echo "bulk failed: $answer" | head -c 400 >&2; exit 1; }
   psql_bench -c "TRUNCATE bench_copy"
   start=$(ms); psql_bench -c "\\copy bench_copy FROM '$work/lines.csv' WITH (FORMAT csv)"; copy_ms=$(( $(ms) - start ))
-  for _ in $(seq 1 $(( drain_seconds * 5 ))); do
-    [ "$(psql_bench -Atc "SELECT count(*) FROM outbox_delivery")" = 0 ] && break; sleep 0.2
+  delivered=""
+  while [ $(( $(ms) - answered )) -lt $(( drain_seconds * 1000 )) ]; do
+    if [ "$(psql_bench -Atc "SELECT count(*) FROM outbox_delivery")" = 0 ]; then delivered=yes; break; fi
+    sleep 0.2
   done
   drained_ms=$(( $(ms) - answered ))
+  # A round whose outbox was not delivered in time is reported as such; its figure is a lower bound.
+  note=""; [ -n "$delivered" ] || { drained_ms=">$drained_ms"; note=" (gave up waiting)"; }
   if [ "$round" -eq 0 ]; then echo "warm-up round: api ${api_ms} ms, copy ${copy_ms} ms (not counted)"; continue; fi
-  echo "round $round: api ${api_ms} ms ($(( entries * 2 * 1000 / api_ms )) lines/s), copy ${copy_ms} ms ($(( entries * 2 * 1000 / copy_ms )) lines/s), outbox delivered ${drained_ms} ms after the response"
+  echo "round $round: api ${api_ms} ms ($(( entries * 2 * 1000 / api_ms )) lines/s), copy ${copy_ms} ms ($(( entries * 2 * 1000 / copy_ms )) lines/s), outbox delivered ${drained_ms} ms after the response$note"
   echo "$api_ms $copy_ms $drained_ms" >>"$work/results"
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 api=$(cut -d' ' -f1 "$work/results" | median); copy=$(cut -d' ' -f2 "$work/results" | median)
 awk -v a="$api" -v c="$copy" -v n=$((entries * 2)) 'BEGIN { printf "median: bulk mutation %d ms = %.0f lines/s; COPY %d ms = %.0f lines/s; ratio api/copy throughput %.2f\n", a, n*1000/a, c, n*1000/c, c/a }'
 echo "spread api ms: $(cut -d' ' -f1 "$work/results" | sort -n | paste -sd' '); copy ms: $(cut -d' ' -f2 "$work/results" | sort -n | paste -sd' ')"
-echo "outbox delivered (analytics, cache) after the response, median $(cut -d' ' -f3 "$work/results" | median) ms: $(cut -d' ' -f3 "$work/results" | sort -n | paste -sd' ')"
+echo "outbox delivered (analytics, cache) after the response, ms (> = not delivered when the wait gave up): $(cut -d' ' -f3 "$work/results" | paste -sd' ')"
