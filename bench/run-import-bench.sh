@@ -10,16 +10,22 @@
 #   SERVER_PORT=18084 bench/run-import-bench.sh          # 1,000,000 rows, -Xmx512m
 #   ROWS=100000 HEAP=256m bench/run-import-bench.sh       # a smaller file, a smaller heap
 #   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/import.jfr bench/run-import-bench.sh   # with a profile
+#   JAR=/tmp/baseline.jar bench/run-import-bench.sh       # an already built server jar (e.g. a baseline)
+# Other server settings pass through the environment, e.g. PERFORMANCEOS_IMPORTS_CHUNK_ROWS=5000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 rows=${ROWS:-1000000}; heap=${HEAP:-512m}; port=${SERVER_PORT:-18083}
-timeout_s=${IMPORT_TIMEOUT_SECONDS:-3600}
+timeout_s=${IMPORT_TIMEOUT_SECONDS:-3600}; analytics_timeout_s=${ANALYTICS_TIMEOUT_SECONDS:-900}
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-./mvnw -B -q --no-transfer-progress -DskipTests package
-jar=$(ls server/target/performance-os-server-*.jar | grep -v original | head -n 1)
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -B -q --no-transfer-progress -DskipTests package
+  jar=$(ls server/target/performance-os-server-*.jar | grep -v original | head -n 1)
+else
+  jar=$JAR
+fi
 PORT=$port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false \
   PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
   PERFORMANCEOS_IMPORTS_DIRECTORY=$work/uploads \
@@ -64,8 +70,11 @@ import_ms=$(( $(ms) - start ))
 entries=$(psql_bench -Atc "SELECT count(*) FROM ledger_journal_entry WHERE batch_id IS NOT NULL")
 lines=$(psql_bench -Atc "SELECT count(*) FROM ledger_journal_line")
 # The analytics projection of the imported lines is asynchronous (outbox): how long until it caught up.
-while [ "$(psql_bench -Atc "SELECT count(*) FROM outbox_delivery")" != "0" ]; do sleep 1; done
-analytics_ms=$(( $(ms) - start ))
+analytics="not caught up after ${analytics_timeout_s} s"
+while [ $(( $(ms) - start )) -lt $(( (import_ms / 1000 + analytics_timeout_s) * 1000 )) ]; do
+  if [ "$(psql_bench -Atc "SELECT count(*) FROM outbox_delivery")" = "0" ]; then analytics="caught up at $(( $(ms) - start )) ms"; break; fi
+  sleep 1
+done
 peak_rss_kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$server_pid/status")
 
 psql_bench -c "CREATE TABLE bench_import (piece text, date date, compte text, debit numeric(38,6), credit numeric(38,6), devise char(3), libelle text)"
@@ -77,6 +86,6 @@ gc_summary=$(sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2 \3/p' "$
   END { printf "%d %d %d %d", after, before, committed, n }')
 read -r peak_after peak_before peak_committed gc_count <<<"$gc_summary"
 echo "imported: $entries entries, $lines lines (status $status)"
-echo "upload ${uploaded_ms} ms; validation done by ~${validated_ms:-?} ms; applied (SUCCEEDED) at ${import_ms} ms = $(( rows * 1000 / import_ms )) rows/s; analytics caught up at ${analytics_ms} ms"
+echo "upload ${uploaded_ms} ms; validation done by ~${validated_ms:-?} ms; applied (SUCCEEDED) at ${import_ms} ms = $(( rows * 1000 / import_ms )) rows/s; analytics $analytics"
 echo "memory: -Xmx$heap; peak heap after GC ${peak_after} MiB (before GC ${peak_before} MiB, committed ${peak_committed} MiB, $gc_count GCs); peak RSS $(( peak_rss_kb / 1024 )) MiB"
 echo "COPY of the same CSV into an unindexed table: ${copy_ms} ms = $(( rows * 1000 / copy_ms )) rows/s; ratio import/COPY time $(awk -v a="$import_ms" -v c="$copy_ms" 'BEGIN { printf "%.1f", a / c }')"

@@ -31,9 +31,10 @@ record EventsProperties(@DefaultValue Relay relay) {
 	 * pending for the next start or another instance
 	 * @param metricsRefreshInterval how often the lag and pending gauges are recomputed from the database
 	 */
-	record Relay(@DefaultValue("500") int batchSize, @DefaultValue("16MB") DataSize batchBytes, @DefaultValue("100ms") Duration pollInterval,
-			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
-			@DefaultValue("30s") Duration deliveryTimeout, @DefaultValue("10s") Duration shutdownDrainTimeout,
+	record Relay(@DefaultValue("500") int batchSize, @DefaultValue("16MB") DataSize batchBytes,
+			@DefaultValue("100ms") Duration pollInterval, @DefaultValue("1s") Duration initialBackoff,
+			@DefaultValue("60s") Duration maxBackoff, @DefaultValue("30s") Duration deliveryTimeout,
+			@DefaultValue("10s") Duration shutdownDrainTimeout,
 			@DefaultValue("1s") Duration metricsRefreshInterval) {
 
 		/** Above this a batch's single transaction holds too many locks and too much memory. */

@@ -168,7 +168,8 @@ final class OutboxRelay implements SmartLifecycle {
 
 	/** One batch: the number of events the sink took, zero when there was nothing to do or the attempt failed. */
 	private Mono<Integer> relayBatch(OutboxSink sink) {
-		return deliveries.inClaim(sink.name(), settings.batchSize(), settings.batchBytes().toBytes(), batch -> deliver(sink, batch))
+		return deliveries
+			.inClaim(sink.name(), settings.batchSize(), settings.batchBytes().toBytes(), batch -> deliver(sink, batch))
 			.doOnNext(delivered -> {
 				if (delivered > 0) {
 					metrics.delivered(sink.name(), delivered);

@@ -106,7 +106,9 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 	private Set<String> liveTypes() {
 		Set<String> types = liveTypes;
 		if (types == null) {
-			types = consumers.orderedStream().flatMap(consumer -> consumer.liveEventTypes().stream()).collect(Collectors.toUnmodifiableSet());
+			types = consumers.orderedStream()
+				.flatMap(consumer -> consumer.liveEventTypes().stream())
+				.collect(Collectors.toUnmodifiableSet());
 			liveTypes = types;
 		}
 		return types;
