@@ -116,11 +116,12 @@ class OperationsIntegrationTests extends IntegrationTest {
 		try (Connection holder = TestServices.shared().superuserConnection()) {
 			holder.setAutoCommit(false);
 			execute(holder.createStatement(), "SELECT * FROM audit_chain_head WHERE tenant_id = '" + tenant + "' FOR UPDATE");
+			int holderPid = backendPid(holder);
 			CompletableFuture<EntityExchangeResult<byte[]>> blocked = new CompletableFuture<>();
 			events = captureLogs("com.performanceos.platform.graphql.ExceptionMapping", () -> {
 				CompletableFuture.runAsync(() -> blocked.complete(post(token, "mdc-check-db-lost-01", CREATE_ACCOUNT,
 						Map.of("input", accountInput("512101")))));
-				terminateBackendWaitingOnALock();
+				terminateTheBackendBlockedBy(holderPid);
 				blocked.get(30, TimeUnit.SECONDS);
 				return null;
 			});
@@ -136,15 +137,28 @@ class OperationsIntegrationTests extends IntegrationTest {
 			.satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("traceId", "mdc-check-db-lost-01"));
 	}
 
-	private static void terminateBackendWaitingOnALock() throws Exception {
+	private static int backendPid(Connection connection) throws SQLException {
+		try (Statement sql = connection.createStatement(); ResultSet pid = sql.executeQuery("SELECT pg_backend_pid()")) {
+			pid.next();
+			return pid.getInt(1);
+		}
+	}
+
+	/**
+	 * Cuts exactly the application connection that waits on the holder's lock; background work of the same server
+	 * (outbox relay, import jobs, period locks of other tests) may be waiting on locks of its own at the same time.
+	 */
+	private static void terminateTheBackendBlockedBy(int holderPid) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
 			try (Connection connection = TestServices.shared().superuserConnection();
 					PreparedStatement terminate = connection.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-							+ "WHERE usename = 'pos_app' AND wait_event_type = 'Lock'");
-					ResultSet terminated = terminate.executeQuery()) {
-				if (terminated.next()) {
-					return;
+							+ "WHERE usename = 'pos_app' AND ? = ANY (pg_blocking_pids(pid))")) {
+				terminate.setInt(1, holderPid);
+				try (ResultSet terminated = terminate.executeQuery()) {
+					if (terminated.next()) {
+						return;
+					}
 				}
 			}
 			Thread.sleep(50);
