@@ -95,10 +95,21 @@ final class CostInterceptor implements WebGraphQlInterceptor, Ordered {
 		return actual != null ? Math.min(actual, requestedCost) : requestedCost;
 	}
 
+	/**
+	 * The bucket to report. A refund is sent to Redis without waiting for it: the response does not
+	 * pay a second round trip, and the report is the take's answer less the refund, which is exact
+	 * (same level, same moment it empties) unless the same client's other requests ran in between.
+	 * A refund that fails is logged; the client then waits for the leak instead.
+	 */
 	private Mono<LeakyBucket.Outcome> bucketAfter(CostLedger ledger, Viewer client, int unused) {
 		LeakyBucket.Outcome taken = ledger.bucket();
 		if (ledger.outcome() == CostLedger.Outcome.ACCEPTED && unused > 0) {
-			return Mono.fromCompletionStage(() -> bucket.refund(client, unused));
+			bucket.refund(client, unused).whenComplete((refunded, failure) -> {
+				if (failure != null) {
+					log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), failure.toString());
+				}
+			});
+			return taken != null ? Mono.just(taken.afterRefund(unused)) : Mono.fromCompletionStage(() -> bucket.peek(client));
 		}
 		if (taken != null) {
 			return Mono.just(taken);

@@ -111,6 +111,11 @@ final class LeakyBucket {
 	 */
 	record Outcome(boolean allowed, double level, long nowMs, int capacity, int leakPerSecond) {
 
+		/** This outcome with {@code amount} drained, as a refund at the same moment would leave it. */
+		Outcome afterRefund(int amount) {
+			return new Outcome(allowed, Math.max(0, level - amount), nowMs, capacity, leakPerSecond);
+		}
+
 		int remaining() {
 			return (int) Math.max(0, Math.floor(capacity - level));
 		}
