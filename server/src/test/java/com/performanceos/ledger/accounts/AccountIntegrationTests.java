@@ -5,15 +5,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
 import com.performanceos.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void createsAnAccountAndListsIt() {
@@ -91,6 +97,43 @@ class AccountIntegrationTests extends IntegrationTest {
 		b.documentName("accounts").variable("first", 100).execute().path("accounts.totalCount").entity(Integer.class).isEqualTo(0);
 		// The same code is free in B: uniqueness is per tenant, and nothing of A leaks through it.
 		create(b, "k", "512100", "B's bank").path("createAccount.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void anAccountOnceReadIsAnsweredFromMemoryAndOnlyToItsOwnTenant() throws Exception {
+		String tenantA = newTenant("cache-a");
+		var a = graphQl(tenantA, Role.ADMIN);
+		var b = graphQl(newTenant("cache-b"), Role.ADMIN);
+		String id = create(a, "k", "512300", "A's cached bank").path("createAccount.account.id").entity(String.class).get();
+		a.documentName("node").variable("id", id).execute().path("node.code").entity(String.class).isEqualTo("512300");
+
+		// Take the row away behind the server's back (triggers off): only memory can still answer.
+		try (Connection connection = TestServices.shared().superuserConnection(); Statement sql = connection.createStatement()) {
+			sql.execute("SET session_replication_role = replica");
+			assertThat(sql.executeUpdate("DELETE FROM ledger_account WHERE tenant_id = '" + tenantA + "'")).isEqualTo(1);
+		}
+		double hits = cacheHits();
+		a.documentName("node").variable("id", id).execute().path("node.code").entity(String.class).isEqualTo("512300");
+		assertThat(cacheHits()).isEqualTo(hits + 1);
+		b.documentName("node").variable("id", id).execute().path("node").valueIsNull();
+	}
+
+	@Test
+	void accountsCannotBeChangedOnceCreated() throws Exception {
+		String tenant = newTenant("cache-fixed");
+		create(graphQl(tenant, Role.ADMIN), "k", "512400", "Fixed");
+		try (Connection connection = TestServices.shared().superuserConnection(); Statement sql = connection.createStatement()) {
+			for (String change : java.util.List.of("UPDATE ledger_account SET name = 'Renamed' WHERE tenant_id = '%s'",
+					"UPDATE ledger_account SET type = 'LIABILITY', currency = 'USD' WHERE tenant_id = '%s'",
+					"DELETE FROM ledger_account WHERE tenant_id = '%s'")) {
+				assertThatThrownBy(() -> sql.execute(change.formatted(tenant))).isInstanceOf(java.sql.SQLException.class)
+					.hasMessageContaining("ledger_account rows are permanent");
+			}
+		}
+	}
+
+	private double cacheHits() {
+		return meters.get("cache.gets").tag("cache", AccountService.CACHE_NAME).tag("result", "hit").functionCounter().count();
 	}
 
 	@Test

@@ -81,7 +81,8 @@ class JournalStorageIntegrationTests extends IntegrationTest {
 					"UPDATE ledger_journal_line SET amount = amount * 2 WHERE tenant_id = '%s'",
 					"DELETE FROM ledger_journal_entry WHERE tenant_id = '%s'",
 					"UPDATE ledger_journal_entry SET description = 'edited' WHERE tenant_id = '%s'",
-					"DELETE FROM ledger_account WHERE tenant_id = '%s'", "TRUNCATE ledger_journal_line, ledger_journal_line_dimension")) {
+					"DELETE FROM ledger_account WHERE tenant_id = '%s'", "UPDATE ledger_account SET name = 'renamed' WHERE tenant_id = '%s'",
+					"TRUNCATE ledger_journal_line, ledger_journal_line_dimension")) {
 				assertThatThrownBy(() -> sql.execute(change.formatted(fixture.tenant))).isInstanceOf(SQLException.class)
 					.hasMessageContaining("rows are permanent");
 				connection.rollback();
