@@ -94,7 +94,7 @@ final class LeakyBucket {
 	}
 
 	/** Tenant and subject, each encoded so that neither can forge the other's part of the key. */
-	private static String key(Viewer client) {
+	static String key(Viewer client) {
 		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
 		return KEY_PREFIX + encoder.encodeToString(client.tenant().getBytes(StandardCharsets.UTF_8)) + ":"
 				+ encoder.encodeToString(client.subject().getBytes(StandardCharsets.UTF_8));
