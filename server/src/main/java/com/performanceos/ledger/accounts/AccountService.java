@@ -195,7 +195,6 @@ class AccountService {
 				row.get("created_at", OffsetDateTime.class).toInstant());
 	}
 
-
 	private record TenantKey(String tenant, UUID key) {
 	}
 

@@ -166,7 +166,8 @@ final class DuckDbAnalyticsStore implements AnalyticsStore {
 		return switch (type) {
 			case STRING -> value.toString();
 			case LONG -> ((Number) value).longValue();
-			case DECIMAL -> (value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString())).setScale(ColumnType.DECIMAL_SCALE);
+			case DECIMAL -> (value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString()))
+				.setScale(ColumnType.DECIMAL_SCALE);
 			case DATE -> (value instanceof java.sql.Date date) ? date.toLocalDate() : LocalDate.parse(value.toString());
 			case TIMESTAMP -> LocalDateTime.parse(value.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
 		};

@@ -104,17 +104,26 @@ final class CostInterceptor implements WebGraphQlInterceptor, Ordered {
 	private Mono<LeakyBucket.Outcome> bucketAfter(CostLedger ledger, Viewer client, int unused) {
 		LeakyBucket.Outcome taken = ledger.bucket();
 		if (ledger.outcome() == CostLedger.Outcome.ACCEPTED && unused > 0) {
-			bucket.refund(client, unused).whenComplete((refunded, failure) -> {
-				if (failure != null) {
-					log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), failure.toString());
-				}
-			});
+			refundInBackground(client, unused);
 			return taken != null ? Mono.just(taken.afterRefund(unused)) : Mono.fromCompletionStage(() -> bucket.peek(client));
 		}
 		if (taken != null) {
 			return Mono.just(taken);
 		}
 		return Mono.fromCompletionStage(() -> bucket.peek(client));
+	}
+
+	private void refundInBackground(Viewer client, int unused) {
+		try {
+			bucket.refund(client, unused).whenComplete((refunded, failure) -> {
+				if (failure != null) {
+					log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), failure.toString());
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), ex.toString());
+		}
 	}
 
 	private WebGraphQlResponse report(WebGraphQlResponse response, int requested, int actual,

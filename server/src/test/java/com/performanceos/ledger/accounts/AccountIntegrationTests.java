@@ -114,7 +114,7 @@ class AccountIntegrationTests extends IntegrationTest {
 		}
 		double hits = cacheHits();
 		a.documentName("node").variable("id", id).execute().path("node.code").entity(String.class).isEqualTo("512300");
-		assertThat(cacheHits()).isEqualTo(hits + 1);
+		assertThat(cacheHits()).isGreaterThan(hits);
 		b.documentName("node").variable("id", id).execute().path("node").valueIsNull();
 	}
 
