@@ -103,9 +103,10 @@ final class CostInterceptor implements WebGraphQlInterceptor, Ordered {
 	 */
 	private Mono<LeakyBucket.Outcome> bucketAfter(CostLedger ledger, Viewer client, int unused) {
 		LeakyBucket.Outcome taken = ledger.bucket();
-		if (ledger.outcome() == CostLedger.Outcome.ACCEPTED && unused > 0) {
+		// An accepted request always holds the take's answer (CostLedger.admitted).
+		if (taken != null && ledger.outcome() == CostLedger.Outcome.ACCEPTED && unused > 0) {
 			refundInBackground(client, unused);
-			return taken != null ? Mono.just(taken.afterRefund(unused)) : Mono.fromCompletionStage(() -> bucket.peek(client));
+			return Mono.just(taken.afterRefund(unused));
 		}
 		if (taken != null) {
 			return Mono.just(taken);
@@ -113,17 +114,11 @@ final class CostInterceptor implements WebGraphQlInterceptor, Ordered {
 		return Mono.fromCompletionStage(() -> bucket.peek(client));
 	}
 
+	/** Sends the refund and does not wait; a failure, immediate or later, is logged. */
 	private void refundInBackground(Viewer client, int unused) {
-		try {
-			bucket.refund(client, unused).whenComplete((refunded, failure) -> {
-				if (failure != null) {
-					log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), failure.toString());
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), ex.toString());
-		}
+		Mono.fromCompletionStage(() -> bucket.refund(client, unused))
+			.subscribe(refunded -> {
+			}, failure -> log.warn("Could not refund {} unused cost units to {}: {}", unused, client.subject(), failure.toString()));
 	}
 
 	private WebGraphQlResponse report(WebGraphQlResponse response, int requested, int actual,
