@@ -19,10 +19,13 @@ final class EmbeddedServers implements AutoCloseable {
 
 	private @Nullable RedisServer redis;
 
-	int startPostgres(Path dataDirectory) {
+	int startPostgres(Path dataDirectory, PostgresDurability durability) {
 		try {
-			// Keeping the data directory is what makes `run` durable across restarts.
-			postgres = EmbeddedPostgres.builder()
+			// Keeping the data directory is what makes `run` keep its data across restarts; the settings below are what
+			// make it keep what it acknowledged across a crash.
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			durability.serverSettings().forEach(builder::setServerConfig);
+			postgres = builder
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(freePort())

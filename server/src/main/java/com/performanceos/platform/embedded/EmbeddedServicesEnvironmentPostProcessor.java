@@ -66,9 +66,16 @@ final class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPostP
 		EmbeddedServers started = new EmbeddedServers();
 		try {
 			if (postgresUrl.isBlank()) {
-				int port = started.startPostgres(dataDirectory.resolve("postgres"));
+				PostgresDurability durability = PostgresDurability
+					.of(environment.getProperty(PostgresDurability.PROPERTY, ""));
+				int port = started.startPostgres(dataDirectory.resolve("postgres"), durability);
 				log.info("No performanceos.postgres.url configured: started embedded PostgreSQL on 127.0.0.1:" + port
-						+ " with data in " + dataDirectory.resolve("postgres"));
+						+ " with data in " + dataDirectory.resolve("postgres") + " (" + durability + ")");
+				if (durability == PostgresDurability.FAST_FOR_TESTS_ONLY) {
+					log.warn("*** " + PostgresDurability.PROPERTY + "=FAST_FOR_TESTS_ONLY: embedded PostgreSQL runs "
+							+ "WITHOUT fsync and synchronous commit. A crash can lose acknowledged data and corrupt "
+							+ dataDirectory.resolve("postgres") + ". Never use this mode for data you keep. ***");
+				}
 				postgresUrl = "postgresql://127.0.0.1:" + port + "/postgres";
 				// The embedded cluster's superuser owns the schema; the application connects as the
 				// restricted role the migrations create, so row-level security applies to it.

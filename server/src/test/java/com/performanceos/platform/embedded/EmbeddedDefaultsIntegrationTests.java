@@ -42,6 +42,7 @@ class EmbeddedDefaultsIntegrationTests {
 			assertThat(first.getEnvironment().getProperty("performanceos.redis.url")).startsWith("redis://127.0.0.1:");
 			assertThat(Files.exists(dataDirectory.resolve("postgres/PG_VERSION"))).isTrue();
 			assertThat(Files.exists(dataDirectory.resolve("analytics.duckdb"))).isTrue();
+			assertThat(durabilitySettings(first)).containsExactly("on", "on", "on");
 			String token = mintWithScript("ADMIN", "demo");
 			client(first).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 				.header("Authorization", "Bearer " + token)
@@ -58,6 +59,16 @@ class EmbeddedDefaultsIntegrationTests {
 			// Same data directory: the data survived and the demo tenant was not seeded twice.
 			assertThat(accountCount(restarted, mintWithScript("FINANCE", "demo"))).isEqualTo(16);
 		}
+	}
+
+	@Test
+	void fastModeForTestsTurnsDurabilityOffOnlyWhenAskedByName() throws Exception {
+		try (ConfigurableApplicationContext fast = start(Map.of("performanceos.embedded.postgres.durability",
+				"FAST_FOR_TESTS_ONLY"))) {
+			assertThat(durabilitySettings(fast)).containsExactly("off", "off", "on");
+		}
+		assertThatThrownBy(() -> start(Map.of("performanceos.embedded.postgres.durability", "fast")).close())
+			.hasStackTraceContaining("must be DURABLE or FAST_FOR_TESTS_ONLY");
 	}
 
 	@Test
@@ -93,6 +104,22 @@ class EmbeddedDefaultsIntegrationTests {
 		properties.put("performanceos.data-dir", dataDirectory.toString());
 		environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", properties));
 		return new SpringApplicationBuilder(PerformanceOsApplication.class).environment(environment).run();
+	}
+
+	/** {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} as the running embedded server reports them. */
+	private static java.util.List<String> durabilitySettings(ConfigurableApplicationContext context) throws Exception {
+		String url = "jdbc:" + context.getEnvironment().getProperty("performanceos.postgres.url");
+		java.util.List<String> values = new java.util.ArrayList<>();
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+				java.sql.Statement statement = connection.createStatement()) {
+			for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (java.sql.ResultSet result = statement.executeQuery("SHOW " + setting)) {
+					result.next();
+					values.add(result.getString(1));
+				}
+			}
+		}
+		return values;
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {
