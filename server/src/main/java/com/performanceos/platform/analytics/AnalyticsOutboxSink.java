@@ -1,6 +1,7 @@
 package com.performanceos.platform.analytics;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,19 +20,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.OutboxSink;
+import com.performanceos.platform.events.PermanentDeliveryFailure;
 
 /**
  * The outbox sink that appends every event to the analytics store. Attributes come from the event's JSON payload,
  * keeping only those named like an attribute column of a fact table that receives the event's type, converted to
  * that column's type. Redelivery is harmless: the store keeps one fact per event id.
  *
- * <p>A payload value that cannot become its column's type is left out (and logged) rather than refused: refusing
- * would keep the whole event, and its batch, retrying forever.
+ * <p>A payload value that cannot become its column's type is left out (and logged) rather than refused. A value of
+ * the right type that the store cannot represent (a date outside {@code Values}' range), or a payload that cannot be
+ * read, fails with {@link PermanentDeliveryFailure}: the relay parks that event and delivers the rest of its batch.
+ * Everything else (the engine down, a timeout, a refusal by the server) is transient and retried with backoff.
  */
 @Component
 final class AnalyticsOutboxSink implements OutboxSink {
@@ -75,7 +80,15 @@ final class AnalyticsOutboxSink implements OutboxSink {
 	public Mono<Void> deliver(List<DomainEvent> events) {
 		// The store's clients block; they must not run on the relay's or the driver's threads.
 		return Mono.fromRunnable(() -> {
-			appendInChunks(events);
+			try {
+				appendInChunks(events);
+			}
+			catch (IllegalArgumentException | DateTimeException | ArithmeticException | JacksonException ex) {
+				// What the data holds, not the store's state: a value outside what both engines represent (a date
+				// outside 1970-2100, a decimal beyond Decimal(38, 6)), a payload that is not JSON, a projection that
+				// cannot read its event. Retrying cannot help; the relay parks the event that causes it.
+				throw new PermanentDeliveryFailure("The analytics store cannot take this event: " + ex.getMessage(), ex);
+			}
 			versions.bump(events.stream().map(DomainEvent::tenant).distinct().toList());
 		})
 			.subscribeOn(Schedulers.boundedElastic())

@@ -72,6 +72,31 @@ final class OutboxDeliveries {
 	}
 
 	/**
+	 * Moves the delivery of {@code event} to {@code sink} out of the relay's way into {@code outbox_parked}, keeping the
+	 * event for a replay. Must run inside {@link #inClaim}. An event parked before and replayed is parked again in the
+	 * same row, its attempts added up.
+	 */
+	Mono<Void> park(String sink, DomainEvent event, String reason) {
+		return client.sql("""
+				WITH gone AS (
+				  DELETE FROM outbox_delivery WHERE sink = :sink AND event_id = :eventId RETURNING attempts
+				)
+				INSERT INTO outbox_parked AS p (id, event_id, sink, tenant_id, event_type, occurred_at, reason, attempts)
+				SELECT :id, :eventId, :sink, :tenant, :type, :occurredAt, :reason, attempts + 1 FROM gone
+				ON CONFLICT (event_id, sink) DO UPDATE
+				SET reason = EXCLUDED.reason, attempts = p.attempts + EXCLUDED.attempts, parked_at = clock_timestamp(),
+				    replayed_at = NULL, replayed_by = NULL""")
+			.bind("id", UUID.randomUUID())
+			.bind("eventId", event.id())
+			.bind("sink", sink)
+			.bind("tenant", event.tenant())
+			.bind("type", event.type())
+			.bind("occurredAt", event.occurredAt().atOffset(java.time.ZoneOffset.UTC))
+			.bind("reason", truncate(reason))
+			.then();
+	}
+
+	/**
 	 * Removes the delivered rows, then every event of the batch no sink still waits for. Must run inside
 	 * {@link #inClaim}. The events are locked in id order first so that relays of different sinks finishing the
 	 * same events serialise here: the later one then sees the other's deletion and removes the event.
@@ -89,19 +114,19 @@ final class OutboxDeliveries {
 				.then())
 			.then(client.sql("""
 					DELETE FROM outbox_event e WHERE e.id = ANY(:ids)
-					AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id)""")
+					AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.event_id = e.id)
+					AND NOT EXISTS (SELECT 1 FROM outbox_parked p WHERE p.event_id = e.id AND p.replayed_at IS NULL)""")
 				.bind("ids", ids)
 				.then());
 	}
 
 	/**
-	 * Records a failed attempt in its own short transaction: the next attempt waits {@code initialBackoff} doubled
+	 * Records a failed attempt in its own short transaction (or in the claim's, when called inside it): the next attempt waits {@code initialBackoff} doubled
 	 * once per earlier failure, at most {@code maxBackoff}. The rows stay; nothing is dropped.
 	 */
 	Mono<Void> recordFailure(String sink, List<UUID> eventIds, Throwable error, Duration initialBackoff,
 			Duration maxBackoff) {
-		String message = String.valueOf(error);
-		String truncated = message.length() > ERROR_LENGTH_MAX ? message.substring(0, ERROR_LENGTH_MAX) : message;
+		String truncated = truncate(String.valueOf(error));
 		return client.sql("""
 				UPDATE outbox_delivery
 				SET attempts = attempts + 1, last_error = :error,
@@ -118,6 +143,13 @@ final class OutboxDeliveries {
 			.as(transactions::transactional);
 	}
 
+	/** Per sink: how many events are parked and not replayed. */
+	Flux<Parked> parkedBacklog() {
+		return client.sql("SELECT sink, count(*) AS parked FROM outbox_parked WHERE replayed_at IS NULL GROUP BY sink")
+			.map(row -> new Parked(row.get("sink", String.class), row.get("parked", Long.class)))
+			.all();
+	}
+
 	/** Per sink with pending deliveries: how many, and the age of the oldest, due or not. */
 	Flux<Backlog> backlog() {
 		return client.sql("""
@@ -128,6 +160,10 @@ final class OutboxDeliveries {
 			.map(row -> new Backlog(row.get("sink", String.class), row.get("pending", Long.class),
 					row.get("lag_seconds", Double.class)))
 			.all();
+	}
+
+	private static String truncate(String message) {
+		return message.length() > ERROR_LENGTH_MAX ? message.substring(0, ERROR_LENGTH_MAX) : message;
 	}
 
 	private static DomainEvent toEvent(Readable row) {
@@ -144,6 +180,15 @@ final class OutboxDeliveries {
 	 * @param lagSeconds age of the oldest of them
 	 */
 	record Backlog(String sink, long pending, double lagSeconds) {
+	}
+
+	/**
+	 * The parked events of one sink.
+	 *
+	 * @param sink the sink name
+	 * @param parked events parked and not replayed
+	 */
+	record Parked(String sink, long parked) {
 	}
 
 }

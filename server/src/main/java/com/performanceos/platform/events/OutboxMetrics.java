@@ -33,6 +33,27 @@ final class OutboxMetrics {
 		meters(sink).failed.increment(events);
 	}
 
+	void parked(String sink, int events) {
+		meters(sink).parked.increment(events);
+	}
+
+	/** Replaces the parked gauges; sinks absent from {@code parked} have nothing parked. */
+	void refreshParked(Iterable<OutboxDeliveries.Parked> parked) {
+		Set<String> seen = new HashSet<>();
+		for (OutboxDeliveries.Parked entry : parked) {
+			SinkMeters meters = sinks.get(entry.sink());
+			if (meters != null) {
+				meters.parkedNow.set(entry.parked());
+				seen.add(entry.sink());
+			}
+		}
+		sinks.forEach((sink, meters) -> {
+			if (!seen.contains(sink)) {
+				meters.parkedNow.set(0);
+			}
+		});
+	}
+
 	/** Replaces every gauge value; sinks absent from {@code backlogs} have nothing pending. */
 	void refresh(Iterable<OutboxDeliveries.Backlog> backlogs) {
 		Set<String> seen = new HashSet<>();
@@ -68,9 +89,13 @@ final class OutboxMetrics {
 
 		final AtomicLong lagMillis = new AtomicLong();
 
+		final AtomicLong parkedNow = new AtomicLong();
+
 		final Counter delivered;
 
 		final Counter failed;
+
+		final Counter parked;
 
 		SinkMeters(MeterRegistry registry, String sink) {
 			Gauge.builder("outbox.pending", pending, AtomicLong::get)
@@ -89,6 +114,14 @@ final class OutboxMetrics {
 			failed = Counter.builder("outbox.failed")
 				.tag("sink", sink)
 				.description("Outbox event deliveries that failed and were scheduled for a retry")
+				.register(registry);
+			parked = Counter.builder("outbox.parked")
+				.tag("sink", sink)
+				.description("Outbox events the sink refused for a permanent reason, parked until replayed")
+				.register(registry);
+			Gauge.builder("outbox.parked.current", parkedNow, AtomicLong::get)
+				.tag("sink", sink)
+				.description("Outbox events parked for the sink and not replayed yet, all tenants together")
 				.register(registry);
 		}
 

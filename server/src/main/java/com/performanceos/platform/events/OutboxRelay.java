@@ -23,8 +23,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Delivers committed outbox events to every {@link OutboxSink}, at least once. Each sink has its own loop: every
  * poll interval it claims a bounded batch of due deliveries, hands it to the sink and deletes the rows in the same
- * transaction, and keeps going while batches come back full. A failed batch is rolled back and, in a separate
- * transaction, pushed back with exponential backoff; a failing sink never holds back the others.
+ * transaction, and keeps going while batches come back full. A batch that failed transiently is rolled back and, in a
+ * separate transaction, pushed back with exponential backoff; a failing sink never holds back the others. A batch the
+ * sink refused for a permanent reason ({@link PermanentDeliveryFailure}) is split until the refused events stand alone:
+ * they are parked in {@code outbox_parked}, the rest is delivered, so no valid event waits on an invalid one.
  *
  * <p>The loops are reactive chains timed by a dedicated scheduler; database work runs on the R2DBC driver's
  * threads and blocking sinks move their work off them, so no event-loop thread ever waits.
@@ -166,15 +168,15 @@ final class OutboxRelay implements SmartLifecycle {
 			.then();
 	}
 
-	/** One batch: the number of events the sink took, zero when there was nothing to do or the attempt failed. */
+	/**
+	 * One batch: the number of deliveries it settled (taken or parked), zero when there was nothing to do or the
+	 * attempt failed.
+	 */
 	private Mono<Integer> relayBatch(OutboxSink sink) {
 		return deliveries
 			.inClaim(sink.name(), settings.batchSize(), settings.batchBytes().toBytes(), batch -> deliver(sink, batch))
-			.doOnNext(delivered -> {
-				if (delivered > 0) {
-					metrics.delivered(sink.name(), delivered);
-				}
-			})
+			.doOnNext(outcome -> record(sink, outcome))
+			.map(Outcome::settled)
 			.onErrorResume(DeliveryFailed.class, failed -> recordFailure(sink, failed).thenReturn(0))
 			.onErrorResume(error -> {
 				// The database itself failed: the claim rolled back and the rows are due again on the next tick.
@@ -183,17 +185,85 @@ final class OutboxRelay implements SmartLifecycle {
 			});
 	}
 
-	private Mono<Integer> deliver(OutboxSink sink, List<DomainEvent> batch) {
+	/**
+	 * Hands the batch to the sink. A transient failure leaves the claim transaction as an error so that it rolls back
+	 * and is recorded after, for the whole batch. A permanent one starts the search for the refused events, whose
+	 * outcome (delivered, parked, retried) is written in the claim transaction.
+	 */
+	private Mono<Outcome> deliver(OutboxSink sink, List<DomainEvent> batch) {
 		if (batch.isEmpty()) {
-			return Mono.just(0);
+			return Mono.just(Outcome.NONE);
 		}
-		List<UUID> eventIds = batch.stream().map(DomainEvent::id).toList();
-		// A sink failure leaves the claim transaction as an error so that it rolls back; it is recorded after.
-		return Mono.defer(() -> sink.deliver(batch))
+		return attempt(sink, batch)
+			.onErrorResume(error -> PermanentDeliveryFailure.isPermanent(error) ? isolate(sink, batch, error)
+					: Mono.error(new DeliveryFailed(ids(batch), error)))
+			.flatMap(outcome -> settle(sink, outcome));
+	}
+
+	/** One call of the sink, bounded by the delivery timeout; an empty outcome when it took everything. */
+	private Mono<Outcome> attempt(OutboxSink sink, List<DomainEvent> events) {
+		return Mono.defer(() -> sink.deliver(events))
 			.timeout(settings.deliveryTimeout())
-			.onErrorMap(error -> new DeliveryFailed(eventIds, error))
-			.then(deliveries.complete(sink.name(), eventIds))
-			.thenReturn(eventIds.size());
+			.then(Mono.fromSupplier(() -> Outcome.delivered(events)));
+	}
+
+	/**
+	 * Finds the events the sink refused for good among {@code events}, which it refused as a whole, by halving: each
+	 * half it takes is delivered, each half it refuses for good is halved again until a refused event stands alone and
+	 * is parked, each half that fails transiently is retried later with backoff. With k refused events among n this
+	 * costs about 2k·log2(n) calls of the sink (a batch holds at most {@link EventsProperties.Relay#BATCH_SIZE_MAX}).
+	 */
+	private Mono<Outcome> isolate(OutboxSink sink, List<DomainEvent> events, Throwable error) {
+		if (events.size() == 1) {
+			return Mono.just(Outcome.parked(events.get(0), error));
+		}
+		int middle = events.size() / 2;
+		return Flux.just(events.subList(0, middle), events.subList(middle, events.size()))
+			.concatMap(half -> attempt(sink, half).onErrorResume(halfError -> PermanentDeliveryFailure.isPermanent(halfError)
+					? isolate(sink, half, halfError) : Mono.just(Outcome.retried(half, halfError))))
+			.reduce(Outcome::plus);
+	}
+
+	/** Writes an outcome in the claim transaction: parks, pushes back and completes. */
+	private Mono<Outcome> settle(OutboxSink sink, Outcome outcome) {
+		Mono<Void> parked = Flux.fromIterable(outcome.parked())
+			.concatMap(entry -> deliveries.park(sink.name(), entry.event(), reason(entry.error())))
+			.then();
+		Mono<Void> retried = Flux.fromIterable(outcome.retried())
+			.concatMap(entry -> deliveries.recordFailure(sink.name(), ids(entry.events()), entry.error(),
+					settings.initialBackoff(), settings.maxBackoff()))
+			.then();
+		List<UUID> delivered = ids(outcome.delivered());
+		Mono<Void> completed = delivered.isEmpty() ? Mono.empty() : deliveries.complete(sink.name(), delivered);
+		return parked.then(retried).then(completed).thenReturn(outcome);
+	}
+
+	private void record(OutboxSink sink, Outcome outcome) {
+		if (!outcome.delivered().isEmpty()) {
+			metrics.delivered(sink.name(), outcome.delivered().size());
+		}
+		for (Outcome.Parked entry : outcome.parked()) {
+			metrics.parked(sink.name(), 1);
+			DomainEvent event = entry.event();
+			// The operator's trail: which event, whose, and why. The tenant's ADMIN sees the same through parkedEvents.
+			log.warn("Sink '{}' refused outbox event {} ({}, tenant '{}') for good; parked until replayed: {}", sink.name(),
+					event.id(), event.type(), event.tenant(), entry.error().toString());
+		}
+		for (Outcome.Retried entry : outcome.retried()) {
+			metrics.failed(sink.name(), entry.events().size());
+			log.warn("Sink '{}' did not take {} outbox events; they stay pending and are retried with backoff: {}",
+					sink.name(), entry.events().size(), entry.error().toString());
+		}
+	}
+
+	private static String reason(Throwable error) {
+		PermanentDeliveryFailure permanent = PermanentDeliveryFailure.permanentCause(error);
+		String message = permanent != null ? permanent.getMessage() : null;
+		return message != null ? message : "refused by the sink";
+	}
+
+	private static List<UUID> ids(List<DomainEvent> events) {
+		return events.stream().map(DomainEvent::id).toList();
 	}
 
 	private Mono<Void> recordFailure(OutboxSink sink, DeliveryFailed failed) {
@@ -209,7 +279,9 @@ final class OutboxRelay implements SmartLifecycle {
 		return Flux.interval(Duration.ZERO, settings.metricsRefreshInterval(), scheduler)
 			.takeUntilOther(stopRequested.asMono())
 			.onBackpressureDrop()
-			.concatMap(tick -> deliveries.backlog().collectList().doOnNext(metrics::refresh).then().onErrorResume(error -> {
+			.concatMap(tick -> deliveries.backlog().collectList().doOnNext(metrics::refresh)
+				.then(deliveries.parkedBacklog().collectList().doOnNext(metrics::refreshParked))
+				.then().onErrorResume(error -> {
 				log.debug("Outbox metrics not refreshed: {}", error.toString());
 				return Mono.empty();
 			}), 1);
