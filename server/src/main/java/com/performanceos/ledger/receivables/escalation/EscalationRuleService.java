@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.egress.EgressGuard;
+import com.performanceos.platform.egress.EgressRefused;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
@@ -30,6 +32,8 @@ class EscalationRuleService {
 
 	private final TenantDatabase database;
 
+	private final EgressGuard egress;
+
 	private final EscalationRuleStore store;
 
 	private final IdempotencyKeys idempotencyKeys;
@@ -39,7 +43,8 @@ class EscalationRuleService {
 	private final FieldCipher cipher;
 
 	EscalationRuleService(TenantDatabase database, EscalationRuleStore store, IdempotencyKeys idempotencyKeys,
-			AuditTrail auditTrail, FieldCipher cipher) {
+			AuditTrail auditTrail, FieldCipher cipher, EgressGuard egress) {
+		this.egress = egress;
 		this.database = database;
 		this.store = store;
 		this.idempotencyKeys = idempotencyKeys;
@@ -52,6 +57,26 @@ class EscalationRuleService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(EscalationPayloads.Rule.failed(invalid));
 		}
+		return webhookRefusals(input.webhookUrl()).flatMap(refused -> refused.isEmpty() ? createChecked(viewer, input, sourceAddress)
+				: Mono.just(EscalationPayloads.Rule.failed(refused)));
+	}
+
+	/**
+	 * The refusal of a webhook URL the egress guard would not call (an internal address, a name resolving to one, a
+	 * name that does not resolve), with one message for every cause: which cause it was is network detail.
+	 */
+	private Mono<List<EscalationError>> webhookRefusals(@Nullable String url) {
+		if (url == null) {
+			return Mono.just(List.of());
+		}
+		return egress.check(url)
+			.thenReturn(List.<EscalationError>of())
+			.onErrorResume(EgressRefused.class, refused -> Mono.just(
+					List.of(EscalationError.invalid("webhookUrl", "webhookUrl " + EgressGuard.REFUSED_URL_MESSAGE))));
+	}
+
+	private Mono<EscalationPayloads.Rule> createChecked(Viewer viewer, EscalationInputs.CreateRule input,
+			@Nullable String sourceAddress) {
 		EscalationRuleStore.Values values = new EscalationRuleStore.Values(input.name(), input.minDaysOverdue(),
 				input.minOpenAmount(), input.currency(), input.owner(), input.webhookUrl(), encrypt(viewer, input.webhookSecret()));
 		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
@@ -75,6 +100,15 @@ class EscalationRuleService {
 		if (key == null) {
 			return Mono.just(notFound());
 		}
+		// A malformed URL is reported by the input validation inside the transaction, as before.
+		String url = input.webhookUrl();
+		return webhookRefusals(url != null && EscalationInputs.isHttpUrl(url) ? url : null)
+			.flatMap(refused -> refused.isEmpty() ? updateChecked(viewer, key, input, sourceAddress)
+					: Mono.just(EscalationPayloads.Rule.failed(refused)));
+	}
+
+	private Mono<EscalationPayloads.Rule> updateChecked(Viewer viewer, UUID key, EscalationInputs.UpdateRule input,
+			@Nullable String sourceAddress) {
 		return database.inTransaction(viewer.tenant(), db -> store.lockActive(db, key)
 			.switchIfEmpty(Mono.error(() -> new TransactionRejected(notFound())))
 			.flatMap(locked -> {
