@@ -42,10 +42,16 @@ final class AggregatorClient {
 			.build());
 	}
 
-	/** The account's transactions booked since the date, as one validated batch. */
-	Mono<AggregatorBatch> transactions(String externalId, LocalDate since) {
+	/**
+	 * The tenant's account's transactions booked since the date, as one validated batch. The tenant is the aggregator's
+	 * end-user reference of the connection: the aggregator answers only for an account that tenant connected, so a
+	 * tenant that registered another's account id polls nothing of it.
+	 */
+	Mono<AggregatorBatch> transactions(String tenant, String externalId, LocalDate since) {
 		Mono<byte[]> attempt = web.get()
-			.uri(uri -> uri.path("/accounts/{id}/transactions").queryParam("since", since.toString()).build(externalId))
+			.uri(uri -> uri.path("/accounts/{id}/transactions").queryParam("since", since.toString())
+				.queryParam("tenant", "{tenant}")
+				.build(externalId, tenant))
 			.retrieve()
 			.bodyToMono(byte[].class)
 			.timeout(settings.timeout())

@@ -61,7 +61,7 @@ class AggregatorPolling implements SmartLifecycle {
 
 	/** Polls one connected bank account: the number of new transactions stored. */
 	static Mono<Integer> poll(TransactionIngestion ingestion, AggregatorClient client, TransactionIngestion.Route route, LocalDate since) {
-		return client.transactions(route.externalId(), since)
+		return client.transactions(route.tenant(), route.externalId(), since)
 			.flatMap(batch -> ingestion.ingest(route, batch.transactions(), ACTOR, null))
 			.map(TransactionIngestion.Result::stored);
 	}

@@ -24,8 +24,10 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
 /**
- * {@code POST /webhooks/bank-aggregator}: authenticates the delivery by its signature, maps it to a
- * tenant by the aggregator account id it names, and ingests it. A refused delivery (401) stores
+ * {@code POST /webhooks/bank-aggregator/{tenant}}: authenticates the delivery by its signature, maps it
+ * to the bank account of the tenant in the path registered under the aggregator account id it names,
+ * and ingests it. Account ids are the tenant's own: another tenant registering the same id neither
+ * receives these deliveries nor learns that the id exists. A refused delivery (401) stores
  * nothing; it is recorded in the audit log of the tenant its account id routes to, and when no
  * tenant can be resolved (unreadable body, unknown account) in a warning log line only. Every
  * refusal counts in the {@code performanceos.bank.webhook.refused} metric, tagged by reason.
@@ -42,6 +44,9 @@ class AggregatorWebhook {
 	static final String REFUSED_ACTION = "ledger.bank_webhook.refused";
 
 	static final String REFUSED_METRIC = "performanceos.bank.webhook.refused";
+
+	/** Longest tenant name in the webhook's path. */
+	static final int TENANT_LENGTH_MAX = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(AggregatorWebhook.class);
 
@@ -73,6 +78,9 @@ class AggregatorWebhook {
 	}
 
 	Mono<ServerResponse> receive(ServerRequest request) {
+		if (!isTenantName(request.pathVariable("tenant"))) {
+			return answer(HttpStatus.NOT_FOUND, "No bank account is connected to this aggregator account id");
+		}
 		int maxBytes = (int) properties.maxWebhookBodySize().toBytes();
 		String sourceAddress = request.remoteAddress().map(address -> address.getAddress().getHostAddress()).orElse(null);
 		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBytes)
@@ -92,7 +100,7 @@ class AggregatorWebhook {
 		WebhookSignature.Refusal refusal = signature.check(request.headers().firstHeader(SIGNATURE_HEADER),
 				request.headers().firstHeader(TIMESTAMP_HEADER), body, clock.instant());
 		if (refusal != null) {
-			return refuse(refusal, body, sourceAddress);
+			return refuse(refusal, request.pathVariable("tenant"), body, sourceAddress);
 		}
 		AggregatorBatch batch;
 		try {
@@ -101,7 +109,8 @@ class AggregatorWebhook {
 		catch (AggregatorBatch.Invalid invalid) {
 			return answer(HttpStatus.BAD_REQUEST, invalid.getMessage());
 		}
-		return ingestion.route(batch.accountId()).flatMap(route -> route.isEmpty()
+		String tenant = request.pathVariable("tenant");
+		return ingestion.route(tenant, batch.accountId()).flatMap(route -> route.isEmpty()
 				? answer(HttpStatus.NOT_FOUND, "No bank account is connected to this aggregator account id")
 				: ingestion.ingest(route.get(), batch.transactions(), ACTOR, sourceAddress)
 					.flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("received",
@@ -109,9 +118,9 @@ class AggregatorWebhook {
 					.onErrorResume(AggregatorBatch.Invalid.class, invalid -> answer(HttpStatus.BAD_REQUEST, invalid.getMessage())));
 	}
 
-	private Mono<ServerResponse> refuse(WebhookSignature.Refusal refusal, byte[] body, @Nullable String sourceAddress) {
+	private Mono<ServerResponse> refuse(WebhookSignature.Refusal refusal, String tenant, byte[] body, @Nullable String sourceAddress) {
 		String accountId = AggregatorBatch.accountIdOf(json, body);
-		Mono<Boolean> audited = accountId == null ? Mono.just(false) : ingestion.route(accountId).flatMap(route -> route.isEmpty()
+		Mono<Boolean> audited = accountId == null ? Mono.just(false) : ingestion.route(tenant, accountId).flatMap(route -> route.isEmpty()
 				? Mono.just(false)
 				: database.inTransaction(route.get().tenant(), db -> auditTrail.record(db, route.get().tenant(), new AuditEntry(ACTOR,
 						REFUSED_ACTION, BankAccount.TYPE_NAME, GlobalId.encode(BankAccount.TYPE_NAME, route.get().bankAccountKey()),
@@ -123,6 +132,11 @@ class AggregatorWebhook {
 			}
 			return answer(HttpStatus.UNAUTHORIZED, "Missing, invalid or stale signature");
 		});
+	}
+
+	/** A tenant name as a token could carry it: anything else (control characters, huge) routes nowhere. */
+	private static boolean isTenantName(String tenant) {
+		return !tenant.isEmpty() && tenant.length() <= TENANT_LENGTH_MAX && tenant.chars().noneMatch(Character::isISOControl);
 	}
 
 	private static Mono<ServerResponse> answer(HttpStatus status, String message) {

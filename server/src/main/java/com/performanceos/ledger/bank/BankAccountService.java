@@ -102,8 +102,10 @@ class BankAccountService {
 		Mono<Boolean> duplicateIban = db.sql("SELECT 1 FROM ledger_bank_account WHERE iban_hash = :hash")
 			.bind("hash", ibanHash).map(row -> true).first().defaultIfEmpty(false);
 		Mono<Boolean> externalTaken = input.externalId() == null ? Mono.just(false)
-				: db.sql("SELECT 1 FROM ledger_bank_aggregator_route WHERE external_id = :external")
-					.bind("external", input.externalId()).map(row -> true).first().defaultIfEmpty(false);
+				// The tenant's own ids only: whether another tenant registered the same id is not this tenant's business
+				// (it would tell the id exists elsewhere), and it does not stop this one (routes are per tenant).
+				: db.sql("SELECT 1 FROM ledger_bank_aggregator_route WHERE tenant_id = :tenant AND external_id = :external")
+					.bind("tenant", viewer.tenant()).bind("external", input.externalId()).map(row -> true).first().defaultIfEmpty(false);
 		return Mono.zip(accountCurrency, count, duplicateIban, externalTaken).flatMap(checks -> {
 			BankError error = null;
 			if (checks.getT1().isEmpty()) {
@@ -120,7 +122,7 @@ class BankAccountService {
 				error = BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN already exists");
 			}
 			else if (checks.getT4()) {
-				error = BankError.of(BankError.Code.EXTERNAL_ID_TAKEN, "externalId", "This aggregator account id is already connected");
+				error = BankError.of(BankError.Code.EXTERNAL_ID_TAKEN, "externalId", "This aggregator account id is already connected to another bank account of the tenant");
 			}
 			if (error != null) {
 				return Mono.error(new TransactionRejected(CreateBankAccount.Payload.failed(error)));

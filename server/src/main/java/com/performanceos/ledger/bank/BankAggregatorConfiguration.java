@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class BankAggregatorConfiguration {
 
-	static final String WEBHOOK_PATH = "/webhooks/bank-aggregator";
+	/** The tenant is in the path: the aggregator is given this URL for the connections of that tenant. */
+	static final String WEBHOOK_PATH = "/webhooks/bank-aggregator/{tenant}";
 
 	@Bean
 	WebhookSignature bankAggregatorWebhookSignature(BankAggregatorProperties properties,

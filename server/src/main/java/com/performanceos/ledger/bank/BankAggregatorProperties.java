@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The bank aggregator: its signed webhook ({@code POST /webhooks/bank-aggregator}) and the polling
- * fallback ({@code GET {baseUrl}/accounts/{externalId}/transactions?since=YYYY-MM-DD}).
+ * The bank aggregator: its signed webhook ({@code POST /webhooks/bank-aggregator/{tenant}}, the URL it is
+ * given for the connections of that tenant) and the polling fallback
+ * ({@code GET {baseUrl}/accounts/{externalId}/transactions?since=YYYY-MM-DD&tenant={tenant}}, answered for
+ * an account that tenant connected only). Aggregator account ids are per tenant.
  *
  * @param webhookSecret the shared HMAC-SHA256 secret of the webhook (any string of at least 32
  * characters, e.g. {@code openssl rand -base64 32}); unset = a random secret is created once in

@@ -81,7 +81,7 @@ final class DemoBankData implements DemoDataContributor {
 	}
 
 	private Mono<Void> ingest(String externalId, List<AggregatorBatch.Incoming> transactions, Viewer admin) {
-		return ingestion.route(externalId)
+		return ingestion.route(admin.tenant(), externalId)
 			.flatMap(route -> route.isEmpty() ? Mono.empty() : ingestion.ingest(route.get(), transactions, admin.subject(), null))
 			.then();
 	}

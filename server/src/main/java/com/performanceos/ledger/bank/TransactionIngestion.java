@@ -71,9 +71,14 @@ class TransactionIngestion {
 	record Route(String externalId, String tenant, UUID bankAccountKey) {
 	}
 
-	/** The route of an aggregator account id, read before any tenant is known (the route table's read policy is open). */
-	Mono<Optional<Route>> route(String externalId) {
-		return database.inTransaction("", db -> db.sql("SELECT tenant_id, bank_account_id FROM ledger_bank_aggregator_route WHERE external_id = :id")
+	/**
+	 * The route of a tenant's aggregator account id. Ids are unique per tenant only: the same id registered by two
+	 * tenants is two routes, and a delivery reaches the one of the tenant it names.
+	 */
+	Mono<Optional<Route>> route(String tenant, String externalId) {
+		return database.inTransaction(tenant, db -> db.sql("SELECT tenant_id, bank_account_id FROM ledger_bank_aggregator_route "
+				+ "WHERE tenant_id = :tenant AND external_id = :id")
+			.bind("tenant", tenant)
 			.bind("id", externalId)
 			.map(row -> Optional.of(new Route(externalId, row.get("tenant_id", String.class), row.get("bank_account_id", UUID.class))))
 			.first()
@@ -82,8 +87,9 @@ class TransactionIngestion {
 
 	/** Every route, for the polling fallback (bounded by the number of bank accounts of all tenants). */
 	Mono<List<Route>> routes(int limit) {
+		// Across tenants: the route table's read policy is open for this (a route holds no personal data).
 		return database.inTransaction("", db -> db.sql("SELECT external_id, tenant_id, bank_account_id FROM ledger_bank_aggregator_route "
-				+ "ORDER BY external_id LIMIT :limit")
+				+ "ORDER BY tenant_id, external_id LIMIT :limit")
 			.bind("limit", limit)
 			.map(row -> new Route(row.get("external_id", String.class), row.get("tenant_id", String.class), row.get("bank_account_id", UUID.class)))
 			.all()

@@ -57,23 +57,26 @@ class BankAggregatorPollingIntegrationTests extends BankTestSupport {
 		var finance = graphQl(tenant, Role.FINANCE);
 		bankAccount(finance, bankAccountInput("poll", "Compte courant", "Société Générale", "FR-PARIS", "EUR", iban("30003000011234567890177"),
 				ledgerAccount(finance, "512000", "ASSET", "EUR"), "0", "2026-01-01", externalId));
-		TransactionIngestion.Route route = ingestion.route(externalId).block().orElseThrow();
+		TransactionIngestion.Route route = ingestion.route(tenant, externalId).block().orElseThrow();
 		String path = "/accounts/" + externalId + "/transactions";
 		AggregatorClient client = new AggregatorClient(WebClient.builder(), URI.create(aggregator.baseUrl()), SETTINGS, json);
 
 		answer(path, 200, batch(externalId, List.of(transaction("p1", "2026-05-04", "-42.00", "EUR", "OVH", "PRLV OVH"))));
 		assertThat(AggregatorPolling.poll(ingestion, client, route, SINCE).block()).isEqualTo(1);
 		assertThat(AggregatorPolling.poll(ingestion, client, route, SINCE).block()).as("polled again: nothing new").isEqualTo(0);
-		assertThat(aggregator.getAllServeEvents()).allSatisfy(event -> assertThat(event.getRequest().queryParameter("since").firstValue())
-			.isEqualTo("2026-04-01"));
+		assertThat(aggregator.getAllServeEvents()).allSatisfy(event -> {
+			assertThat(event.getRequest().queryParameter("since").firstValue()).isEqualTo("2026-04-01");
+			// The aggregator answers for the accounts this tenant connected only.
+			assertThat(event.getRequest().queryParameter("tenant").firstValue()).isEqualTo(tenant);
+		});
 
 		answer(path, 500, "{}".getBytes());
-		assertThatThrownBy(() -> client.transactions(externalId, SINCE).block()).isNotInstanceOf(CallNotPermittedException.class);
+		assertThatThrownBy(() -> client.transactions(tenant, externalId, SINCE).block()).isNotInstanceOf(CallNotPermittedException.class);
 		assertThat(client.state()).isEqualTo(CircuitBreaker.State.OPEN);
 		int reached = calls(path);
 		assertThat(reached).as("two successes, then one failed call and its retry").isEqualTo(4);
 
-		assertThatThrownBy(() -> client.transactions(externalId, SINCE).block()).isInstanceOf(CallNotPermittedException.class);
+		assertThatThrownBy(() -> client.transactions(tenant, externalId, SINCE).block()).isInstanceOf(CallNotPermittedException.class);
 		assertThat(calls(path)).as("an open breaker does not call the aggregator").isEqualTo(reached);
 
 		answer(path, 200, batch(externalId, List.of(transaction("p1", "2026-05-04", "-42.00", "EUR", "OVH", "PRLV OVH"),
@@ -90,7 +93,7 @@ class BankAggregatorPollingIntegrationTests extends BankTestSupport {
 		AggregatorClient client = new AggregatorClient(WebClient.builder(), URI.create(aggregator.baseUrl()), SETTINGS, json);
 		aggregator.stubFor(get(urlPathEqualTo("/accounts/slow/transactions"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(2_000).withBody("{}")));
-		assertThatThrownBy(() -> client.transactions("slow", SINCE).block(Duration.ofSeconds(5)))
+		assertThatThrownBy(() -> client.transactions("slow-tenant", "slow", SINCE).block(Duration.ofSeconds(5)))
 			.hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
 	}
 

@@ -29,12 +29,28 @@ public final class BankFixtures {
 		return BankTestSupport.iban(bban);
 	}
 
+	/**
+	 * Delivers one EUR transaction of an aggregator account through the signed webhook of {@code tenant}, as the
+	 * aggregator does for the connections of that tenant; answers the response to check.
+	 */
+	public WebTestClient.ResponseSpec deliverTo(String tenant, String aggregatorAccountId, String id, String bookingDate,
+			String amount) {
+		byte[] body = json.writeValueAsBytes(Map.of("accountId", aggregatorAccountId, "transactions",
+				List.of(BankTestSupport.transaction(id, bookingDate, amount, "EUR", "ACME", "VIR ACME"))));
+		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		return web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH, tenant).contentType(MediaType.APPLICATION_JSON)
+			.header(AggregatorWebhook.SIGNATURE_HEADER, signature.header(timestamp, body))
+			.header(AggregatorWebhook.TIMESTAMP_HEADER, timestamp)
+			.bodyValue(body)
+			.exchange();
+	}
+
 	/** Delivers one EUR transaction through the signed webhook, as the aggregator would, and expects it stored. */
 	public void deliver(String aggregatorAccountId, String id, String bookingDate, String amount, String counterparty, String label) {
 		byte[] body = json.writeValueAsBytes(Map.of("accountId", aggregatorAccountId, "transactions",
 				List.of(BankTestSupport.transaction(id, bookingDate, amount, "EUR", counterparty, label))));
 		String timestamp = String.valueOf(Instant.now().getEpochSecond());
-		web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH).contentType(MediaType.APPLICATION_JSON)
+		web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH, BankTestSupport.tenantOf(json, body)).contentType(MediaType.APPLICATION_JSON)
 			.header(AggregatorWebhook.SIGNATURE_HEADER, signature.header(timestamp, body))
 			.header(AggregatorWebhook.TIMESTAMP_HEADER, timestamp)
 			.bodyValue(body)

@@ -96,7 +96,8 @@ abstract class BankTestSupport extends IntegrationTest {
 	}
 
 	WebTestClient.ResponseSpec deliver(byte[] body, String signatureHeader, String timestamp) {
-		WebTestClient.RequestBodySpec request = web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH).contentType(MediaType.APPLICATION_JSON);
+		WebTestClient.RequestBodySpec request = web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH, tenantOf(json, body))
+			.contentType(MediaType.APPLICATION_JSON);
 		if (signatureHeader != null) {
 			request = request.header(AggregatorWebhook.SIGNATURE_HEADER, signatureHeader);
 		}
@@ -104,6 +105,22 @@ abstract class BankTestSupport extends IntegrationTest {
 			request = request.header(AggregatorWebhook.TIMESTAMP_HEADER, timestamp);
 		}
 		return request.bodyValue(body).exchange();
+	}
+
+	/**
+	 * The tenant the aggregator would name in the webhook's path for the account id of {@code body}: the tenant that
+	 * registered it (test account ids are unique across tenants), or one nobody uses.
+	 */
+	static String tenantOf(JsonMapper json, byte[] body) {
+		String accountId = AggregatorBatch.accountIdOf(json, body);
+		try {
+			List<List<String>> rows = accountId == null ? List.of()
+					: superuserRows("SELECT tenant_id FROM ledger_bank_aggregator_route WHERE external_id = ?", accountId);
+			return rows.isEmpty() ? "no-such-tenant" : rows.get(0).get(0);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Rows of a query run as the superuser (row-level security bypassed), each column as text. */
