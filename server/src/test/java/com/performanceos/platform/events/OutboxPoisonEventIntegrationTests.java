@@ -121,6 +121,33 @@ class OutboxPoisonEventIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aPartOfTheBatchThatFailsTransientlyWhileTheCulpritIsSoughtKeepsItsBackoff() throws Exception {
+		String tenant = newTenant("mixed-probe");
+		Probe probe = new Probe("mixed-probe-" + tenant);
+		List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				UUID.randomUUID().toString());
+		probe.refusedForGood.add(ids.get(1));
+		probe.unavailableFor.add(ids.get(0));
+		insertPending(tenant, probe.name(), ids);
+		OutboxRelay relay = relay(probe, new SimpleMeterRegistry());
+		relay.start();
+		try {
+			await().atMost(PATIENCE).untilAsserted(() -> {
+				assertThat(probe.deliveredIds()).containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+				assertThat(query("SELECT count(*) FROM outbox_parked WHERE event_id = ?::uuid", ids.get(1))).isEqualTo(1);
+				assertThat(query("SELECT count(*) FROM outbox_delivery WHERE event_id = ?::uuid AND attempts > 0 "
+						+ "AND next_attempt_at > clock_timestamp() AND last_error LIKE '%unavailable%'", ids.get(0))).isEqualTo(1);
+			});
+			probe.unavailableFor.clear();
+			await().atMost(PATIENCE).untilAsserted(() -> assertThat(probe.deliveredIds()).contains(ids.get(0)));
+			assertThat(query("SELECT count(*) FROM outbox_parked WHERE sink = ?", probe.name())).isEqualTo(1);
+		}
+		finally {
+			relay.stop();
+		}
+	}
+
 	private OutboxRelay relay(OutboxSink sink, SimpleMeterRegistry registry) {
 		EventsProperties.Relay settings = new EventsProperties.Relay(500, DataSize.ofMegabytes(16), Duration.ofMillis(100),
 				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(10),
@@ -169,6 +196,9 @@ class OutboxPoisonEventIntegrationTests extends IntegrationTest {
 
 		final AtomicBoolean down = new AtomicBoolean();
 
+		/** Events whose batch fails transiently unless it also holds an event refused for good. */
+		final Set<String> unavailableFor = ConcurrentHashMap.newKeySet();
+
 		final java.util.concurrent.atomic.AtomicInteger failedCalls = new java.util.concurrent.atomic.AtomicInteger();
 
 		private final String name;
@@ -195,6 +225,9 @@ class OutboxPoisonEventIntegrationTests extends IntegrationTest {
 					if (refusedForGood.contains(event.id().toString())) {
 						throw new PermanentDeliveryFailure("probe refuses " + event.id());
 					}
+				}
+				if (events.stream().anyMatch(event -> unavailableFor.contains(event.id().toString()))) {
+					throw new IllegalStateException("probe unavailable for this batch");
 				}
 				delivered.addAll(events);
 			});
