@@ -8,11 +8,13 @@
 #
 #   bench/run-posting-bench.sh                               # 5 rounds
 #   JAR=/tmp/baseline.jar bench/run-posting-bench.sh         # an already built server jar (e.g. a baseline)
+#   DURABILITY=FAST_FOR_TESTS_ONLY bench/run-posting-bench.sh # embedded PostgreSQL without fsync (default DURABLE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 rounds=${ROUNDS:-5}; entries=${ENTRIES:-10000}; port=${SERVER_PORT:-18082}; drain_seconds=${DRAIN_SECONDS:-120}
+durability=${DURABILITY:-DURABLE}
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 if [ -z "${JAR:-}" ]; then
@@ -21,7 +23,7 @@ if [ -z "${JAR:-}" ]; then
 else
   jar=$JAR
 fi
-PORT=$port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false \
+PORT=$port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false PERFORMANCEOS_EMBEDDED_POSTGRES_DURABILITY=$durability \
   PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
   java -Xms512m -Xmx2g -jar "$jar" >"$work/server.log" 2>&1 &
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" && break; sleep 0.5; done
@@ -31,6 +33,7 @@ gql() { curl -s "http://127.0.0.1:$port/graphql" -H "Authorization: Bearer $toke
 account() { gql -d "{\"query\":\"mutation { createAccount(input: {idempotencyKey: \\\"$1\\\", code: \\\"$1\\\", name: \\\"$1\\\", type: $2, currency: \\\"EUR\\\"}) { account { id } } }\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/'; }
 bank=$(account 512000 ASSET); sales=$(account 706000 REVENUE)
 psql_bench() { psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+echo "embedded PostgreSQL: $durability (fsync $(psql_bench -Atc 'SHOW fsync'), synchronous_commit $(psql_bench -Atc 'SHOW synchronous_commit'))"
 psql_bench -c "CREATE TABLE IF NOT EXISTS bench_copy (entry int, line int, side text, amount numeric(38,6), currency char(3), effective_date date)"
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
