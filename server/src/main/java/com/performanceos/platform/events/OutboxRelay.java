@@ -200,7 +200,7 @@ final class OutboxRelay implements SmartLifecycle {
 			.flatMap(outcome -> settle(sink, outcome));
 	}
 
-	/** One call of the sink, bounded by the delivery timeout; an empty outcome when it took everything. */
+	/** One call of the sink, bounded by the delivery timeout; when it completes, every event of the call is delivered. */
 	private Mono<Outcome> attempt(OutboxSink sink, List<DomainEvent> events) {
 		return Mono.defer(() -> sink.deliver(events))
 			.timeout(settings.deliveryTimeout())
