@@ -111,6 +111,70 @@ class SchemaFuzzTests extends IntegrationTest {
 		serverStillAnswers(adminTenant);
 	}
 
+	@Test
+	void everyDownloadRouteAnswersHostileParametersWithTypedRefusalsOnly() {
+		String[] values = { "2026-03-31", "2026-02-30", "9999-12-31", "0001-01-01", "1969-12-31", "+999999999-12-31", "2026-03-31T00:00:00Z",
+				"+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "a\u0000b", "\t", "'", "x".repeat(3_000), "-1", "DAY", "MONTH", "" };
+		String[] routes = { "/exports/audit-log.csv", "/exports/audit-log.json", "/exports/journal-entries.csv", "/exports/journal-entries.json",
+				"/exports/cockpit.pdf", "/exports/close-certificates/2026-03" };
+		String[] parameters = { "from", "to", "asOf", "grain", "version" };
+		Random random = new Random(SEED);
+		String token = tokens.token(newTenant("fuzz-http"), Role.ADMIN);
+		List<String> failures = new ArrayList<>();
+		Map<String, Integer> outcomes = new TreeMap<>();
+		// A connection per request: a hostile request must not leave a pooled connection the next one reuses.
+		WebTestClient unpooled = WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+				reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())))
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		for (int i = 0; i < 200; i++) {
+			String route = routes[random.nextInt(routes.length)];
+			String parameter = parameters[random.nextInt(parameters.length)];
+			String value = values[random.nextInt(values.length)];
+			EntityExchangeResult<byte[]> result;
+			try {
+				result = unpooled.get()
+					.uri(builder -> builder.path(route).queryParam(parameter, "{value}").build(value))
+					.header("Authorization", "Bearer " + token)
+					.exchange()
+					.expectBody()
+					.returnResult();
+			}
+			catch (IllegalStateException timeout) {
+				failures.add(activity());
+				failures.add("GET " + abbreviate(route) + "?" + parameter + "=" + abbreviate(value) + " -> no answer: " + timeout.getMessage());
+				continue;
+			}
+			int status = result.getStatus().value();
+			byte[] body = result.getResponseBody();
+			String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+			outcomes.merge(Integer.toString(status), 1, Integer::sum);
+			boolean typed = status < 400 || JSON.readTree(text).path("errors").path(0).path("extensions").path("code").isString();
+			if ((status >= 500 || !typed) && failures.size() < 20) {
+				failures.add("GET " + route + "?" + parameter + "=" + abbreviate(value) + " -> " + status + " " + abbreviate(text));
+			}
+		}
+		assertThat(failures).as("outcomes %s", outcomes).isEmpty();
+		serverStillAnswers(newTenant("fuzz-http-after"));
+	}
+
+	private static String activity() {
+		try (var connection = com.performanceos.testsupport.TestServices.shared().superuserConnection();
+				var statement = connection.createStatement();
+				var rows = statement.executeQuery("SELECT state, wait_event_type, wait_event, now() - xact_start, left(query, 200) FROM pg_stat_activity WHERE backend_type = 'client backend'")) {
+			StringBuilder out = new StringBuilder("pg_stat_activity:");
+			while (rows.next()) {
+				out.append("\n  ").append(rows.getString(1)).append(" | ").append(rows.getString(2)).append(" | ").append(rows.getString(3))
+					.append(" | ").append(rows.getString(4)).append(" | ").append(rows.getString(5));
+			}
+			return out.toString();
+		}
+		catch (java.sql.SQLException ex) {
+			return ex.toString();
+		}
+	}
+
 	private Answer send(String token, SchemaShapedInputs.Request request) {
 		EntityExchangeResult<byte[]> result = web.mutate()
 			.responseTimeout(Duration.ofSeconds(60))

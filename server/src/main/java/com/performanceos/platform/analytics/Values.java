@@ -60,8 +60,25 @@ final class Values {
 		return value.truncatedTo(ChronoUnit.SECONDS);
 	}
 
+	/**
+	 * A day compared with in a query: a stored day or the exclusive end of a range over the last
+	 * supported day, so one day past {@link #MAX_DATE} is accepted here (never stored).
+	 */
+	static LocalDate bound(LocalDate value) {
+		if (value.isBefore(MIN_DATE) || value.isAfter(MAX_DATE.plusDays(1))) {
+			throw new IllegalArgumentException("Date " + value + " is outside " + MIN_DATE + " .. " + MAX_DATE.plusDays(1));
+		}
+		return value;
+	}
+
+	/** An instant compared with in a query, within the days {@link #bound(LocalDate)} accepts. */
+	static Instant boundInstant(Instant value) {
+		bound(LocalDate.ofInstant(value, ZoneOffset.UTC));
+		return value.truncatedTo(ChronoUnit.SECONDS);
+	}
+
 	static Instant startOfDay(LocalDate day) {
-		return date(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+		return bound(day).atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 }
