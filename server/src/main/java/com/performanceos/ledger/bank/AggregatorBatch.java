@@ -2,7 +2,6 @@ package com.performanceos.ledger.bank;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -15,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.privacy.PersonalDataDetector;
+import com.performanceos.platform.validation.ControlCharacters;
+import com.performanceos.platform.validation.InvalidInputException;
+import com.performanceos.platform.validation.SupportedDates;
 
 /**
  * A batch of transactions of one aggregator account, as the webhook and the polling endpoint
@@ -59,7 +61,8 @@ record AggregatorBatch(String accountId, List<Incoming> transactions) {
 	static @Nullable String accountIdOf(JsonMapper json, byte[] body) {
 		try {
 			JsonNode accountId = json.readTree(body).get("accountId");
-			return accountId != null && accountId.isString() && accountId.asString().length() <= ID_LENGTH_MAX ? accountId.asString() : null;
+			return accountId != null && accountId.isString() && accountId.asString().length() <= ID_LENGTH_MAX
+					&& ControlCharacters.firstForbidden(accountId.asString(), ControlCharacters.Kind.IDENTIFIER) < 0 ? accountId.asString() : null;
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -136,10 +139,10 @@ record AggregatorBatch(String accountId, List<Incoming> transactions) {
 
 	private static LocalDate date(JsonNode node, String field, String path) {
 		try {
-			return LocalDate.parse(text(node, field, 10, false, path));
+			return SupportedDates.parseDate(text(node, field, 10, false, path));
 		}
-		catch (DateTimeParseException ex) {
-			throw new Invalid(path + "." + field + " must be an ISO date (YYYY-MM-DD)");
+		catch (InvalidInputException ex) {
+			throw new Invalid(ex.about(path + "." + field));
 		}
 	}
 
@@ -154,7 +157,15 @@ record AggregatorBatch(String accountId, List<Incoming> transactions) {
 		if (!value.isString() || value.asString().length() > lengthMax || (!optional && value.asString().isBlank())) {
 			throw new Invalid(path + "." + field + " must be a string of " + (optional ? 0 : 1) + " to " + lengthMax + " characters");
 		}
-		return value.asString();
+		// Labels and counterparties are free text; ids and dates identifiers. Neither may carry NUL,
+		// which PostgreSQL refuses in text.
+		try {
+			return ControlCharacters.check(value.asString(), field.equals("id") || field.endsWith("Id") || field.endsWith("Date")
+					? ControlCharacters.Kind.IDENTIFIER : ControlCharacters.Kind.FREE_TEXT);
+		}
+		catch (InvalidInputException ex) {
+			throw new Invalid(ex.about(path + "." + field));
+		}
 	}
 
 }

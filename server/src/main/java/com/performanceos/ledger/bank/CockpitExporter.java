@@ -1,7 +1,6 @@
 package com.performanceos.ledger.bank;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.DocumentResponses;
+import com.performanceos.platform.documents.QueryParameters;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -57,12 +57,17 @@ class CockpitExporter {
 		LocalDate to;
 		CashService.Grain grain;
 		try {
-			asOf = LocalDate.parse(request.queryParam("asOf").orElse(LocalDate.now().toString()));
-			to = LocalDate.parse(request.queryParam("to").orElse(asOf.toString()));
-			from = LocalDate.parse(request.queryParam("from").orElse(to.minusWeeks(DEFAULT_WEEKS).toString()));
+			QueryParameters.checkAll(request);
+			asOf = QueryParameters.date(request, "asOf").orElse(LocalDate.now());
+			LocalDate end = QueryParameters.date(request, "to").orElse(asOf);
+			to = end;
+			from = QueryParameters.date(request, "from").orElseGet(() -> end.minusWeeks(DEFAULT_WEEKS));
 			grain = CashService.Grain.valueOf(request.queryParam("grain").orElse("WEEK").toUpperCase(Locale.ROOT));
 		}
-		catch (DateTimeParseException | IllegalArgumentException ex) {
+		catch (QueryParameters.InvalidParameterException ex) {
+			return QueryParameters.refuse(request, ex);
+		}
+		catch (IllegalArgumentException ex) {
 			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
 					"asOf, from and to are dates such as 2026-03-31; grain is DAY, WEEK or MONTH");
 		}

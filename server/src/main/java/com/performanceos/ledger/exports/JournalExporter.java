@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +30,7 @@ import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.CsvRowWriter;
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.documents.HashedFile;
+import com.performanceos.platform.documents.QueryParameters;
 import com.performanceos.platform.documents.RowWriter;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.security.Role;
@@ -74,14 +74,16 @@ class JournalExporter {
 		LocalDate from;
 		LocalDate to;
 		try {
-			from = LocalDate.parse(request.queryParam("from").orElse("0001-01-01"));
-			to = LocalDate.parse(request.queryParam("to").orElse("9999-12-31"));
+			QueryParameters.checkAll(request);
+			// Without bounds the export covers every stored line, rows written before dates were checked included.
+			from = QueryParameters.date(request, "from").orElse(LocalDate.of(1, 1, 1));
+			to = QueryParameters.date(request, "to").orElse(LocalDate.of(9999, 12, 31));
 		}
-		catch (DateTimeParseException ex) {
-			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", "from and to are dates such as 2026-03-31");
+		catch (QueryParameters.InvalidParameterException ex) {
+			return QueryParameters.refuse(request, ex);
 		}
 		if (to.isBefore(from)) {
-			return DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", "to is before from");
+			return QueryParameters.refuse(request, "to", "to (" + to + ") is before from (" + from + ")");
 		}
 		boolean csv = "csv".equals(format);
 		HashedFile.WriterFactory<ExportedLine> writer = csv

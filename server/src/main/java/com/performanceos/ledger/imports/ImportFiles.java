@@ -204,7 +204,9 @@ class ImportFiles {
 				}
 				Map<ImportField, String> values = new EnumMap<>(ImportField.class);
 				indexes.forEach((field, index) -> values.put(field, fields.get(index)));
-				chunk.add(new SourceRow(rowNumber, values));
+				if (RowChecks.controlCharacters(context, rowNumber, values, report)) {
+					chunk.add(new SourceRow(rowNumber, values));
+				}
 			}
 			return chunk;
 		}

@@ -3,11 +3,15 @@ package com.performanceos.ledger.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import com.performanceos.platform.privacy.PersonalDataDetector;
+import com.performanceos.platform.validation.ControlCharacters;
+import com.performanceos.platform.validation.InvalidInputException;
+import com.performanceos.platform.validation.SupportedDates;
 
 /** Checks of single values shared by the kinds; each reports its problem and returns null when the value is unusable. */
 final class RowChecks {
@@ -42,8 +46,35 @@ final class RowChecks {
 		if (date == null) {
 			report.error(row.number(), context.column(field), ImportProblemCode.INVALID_DATE,
 					"'" + value + "' is not a date in the format " + context.options().dateFormat());
+			return null;
+		}
+		if (!SupportedDates.contains(date)) {
+			report.error(row.number(), context.column(field), ImportProblemCode.INVALID_DATE,
+					"'" + value + "' is outside the supported dates, " + SupportedDates.describe());
+			return null;
 		}
 		return date;
+	}
+
+	/**
+	 * Reports each mapped cell holding a control character not allowed in its field (NUL never; in
+	 * identifiers no control at all, in free text tab and line breaks only), naming row and column;
+	 * true when the row is clean. A refused row is not passed on, and its error keeps the whole file
+	 * from being applied.
+	 */
+	static boolean controlCharacters(ImportContext context, int rowNumber, Map<ImportField, String> values, ImportReport report) {
+		boolean clean = true;
+		for (Map.Entry<ImportField, String> cell : values.entrySet()) {
+			ControlCharacters.Kind kind = cell.getKey().freeText() ? ControlCharacters.Kind.FREE_TEXT : ControlCharacters.Kind.IDENTIFIER;
+			try {
+				ControlCharacters.check(cell.getValue(), kind);
+			}
+			catch (InvalidInputException ex) {
+				report.error(rowNumber, context.column(cell.getKey()), ImportProblemCode.INVALID_VALUE, ex.about("The value"));
+				clean = false;
+			}
+		}
+		return clean;
 	}
 
 	/** An amount when the field holds one; null (without a report) when empty, null with a report when malformed. */

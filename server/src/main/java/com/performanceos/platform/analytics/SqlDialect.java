@@ -44,8 +44,8 @@ interface SqlDialect {
 			case STRING -> stringLiteral((String) value);
 			case LONG -> Long.toString((Long) value);
 			case DECIMAL -> decimalLiteral(Values.decimal(value));
-			case DATE -> dateLiteral(Values.date((LocalDate) value));
-			case TIMESTAMP -> timestampLiteral(Values.instant((Instant) value));
+			case DATE -> dateLiteral(Values.bound((LocalDate) value));
+			case TIMESTAMP -> timestampLiteral(Values.boundInstant((Instant) value));
 		};
 	}
 

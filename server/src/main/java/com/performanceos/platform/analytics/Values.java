@@ -7,16 +7,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import com.performanceos.platform.validation.SupportedDates;
+
 /**
  * Checks and formats values both engines can represent identically, so the same fact reads back the same from
  * either: decimals within Decimal(38, 6), days and instants within ClickHouse's Date range.
  */
 final class Values {
 
-	/** ClickHouse 18.16 stores Date as days since 1970 and DateTime as 32-bit seconds: stay well inside both. */
-	static final LocalDate MIN_DATE = LocalDate.of(1970, 1, 1);
+	/**
+	 * ClickHouse 18.16 stores Date as days since 1970 and DateTime as 32-bit seconds: the server's one
+	 * supported range ({@link SupportedDates}) stays inside both, and is what the edges accept.
+	 */
+	static final LocalDate MIN_DATE = SupportedDates.MIN;
 
-	static final LocalDate MAX_DATE = LocalDate.of(2100, 12, 31);
+	static final LocalDate MAX_DATE = SupportedDates.MAX;
 
 	private static final int DECIMAL_PRECISION = 38;
 
@@ -55,8 +60,25 @@ final class Values {
 		return value.truncatedTo(ChronoUnit.SECONDS);
 	}
 
+	/**
+	 * A day compared with in a query: a stored day or the exclusive end of a range over the last
+	 * supported day, so one day past {@link #MAX_DATE} is accepted here (never stored).
+	 */
+	static LocalDate bound(LocalDate value) {
+		if (value.isBefore(MIN_DATE) || value.isAfter(MAX_DATE.plusDays(1))) {
+			throw new IllegalArgumentException("Date " + value + " is outside " + MIN_DATE + " .. " + MAX_DATE.plusDays(1));
+		}
+		return value;
+	}
+
+	/** An instant compared with in a query, within the days {@link #bound(LocalDate)} accepts. */
+	static Instant boundInstant(Instant value) {
+		bound(LocalDate.ofInstant(value, ZoneOffset.UTC));
+		return value.truncatedTo(ChronoUnit.SECONDS);
+	}
+
 	static Instant startOfDay(LocalDate day) {
-		return date(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+		return bound(day).atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 }

@@ -1,10 +1,8 @@
 package com.performanceos.platform.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.documents.HashedFile;
-import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.documents.QueryParameters;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
@@ -74,10 +72,15 @@ class AuditExporter {
 	private Mono<ServerResponse> export(ServerRequest request, Viewer viewer, AuditExportFormat format) {
 		AuditLogFilter filter;
 		try {
-			filter = new AuditLogFilter(null, instant(request, "from"), instant(request, "to"));
+			QueryParameters.checkAll(request);
+			filter = new AuditLogFilter(null, QueryParameters.dateTime(request, "from").orElse(null),
+					QueryParameters.dateTime(request, "to").orElse(null));
+		}
+		catch (QueryParameters.InvalidParameterException ex) {
+			return QueryParameters.refuse(request, ex);
 		}
 		catch (GraphQlException ex) {
-			return error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT", ex.getMessage());
+			return QueryParameters.refuse(request, "from", ex.getMessage());
 		}
 		return auditLog.exportScope(viewer.tenant(), filter).flatMap(scope -> {
 			if (scope.recordCount() > limits.maxRecords()) {
@@ -127,20 +130,6 @@ class AuditExporter {
 	private Mono<ServerResponse> tooLarge(ServerRequest request, long recordCount) {
 		return error(request, HttpStatus.BAD_REQUEST, "EXPORT_TOO_LARGE", "The export would hold " + recordCount
 				+ " records, more than the limit of " + limits.maxRecords() + "; narrow it with the from and to parameters");
-	}
-
-	private static @Nullable Instant instant(ServerRequest request, String parameter) {
-		String value = request.queryParam(parameter).orElse(null);
-		if (value == null || value.isEmpty()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new GraphQlException(ErrorCode.BAD_USER_INPUT,
-					parameter + " must be an RFC 3339 date-time with an offset, e.g. 2026-11-21T14:24:00Z; got " + value);
-		}
 	}
 
 	private static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String code, String message) {

@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.validation.ControlCharacters;
+
 /**
  * Reads the tenant and roles out of a validated token. A token without a tenant is refused: a
  * caller that belongs to no tenant can see nothing. Role names the platform does not know are
@@ -37,7 +39,13 @@ final class JwtViewerConverter implements Converter<Jwt, Mono<ViewerAuthenticati
 		if (tenant == null || tenant.isBlank()) {
 			throw new InvalidBearerTokenException("The token carries no '" + tenantClaim + "' claim");
 		}
+		// The tenant and subject reach SQL, logs and Redis keys: a control character in either (NUL
+		// above all, which PostgreSQL refuses) makes the token unusable, refused here as any bad token.
 		String subject = jwt.getSubject() != null ? jwt.getSubject() : "anonymous-client";
+		if (ControlCharacters.firstForbidden(tenant, ControlCharacters.Kind.IDENTIFIER) >= 0
+				|| ControlCharacters.firstForbidden(subject, ControlCharacters.Kind.IDENTIFIER) >= 0) {
+			throw new InvalidBearerTokenException("The token's '" + tenantClaim + "' or 'sub' claim holds a control character");
+		}
 		return new Viewer(subject, tenant, roles(jwt.getClaims()));
 	}
 
