@@ -53,7 +53,7 @@ class LimitsConfiguration {
 			.mutationExecutionStrategy(new AdmittedExecutionStrategies.Mutation(exceptionHandler, admission))
 			.subscriptionExecutionStrategy(new AdmittedExecutionStrategies.Subscription(exceptionHandler, admission))
 			.preparsedDocumentProvider(new DocumentCache(new ApolloPersistedQuerySupport(new RedisPersistedQueryCache(redisson, limits)),
-					limits.persistedQueryMaxSize().toBytes())));
+					limits.persistedQueryMaxSize().toBytes(), limits.maxExpandedFields())));
 	}
 
 }
