@@ -17,11 +17,12 @@ import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
 
 import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.security.Viewer;
 
 /**
  * Parses and validates each distinct document once: the same query text (what SDKs and cockpits
  * send over and over) reuses the parsed, validated document, which depends only on the schema and
- * the text, never on variables. Requests carrying an automatic persisted query hash go to the APQ
+ * the text, never on variables; it is kept per tenant. Requests carrying an automatic persisted query hash go to the APQ
  * support, which keeps its own shared store in Redis. Bounded in entries and document size.
  * <p>
  * Before a document is validated, its size once fragments are expanded is counted on the parsed
@@ -40,7 +41,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
 
 	private final long maxExpandedFields;
 
-	private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+	private final Cache<Key, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
 	DocumentCache(PreparsedDocumentProvider persistedQueries, long maxDocumentLength, long maxExpandedFields) {
 		this.persistedQueries = persistedQueries;
@@ -56,13 +57,18 @@ final class DocumentCache implements PreparsedDocumentProvider {
 			return refusal != null ? refusal : unguarded.apply(document);
 		};
 		if (input.getExtensions().containsKey("persistedQuery")) {
+			// graphql-java's APQ support casts the extension to a map: anything else is the client's mistake.
+			if (!(input.getExtensions().get("persistedQuery") instanceof Map<?, ?>)) {
+				return CompletableFuture.completedFuture(new PreparsedDocumentEntry(LimitErrors.of(ErrorCode.BAD_USER_INPUT,
+						"extensions.persistedQuery must be an object { version: 1, sha256Hash: \"<hex>\" }")));
+			}
 			return persistedQueries.getDocumentAsync(input, parseAndValidate);
 		}
 		String query = input.getQuery();
 		if (query.length() > maxDocumentLength) {
 			return CompletableFuture.completedFuture(parseAndValidate.apply(input));
 		}
-		return CompletableFuture.completedFuture(documents.get(query, text -> parseAndValidate.apply(input)));
+		return CompletableFuture.completedFuture(documents.get(key(input), key -> parseAndValidate.apply(input)));
 	}
 
 	/**
@@ -88,6 +94,18 @@ final class DocumentCache implements PreparsedDocumentProvider {
 		return new PreparsedDocumentEntry(LimitErrors.of(ErrorCode.COST_LIMIT_EXCEEDED, "The operation selects "
 				+ (fields == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : fields) + " fields once its fragments are expanded; at most "
 				+ maxExpandedFields + " are allowed", Map.of("expandedFields", fields, "maxExpandedFields", maxExpandedFields)));
+	}
+
+	/**
+	 * The document's text within its tenant: whether a text was parsed before (a faster answer) must
+	 * tell nothing about what another tenant sends.
+	 */
+	private static Key key(ExecutionInput input) {
+		Viewer viewer = input.getGraphQLContext().get(Viewer.CONTEXT_KEY);
+		return new Key(viewer != null ? viewer.tenant() : "", input.getQuery());
+	}
+
+	private record Key(String tenant, String query) {
 	}
 
 }
