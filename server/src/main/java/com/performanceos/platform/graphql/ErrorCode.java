@@ -32,6 +32,8 @@ public enum ErrorCode {
 	/** A bug: the trace id lets the team find it. */
 	INTERNAL,
 	/** The object does not exist for this caller: another tenant's object answers exactly as a missing one. */
-	NOT_FOUND
+	NOT_FOUND,
+	/** The operation ran longer than {@code performanceos.limits.max-execution-time} and was stopped. */
+	EXECUTION_TIMEOUT
 
 }

@@ -42,6 +42,11 @@ class LimitsConfiguration {
 	}
 
 	@Bean
+	ExecutionDeadline executionDeadline(LimitsProperties limits, MeterRegistry meters) {
+		return new ExecutionDeadline(limits, meters);
+	}
+
+	@Bean
 	GraphQlSourceBuilderCustomizer limitsGraphQlCustomizer(LeakyBucket bucket, RedissonClient redisson,
 			LimitsProperties limits, ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
 		// The same handler Spring GraphQL gives graphql-java's default strategies, built from the same resolvers.

@@ -23,6 +23,9 @@ import com.performanceos.platform.security.Role;
  * and normalizing it); above it the document is refused with {@code COST_LIMIT_EXCEEDED} before it is
  * validated. Stops fragment bombs, whose priced cost may be 1 while building their tree exhausts the
  * server.
+ * @param maxExecutionTime the longest one operation may execute; past it the execution is cancelled
+ * (no further field starts) and the client gets {@code EXECUTION_TIMEOUT}. An operation whose client
+ * disconnects is cancelled at once.
  * @param bucketCapacity the cost units a client (tenant and token subject) may have in flight in
  * its leaky bucket; reported as {@code extensions.cost.limit}
  * @param bucketLeakPerSecond how many cost units drain from a client's bucket each second
@@ -35,7 +38,7 @@ import com.performanceos.platform.security.Role;
 @ConfigurationProperties("performanceos.limits")
 public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize,
 		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
-		@DefaultValue("2000") int maxExpandedFields,
+		@DefaultValue("2000") int maxExpandedFields, @DefaultValue("60s") Duration maxExecutionTime,
 		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
 		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize,
 		@DefaultValue Set<Role> trustedOperationsOnlyFor) {
@@ -50,6 +53,9 @@ public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize
 		if (bucketCapacity < maxQueryCost) {
 			throw new IllegalArgumentException("performanceos.limits.bucket-capacity (" + bucketCapacity
 					+ ") must be at least max-query-cost (" + maxQueryCost + ")");
+		}
+		if (maxExecutionTime.isNegative() || maxExecutionTime.isZero()) {
+			throw new IllegalArgumentException("performanceos.limits.max-execution-time must be positive");
 		}
 		if (persistedQueryTtl.isNegative() || persistedQueryTtl.isZero() || persistedQueryMaxSize.toBytes() < 1) {
 			throw new IllegalArgumentException("performanceos.limits: persisted-query-ttl and persisted-query-max-size "
