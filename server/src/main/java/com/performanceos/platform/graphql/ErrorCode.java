@@ -30,6 +30,10 @@ public enum ErrorCode {
 	/** A dependency (database, cache) is unavailable; the request may be retried. */
 	SERVICE_UNAVAILABLE,
 	/** A bug: the trace id lets the team find it. */
-	INTERNAL
+	INTERNAL,
+	/** The object does not exist for this caller: another tenant's object answers exactly as a missing one. */
+	NOT_FOUND,
+	/** The operation ran longer than {@code performanceos.limits.max-execution-time} and was stopped. */
+	EXECUTION_TIMEOUT
 
 }

@@ -96,6 +96,15 @@ public final class RequestContextInterceptor implements WebGraphQlInterceptor {
 		if (classification.toString().contains("Validation")) {
 			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
 		}
+		// graphql-java's good-faith check refuses introspection that repeats its costly fields: a
+		// request too expensive to run, the client's to change, exactly like any other cost refusal.
+		if (classification.toString().contains("BadFaithIntrospection")) {
+			return ErrorCode.COST_LIMIT_EXCEEDED;
+		}
+		// An operation kind the transport cannot run (a subscription over plain HTTP POST).
+		if (classification == ErrorType.OperationNotSupported) {
+			return ErrorCode.BAD_USER_INPUT;
+		}
 		return ErrorCode.INTERNAL;
 	}
 

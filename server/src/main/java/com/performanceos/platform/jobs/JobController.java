@@ -54,7 +54,7 @@ class JobController implements NodeLoader {
 		Flux<Job> live = jobs.live(viewer.tenant(), key);
 		Mono<Job> current = jobs.load(viewer.tenant(), List.of(key))
 			.flatMap(found -> Mono.justOrEmpty(found.get(key)))
-			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.BAD_USER_INPUT, "No job with id " + id)));
+			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No job with id " + id)));
 		return Flux.merge(live, current)
 			.scan(new Latest(null, false), Latest::offer)
 			.filter(Latest::emit)

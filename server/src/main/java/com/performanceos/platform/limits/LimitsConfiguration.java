@@ -42,6 +42,11 @@ class LimitsConfiguration {
 	}
 
 	@Bean
+	ExecutionDeadline executionDeadline(LimitsProperties limits, MeterRegistry meters) {
+		return new ExecutionDeadline(limits, meters);
+	}
+
+	@Bean
 	GraphQlSourceBuilderCustomizer limitsGraphQlCustomizer(LeakyBucket bucket, RedissonClient redisson,
 			LimitsProperties limits, ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
 		// The same handler Spring GraphQL gives graphql-java's default strategies, built from the same resolvers.
@@ -53,7 +58,7 @@ class LimitsConfiguration {
 			.mutationExecutionStrategy(new AdmittedExecutionStrategies.Mutation(exceptionHandler, admission))
 			.subscriptionExecutionStrategy(new AdmittedExecutionStrategies.Subscription(exceptionHandler, admission))
 			.preparsedDocumentProvider(new DocumentCache(new ApolloPersistedQuerySupport(new RedisPersistedQueryCache(redisson, limits)),
-					limits.persistedQueryMaxSize().toBytes())));
+					limits.persistedQueryMaxSize().toBytes(), limits.maxExpandedFields())));
 	}
 
 }

@@ -18,6 +18,14 @@ import com.performanceos.platform.security.Role;
  * refused with {@code COST_LIMIT_EXCEEDED} before any resolver runs
  * @param maxQueryDepth the deepest field nesting of one operation; above it the operation is
  * refused with {@code DEPTH_LIMIT_EXCEEDED}
+ * @param maxExpandedFields the most fields one operation may select once its fragment spreads are
+ * expanded and its aliases counted (before fields of the same name are merged: the work of validating
+ * and normalizing it); above it the document is refused with {@code COST_LIMIT_EXCEEDED} before it is
+ * validated. Stops fragment bombs, whose priced cost may be 1 while building their tree exhausts the
+ * server.
+ * @param maxExecutionTime the longest one operation may execute; past it the execution is cancelled
+ * (no further field starts) and the client gets {@code EXECUTION_TIMEOUT}. An operation whose client
+ * disconnects is cancelled at once.
  * @param bucketCapacity the cost units a client (tenant and token subject) may have in flight in
  * its leaky bucket; reported as {@code extensions.cost.limit}
  * @param bucketLeakPerSecond how many cost units drain from a client's bucket each second
@@ -30,20 +38,24 @@ import com.performanceos.platform.security.Role;
 @ConfigurationProperties("performanceos.limits")
 public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize,
 		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
+		@DefaultValue("2000") int maxExpandedFields, @DefaultValue("60s") Duration maxExecutionTime,
 		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
 		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize,
 		@DefaultValue Set<Role> trustedOperationsOnlyFor) {
 
 	public LimitsProperties {
 		trustedOperationsOnlyFor = Set.copyOf(trustedOperationsOnlyFor);
-		if (maxQueryCost < 1 || maxQueryDepth < 1 || bucketLeakPerSecond < 1) {
-			throw new IllegalArgumentException("performanceos.limits: max-query-cost, max-query-depth and "
+		if (maxQueryCost < 1 || maxQueryDepth < 1 || maxExpandedFields < 1 || bucketLeakPerSecond < 1) {
+			throw new IllegalArgumentException("performanceos.limits: max-query-cost, max-query-depth, max-expanded-fields and "
 					+ "bucket-leak-per-second must be positive");
 		}
 		// An operation that may never fit in the bucket would be throttled forever; refuse the configuration.
 		if (bucketCapacity < maxQueryCost) {
 			throw new IllegalArgumentException("performanceos.limits.bucket-capacity (" + bucketCapacity
 					+ ") must be at least max-query-cost (" + maxQueryCost + ")");
+		}
+		if (maxExecutionTime.isNegative() || maxExecutionTime.isZero()) {
+			throw new IllegalArgumentException("performanceos.limits.max-execution-time must be positive");
 		}
 		if (persistedQueryTtl.isNegative() || persistedQueryTtl.isZero() || persistedQueryMaxSize.toBytes() < 1) {
 			throw new IllegalArgumentException("performanceos.limits: persisted-query-ttl and persisted-query-max-size "

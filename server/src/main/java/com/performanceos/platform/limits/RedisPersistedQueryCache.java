@@ -2,6 +2,7 @@ package com.performanceos.platform.limits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -21,10 +22,14 @@ import org.slf4j.LoggerFactory;
 
 import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.security.Viewer;
 
 /**
  * The documents of automatic persisted queries, kept in Redis under
- * {@code performanceos:apq:<sha256>} so every instance knows a hash once any instance stored it.
+ * {@code performanceos:apq:<tenant, base64url>:<sha256>} so every instance knows a hash once any
+ * instance stored it. Keyed by tenant: a hash one tenant registered is unknown to every other
+ * tenant (the same {@code PERSISTED_QUERY_NOT_FOUND} as a hash nobody sent), so no tenant can run,
+ * and so confirm the exact text and values of, another tenant's query.
  * Only the text is stored (bounded in size, with a TTL); it is parsed and validated again on each
  * use, exactly as a document sent inline. A document is stored only when its hash matches and it
  * validates, so the cache never holds garbage.
@@ -60,7 +65,12 @@ final class RedisPersistedQueryCache implements PersistedQueryCache {
 			return CompletableFuture.completedFuture(error(ErrorCode.BAD_USER_INPUT,
 					"extensions.persistedQuery.sha256Hash must be 64 lowercase hexadecimal digits"));
 		}
-		RBucket<String> stored = redisson.getBucket(KEY_PREFIX + hash, StringCodec.INSTANCE);
+		Viewer viewer = input.getGraphQLContext().get(Viewer.CONTEXT_KEY);
+		if (viewer == null) {
+			// Every GraphQL transport authenticates first; without a tenant nothing is shared or stored.
+			return CompletableFuture.completedFuture(error(ErrorCode.PERSISTED_QUERY_NOT_FOUND, NOT_FOUND_MESSAGE));
+		}
+		RBucket<String> stored = redisson.getBucket(key(viewer.tenant(), hash), StringCodec.INSTANCE);
 		return stored.getAsync().toCompletableFuture().handle((text, failure) -> {
 			if (failure != null) {
 				log.warn("Persisted query store unavailable: {}", failure.toString());
@@ -70,6 +80,12 @@ final class RedisPersistedQueryCache implements PersistedQueryCache {
 			}
 			return storeIfValid(hash, input.getQuery(), parseAndValidate, stored, failure == null);
 		});
+	}
+
+	/** The Redis key of a tenant's document; the tenant is encoded so no tenant name can reach another's keys. */
+	static String key(String tenant, String hash) {
+		return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(tenant.getBytes(StandardCharsets.UTF_8))
+				+ ":" + hash;
 	}
 
 	private PreparsedDocumentEntry storeIfValid(String hash, @Nullable String query, PersistedQueryCacheMiss parseAndValidate,

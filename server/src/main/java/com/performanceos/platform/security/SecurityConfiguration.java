@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,8 +42,13 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/graphql-ws")
 				.permitAll()
-				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				// Status only without a token (load balancers, container health checks); the details
+				// (disk path, Redis version) need ADMIN (management.endpoint.health.roles), and so do
+				// metrics, which name exception classes and paths.
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
+				.pathMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
 				.anyExchange()
 				.authenticated())
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
@@ -61,30 +67,38 @@ class SecurityConfiguration {
 		if (embedded.issuer().isPresent()) {
 			EmbeddedIssuer issuer = embedded.issuer().get();
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build();
-			decoder.setJwtValidator(validator(properties, issuer.issuer()));
+			decoder.setJwtValidator(validator(properties, issuer.issuer(), null));
 			return decoder;
 		}
 		if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-			decoder.setJwtValidator(validator(properties, properties.issuerUri()));
+			decoder.setJwtValidator(validator(properties, properties.issuerUri(), properties.audience()));
 			return decoder;
 		}
 		// Discovery checks that the provider's metadata names the configured issuer; the validator
 		// then checks every token's issuer claim against it.
 		NimbusReactiveJwtDecoder decoder = ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
-		decoder.setJwtValidator(validator(properties, properties.issuerUri()));
+		decoder.setJwtValidator(validator(properties, properties.issuerUri(), properties.audience()));
 		return decoder;
 	}
 
 	/**
 	 * Spring's defaults (token type, certificate thumbprint) with the configured clock skew instead
-	 * of the fixed 60 seconds, and the issuer check when an issuer is known.
+	 * of the fixed 60 seconds, an {@code exp} claim required (a token without one would be valid
+	 * forever, and a WebSocket session could never be closed at its expiry), the issuer check when
+	 * an issuer is known and the audience check when one is configured.
 	 */
-	private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, @Nullable String issuer) {
+	static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, @Nullable String issuer,
+			@Nullable String audience) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(new JwtTimestampValidator(properties.clockSkew()));
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		validators.add(timestamps);
 		if (issuer != null && !issuer.isBlank()) {
 			validators.add(new JwtIssuerValidator(issuer));
+		}
+		if (audience != null && !audience.isBlank()) {
+			validators.add(new JwtAudienceValidator(audience));
 		}
 		return JwtValidators.createDefaultWithValidators(validators);
 	}

@@ -22,13 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedTokenLifetime how long a minted demo token stays valid
  * @param clockSkew how far a token's {@code exp} and {@code nbf} may be behind or ahead of the server
  * clock and still be accepted; every decoder (embedded issuer, JWK set, issuer discovery) applies it
+ * @param audience when set, a token from the external issuer ({@code issuerUri} or {@code jwkSetUri})
+ * is accepted only if its {@code aud} claim names this value, so a token the same provider issued
+ * for another application is refused. Not applied to the embedded issuer, which mints for this
+ * server alone.
  */
 @ConfigurationProperties("performanceos.security")
 public record SecurityProperties(@Nullable String issuerUri, @Nullable String jwkSetUri,
 		@DefaultValue("tenant") String tenantClaim, @DefaultValue("roles") String rolesClaim,
 		Path embeddedKeyPath,
 		@DefaultValue("performanceos-embedded") String embeddedIssuer,
-		@DefaultValue("12h") Duration embeddedTokenLifetime, @DefaultValue("60s") Duration clockSkew) {
+		@DefaultValue("12h") Duration embeddedTokenLifetime, @DefaultValue("60s") Duration clockSkew,
+		@Nullable String audience) {
 
 	public SecurityProperties {
 		if (clockSkew.isNegative()) {

@@ -34,7 +34,7 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		GraphQlHttp.Answer registered = GraphQlHttp.post(web, token, Map.of("query", query, "extensions", extension));
 		assertThat(registered.json().path("errors").isMissingNode()).isTrue();
 		assertThat(registered.json().path("data").path("viewer").path("tenant").asString()).isEqualTo(tenant);
-		assertThat(redisson.getBucket(RedisPersistedQueryCache.KEY_PREFIX + hash, StringCodec.INSTANCE).get()).isEqualTo(query);
+		assertThat(redisson.getBucket(RedisPersistedQueryCache.key(tenant, hash), StringCodec.INSTANCE).get()).isEqualTo(query);
 
 		GraphQlHttp.Answer byHash = GraphQlHttp.post(web, token, Map.of("extensions", extension));
 		assertThat(byHash.json().path("errors").isMissingNode()).isTrue();
@@ -45,7 +45,8 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 
 	@Test
 	void hashThatDoesNotMatchTheQueryIsRefusedAndNothingIsStored() {
-		String token = tokens.token(newTenant("apq-bad"), Role.ADMIN);
+		String tenant = newTenant("apq-bad");
+		String token = tokens.token(tenant, Role.ADMIN);
 		String wrongHash = com.performanceos.platform.digest.Sha256.hex("something else " + System.nanoTime());
 		Map<String, Object> extension = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", wrongHash));
 
@@ -53,7 +54,7 @@ class PersistedQueryIntegrationTests extends IntegrationTest {
 		assertThat(mismatch.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(mismatch.json().path("errors").path(0).path("message").asString()).contains("sha256Hash");
 		assertThat(mismatch.json().path("data").isMissingNode() || mismatch.json().path("data").isNull()).isTrue();
-		assertThat(redisson.getBucket(RedisPersistedQueryCache.KEY_PREFIX + wrongHash, StringCodec.INSTANCE).isExists()).isFalse();
+		assertThat(redisson.getBucket(RedisPersistedQueryCache.key(tenant, wrongHash), StringCodec.INSTANCE).isExists()).isFalse();
 
 		GraphQlHttp.Answer notHex = GraphQlHttp.post(web, token,
 				Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "../../etc"))));

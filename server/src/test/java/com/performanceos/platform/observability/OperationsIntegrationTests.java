@@ -36,8 +36,9 @@ class OperationsIntegrationTests extends IntegrationTest {
 	private final JsonMapper json = new JsonMapper();
 
 	@Test
-	void healthIsPublicAndShowsPostgresRedisAndAnalyticsUp() {
+	void healthShowsPostgresRedisAndAnalyticsUpToAnAdmin() {
 		web.get().uri("/actuator/health")
+			.header("Authorization", "Bearer " + tokens.token(newTenant("ops-health"), Role.ADMIN))
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()
@@ -54,7 +55,9 @@ class OperationsIntegrationTests extends IntegrationTest {
 			.path("viewer.roles").entityList(String.class).containsExactly("ADMIN");
 
 		String metrics = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
-			.get().uri("/actuator/prometheus").exchange()
+			.get().uri("/actuator/prometheus")
+			.header("Authorization", "Bearer " + tokens.token(newTenant("ops-scraper"), Role.ADMIN))
+			.exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(metrics.lines().filter(line -> line.startsWith("graphql_request_seconds_count{"))

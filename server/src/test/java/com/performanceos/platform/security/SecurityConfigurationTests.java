@@ -52,6 +52,33 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	void tokenWithoutExpiryIsRefused() {
+		EmbeddedIssuer issuer = EmbeddedIssuer.loadOrCreate(directory.resolve("key.pem"), ISSUER);
+		String token = issuer.sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject("forever").claim("tenant", "acme")
+			.claim("roles", List.of("ADMIN")).issueTime(new Date()).build());
+
+		assertThatThrownBy(() -> decoder(issuer, Duration.ofHours(1)).decode(token).block())
+			.isInstanceOf(JwtValidationException.class)
+			.hasMessageContaining("exp");
+	}
+
+	@Test
+	void configuredAudienceMustBeNamedByTheToken() {
+		var validator = SecurityConfiguration.validator(properties(Duration.ofSeconds(60)), ISSUER, "performance-os");
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("aud").claim("tenant", "acme")
+			.expirationTime(Date.from(Instant.now().plusSeconds(600)));
+		EmbeddedIssuer issuer = EmbeddedIssuer.loadOrCreate(directory.resolve("key.pem"), ISSUER);
+		var decoder = org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build();
+		decoder.setJwtValidator(validator);
+
+		assertThat(decoder.decode(issuer.sign(claims.audience("performance-os").build())).block().getSubject()).isEqualTo("aud");
+		assertThatThrownBy(() -> decoder.decode(issuer.sign(claims.audience("another-app").build())).block())
+			.isInstanceOf(JwtValidationException.class);
+		assertThatThrownBy(() -> decoder.decode(issuer.sign(claims.audience((String) null).build())).block())
+			.isInstanceOf(JwtValidationException.class);
+	}
+
+	@Test
 	void negativeClockSkewIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofSeconds(-1)))
 			.withMessageContaining("clock-skew");
@@ -63,7 +90,7 @@ class SecurityConfigurationTests {
 
 	private SecurityProperties properties(Duration clockSkew) {
 		return new SecurityProperties(null, null, "tenant", "roles", directory.resolve("key.pem"), ISSUER,
-				Duration.ofHours(12), clockSkew);
+				Duration.ofHours(12), clockSkew, null);
 	}
 
 	private static JWTClaimsSet expiredSecondsAgo(long seconds) {
