@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+
 /**
  * The schema's {@code JournalError}: a business failure of a journal mutation.
  *
@@ -26,7 +28,7 @@ record JournalError(Code code, String message, @Nullable List<String> field) {
 	}
 
 	static JournalError conflict(List<String> field) {
-		return new JournalError(Code.IDEMPOTENCY_CONFLICT, "This idempotency key was already used with a different input", field);
+		return new JournalError(Code.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE, field);
 	}
 
 }

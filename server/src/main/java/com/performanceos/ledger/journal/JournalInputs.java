@@ -109,11 +109,9 @@ final class JournalInputs {
 	}
 
 	static List<JournalError> checkKey(String idempotencyKey, List<String> path) {
-		if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-			return List.of(JournalError.invalid(append(path, "idempotencyKey"),
-					"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-		}
-		return List.of();
+		return IdempotencyKeys.problem(idempotencyKey)
+			.map(problem -> List.of(JournalError.invalid(append(path, "idempotencyKey"), problem)))
+			.orElse(List.of());
 	}
 
 	/**

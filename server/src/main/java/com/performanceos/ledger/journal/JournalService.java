@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,18 +26,17 @@ import com.performanceos.ledger.journal.JournalInputs.CheckedEntry;
 import com.performanceos.ledger.journal.JournalInputs.EntryInput;
 import com.performanceos.ledger.journal.JournalStore.NewEntry;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /**
  * Posts and reverses journal entries. Every check that can be made without the database runs
@@ -58,20 +56,16 @@ class JournalService {
 
 	private final JournalStore store;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final Outbox outbox;
 
 	private final JsonMapper json;
 
-	JournalService(TenantDatabase database, JournalStore store, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail,
-			Outbox outbox, JsonMapper json) {
+	JournalService(TenantDatabase database, JournalStore store, Mutations mutations, Outbox outbox, JsonMapper json) {
 		this.database = database;
 		this.store = store;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.outbox = outbox;
 		this.json = json;
 	}
@@ -85,26 +79,20 @@ class JournalService {
 			return Mono.just(JournalPayloads.PostEntry.failed(invalid));
 		}
 		CheckedEntry checked = JournalInputs.checked(input, accountIds);
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
-					.map(found -> new JournalPayloads.PostEntry(found.get(replay.resultId()), List.of()));
-				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntry.failed(
-						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> verifyAgainstDatabase(db, List.of(checked), List.of(path), JournalPayloads.PostEntry::failed)
-					.flatMap(resolved -> {
-						NewEntry entry = newEntry(checked, null, resolved);
-						return write(db, viewer, List.of(entry), null)
-							.then(idempotencyKeys.complete(db, viewer.tenant(), POST_OPERATION, input.idempotencyKey(), entry.key()))
-							.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.posted",
-									JournalEntry.TYPE_NAME, GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null,
-									JournalEvents.image(entry))))
-							.then(store.load(db, List.of(entry.key())))
-							.map(found -> new JournalPayloads.PostEntry(found.get(entry.key()), List.of()));
-					});
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntry.class)));
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(POST_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> JournalPayloads.PostEntry.failed(conflict()),
+				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new JournalPayloads.PostEntry(found.get(key), List.of()))),
+				tx -> verifyAgainstDatabase(tx.db(), List.of(checked), List.of(path)).flatMap(verified -> {
+					if (!verified.errors().isEmpty()) {
+						return Mono.just(Outcome.rejected(JournalPayloads.PostEntry.failed(verified.errors())));
+					}
+					NewEntry entry = newEntry(checked, null, verified.resolved());
+					AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.posted", JournalEntry.TYPE_NAME,
+							GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null, JournalEvents.image(entry));
+					return write(tx.db(), viewer, List.of(entry), null)
+						.then(store.load(tx.db(), List.of(entry.key())))
+						.map(found -> Outcome.committed(new JournalPayloads.PostEntry(found.get(entry.key()), List.of()), entry.key(), audit));
+				}));
 	}
 
 	Mono<JournalPayloads.PostEntries> postBatch(Viewer viewer, JournalInputs.BatchInput input, @Nullable String sourceAddress) {
@@ -130,26 +118,21 @@ class JournalService {
 			return Mono.just(JournalPayloads.PostEntries.failed(invalid));
 		}
 		UUID batchId = UUID.randomUUID();
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), BATCH_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.batchCounts(db, replay.resultId())
-					.map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()));
-				case Claim.Conflict conflict -> reject(JournalPayloads.PostEntries.failed(
-						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> verifyAgainstDatabase(db, checked, paths, JournalPayloads.PostEntries::failed).flatMap(resolved -> {
-					List<NewEntry> entries = checked.stream().map(entry -> newEntry(entry, null, resolved)).toList();
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(BATCH_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> JournalPayloads.PostEntries.failed(conflict()),
+				(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()))),
+				tx -> verifyAgainstDatabase(tx.db(), checked, paths).flatMap(verified -> {
+					if (!verified.errors().isEmpty()) {
+						return Mono.just(Outcome.rejected(JournalPayloads.PostEntries.failed(verified.errors())));
+					}
+					List<NewEntry> entries = checked.stream().map(entry -> newEntry(entry, null, verified.resolved())).toList();
 					int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
-					return write(db, viewer, entries, batchId)
-						.then(idempotencyKeys.complete(db, viewer.tenant(), BATCH_OPERATION, input.idempotencyKey(), batchId))
-						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.batch_posted",
-								"JournalBatch", batchId.toString(), sourceAddress, null,
-								Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
-										"idempotencyKey", input.idempotencyKey()))))
-						.thenReturn(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()));
-				});
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.PostEntries.class)));
+					AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.batch_posted", "JournalBatch", batchId.toString(),
+							sourceAddress, null, Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
+									"idempotencyKey", input.idempotencyKey()));
+					return write(tx.db(), viewer, entries, batchId)
+						.thenReturn(Outcome.committed(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()), batchId, audit));
+				}));
 	}
 
 	Mono<JournalPayloads.Reverse> reverse(Viewer viewer, JournalInputs.ReverseInput input, @Nullable String sourceAddress) {
@@ -167,47 +150,50 @@ class JournalService {
 			return Mono.just(JournalPayloads.Reverse.failed(invalid));
 		}
 		UUID key = originalKey.get();
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
-					.map(found -> new JournalPayloads.Reverse(found.get(replay.resultId()), List.of()));
-				case Claim.Conflict conflict -> reject(JournalPayloads.Reverse.failed(
-						List.of(JournalError.conflict(List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> reverseFresh(db, viewer, input, key, sourceAddress);
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(JournalPayloads.Reverse.class)))
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> JournalPayloads.Reverse.failed(conflict()),
+				(tx, resultKey) -> store.load(tx.db(), List.of(resultKey))
+					.map(found -> new JournalPayloads.Reverse(found.get(resultKey), List.of()))),
+				tx -> reverseFresh(tx.db(), viewer, input, key, sourceAddress))
 			// A concurrent reversal of the same entry won the unique constraint on reversal_of.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
 					new JournalError(JournalError.Code.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
 	}
 
-	private Mono<JournalPayloads.Reverse> reverseFresh(DatabaseClient db, Viewer viewer, JournalInputs.ReverseInput input,
+	private Mono<Outcome<JournalPayloads.Reverse>> reverseFresh(DatabaseClient db, Viewer viewer, JournalInputs.ReverseInput input,
 			UUID originalKey, @Nullable String sourceAddress) {
 		return store.load(db, List.of(originalKey)).zipWith(store.reversalsOf(db, List.of(originalKey))).flatMap(loaded -> {
 			JournalEntry original = loaded.getT1().get(originalKey);
 			if (original == null) {
-				return reject(JournalPayloads.Reverse.failed(List.of(new JournalError(JournalError.Code.ENTRY_NOT_FOUND,
-						"No journal entry with id " + input.entryId(), List.of("input", "entryId")))));
+				return rejectReversal(new JournalError(JournalError.Code.ENTRY_NOT_FOUND, "No journal entry with id " + input.entryId(),
+						List.of("input", "entryId")));
 			}
 			if (original.reversalOfKey() != null || loaded.getT2().containsKey(originalKey)) {
-				return reject(JournalPayloads.Reverse.failed(List.of(new JournalError(JournalError.Code.NOT_REVERSIBLE,
+				return rejectReversal(new JournalError(JournalError.Code.NOT_REVERSIBLE,
 						original.reversalOfKey() != null ? "A reversal cannot itself be reversed; post a new entry instead"
 								: "The entry has already been reversed",
-						List.of("input", "entryId")))));
+						List.of("input", "entryId")));
 			}
 			LocalDate effectiveDate = input.effectiveDate() != null ? input.effectiveDate() : original.effectiveDate();
 			NewEntry reversal = new NewEntry(UUID.randomUUID(), original.reference(),
 					"Reversal: " + input.reason().strip(), effectiveDate, originalKey, original.reversalLines());
-			return requireOpen(db, List.of(effectiveDate), List.of(List.of("input", "effectiveDate")), JournalPayloads.Reverse::failed)
-				.then(write(db, viewer, List.of(reversal), null))
-				.then(idempotencyKeys.complete(db, viewer.tenant(), REVERSE_OPERATION, input.idempotencyKey(), reversal.key()))
-				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.journal.reversed",
-						JournalEntry.TYPE_NAME, original.id(), sourceAddress, null,
-						Map.of("reversalId", GlobalId.encode(JournalEntry.TYPE_NAME, reversal.key()), "reason", input.reason().strip()))))
-				.then(store.load(db, List.of(reversal.key())))
-				.map(found -> new JournalPayloads.Reverse(found.get(reversal.key()), List.of()));
+			AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.reversed", JournalEntry.TYPE_NAME, original.id(),
+					sourceAddress, null,
+					Map.of("reversalId", GlobalId.encode(JournalEntry.TYPE_NAME, reversal.key()), "reason", input.reason().strip()));
+			return requireOpen(db, List.of(effectiveDate), List.of(List.of("input", "effectiveDate"))).flatMap(closed -> closed.isEmpty()
+					? write(db, viewer, List.of(reversal), null)
+						.then(store.load(db, List.of(reversal.key())))
+						.map(found -> Outcome.committed(new JournalPayloads.Reverse(found.get(reversal.key()), List.of()), reversal.key(), audit))
+					: Mono.just(Outcome.rejected(JournalPayloads.Reverse.failed(closed))));
 		});
+	}
+
+	private static Mono<Outcome<JournalPayloads.Reverse>> rejectReversal(JournalError error) {
+		return Mono.just(Outcome.rejected(JournalPayloads.Reverse.failed(List.of(error))));
+	}
+
+	private static List<JournalError> conflict() {
+		return List.of(JournalError.conflict(List.of("input", "idempotencyKey")));
 	}
 
 	/** See {@link JournalPosting#post}. */
@@ -239,12 +225,13 @@ class JournalService {
 		if (entries.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return verifyAgainstDatabase(db, checked, paths, JournalService::rejected)
-			.onErrorMap(TransactionRejected.class, rejection -> rejection.answer(JournalPosting.Rejected.class))
-			.flatMap(resolved -> {
-				List<NewEntry> written = checked.stream().map(entry -> newEntry(entry, null, resolved)).toList();
-				return write(db, viewer, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
-			});
+		return verifyAgainstDatabase(db, checked, paths).flatMap(verified -> {
+			if (!verified.errors().isEmpty()) {
+				return Mono.error(rejected(verified.errors()));
+			}
+			List<NewEntry> written = checked.stream().map(entry -> newEntry(entry, null, verified.resolved())).toList();
+			return write(db, viewer, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
+		});
 	}
 
 	private static JournalPosting.Rejected rejected(List<JournalError> errors) {
@@ -273,10 +260,9 @@ class JournalService {
 
 	/**
 	 * Accounts exist and match each line's currency, dimension values exist, every effective month
-	 * is open. Answers the resolved dimension values, keyed by their codes.
+	 * is open. Answers the problems found, or the resolved dimension values keyed by their codes.
 	 */
-	private Mono<Map<DimensionValueInput, DimensionValue>> verifyAgainstDatabase(DatabaseClient db, List<CheckedEntry> entries,
-			List<List<String>> paths, Function<List<JournalError>, Object> failure) {
+	private Mono<Verified> verifyAgainstDatabase(DatabaseClient db, List<CheckedEntry> entries, List<List<String>> paths) {
 		Set<UUID> accountKeys = new LinkedHashSet<>();
 		Set<DimensionValueInput> dimensionValues = new LinkedHashSet<>();
 		entries.forEach(entry -> {
@@ -306,11 +292,11 @@ class JournalService {
 				}
 			}
 			if (!errors.isEmpty()) {
-				return Mono.error(new TransactionRejected(failure.apply(errors)));
+				return Mono.just(new Verified(errors, Map.of()));
 			}
 			return requireOpen(db, entries.stream().map(entry -> entry.input().effectiveDate()).toList(),
-					paths.stream().map(path -> JournalInputs.append(path, "effectiveDate")).toList(), failure)
-				.thenReturn(resolved);
+					paths.stream().map(path -> JournalInputs.append(path, "effectiveDate")).toList())
+				.map(closed -> new Verified(closed, resolved));
 		});
 	}
 
@@ -327,8 +313,8 @@ class JournalService {
 		return errors;
 	}
 
-	private Mono<Void> requireOpen(DatabaseClient db, List<LocalDate> dates, List<List<String>> fields,
-			Function<List<JournalError>, Object> failure) {
+	/** The {@code PERIOD_CLOSED} problems of these dates; empty when every month is open. */
+	private Mono<List<JournalError>> requireOpen(DatabaseClient db, List<LocalDate> dates, List<List<String>> fields) {
 		Set<LocalDate> months = new LinkedHashSet<>();
 		dates.forEach(date -> months.add(date.withDayOfMonth(1)));
 		return store.closedMonths(db, months).flatMap(closed -> {
@@ -340,10 +326,7 @@ class JournalService {
 							"The period " + month.toString().substring(0, 7) + " is closed", fields.get(index)));
 				}
 			}
-			if (errors.isEmpty()) {
-				return Mono.empty();
-			}
-			return Mono.error(new TransactionRejected(failure.apply(errors)));
+			return Mono.just(errors);
 		});
 	}
 
@@ -368,8 +351,8 @@ class JournalService {
 		return new NewEntry(UUID.randomUUID(), input.reference(), input.description().strip(), input.effectiveDate(), reversalOf, lines);
 	}
 
-	private static <T> Mono<T> reject(Object answer) {
-		return Mono.error(new TransactionRejected(answer));
+	/** The outcome of the database checks: the problems found, or the resolved dimension values. */
+	private record Verified(List<JournalError> errors, Map<DimensionValueInput, DimensionValue> resolved) {
 	}
 
 }
