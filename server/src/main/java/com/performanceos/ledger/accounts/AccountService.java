@@ -1,6 +1,5 @@
 package com.performanceos.ledger.accounts;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;

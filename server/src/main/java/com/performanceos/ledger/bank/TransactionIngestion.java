@@ -21,11 +21,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -204,7 +206,7 @@ class TransactionIngestion {
 		if (matches.isEmpty()) {
 			return Mono.just(0);
 		}
-		List<JournalPosting.Entry> entries = matches.stream()
+		List<JournalDraft> entries = matches.stream()
 			.map(match -> entry(match.transaction(), account.ledgerAccountKey(), match.accountKey(), "rule"))
 			.toList();
 		return journal.post(db, poster, entries, batchId)
@@ -243,15 +245,15 @@ class TransactionIngestion {
 	 * The journal entry of a bank transaction: money in debits the bank's pivot account and credits
 	 * the counterpart; money out the reverse.
 	 */
-	static JournalPosting.Entry entry(BankTransaction transaction, UUID bankLedgerAccount, UUID counterpartAccount, String how) {
-		BigDecimal amount = transaction.signedAmount().abs();
+	static JournalDraft entry(BankTransaction transaction, UUID bankLedgerAccount, UUID counterpartAccount, String how) {
+		Money amount = new Money(transaction.signedAmount().abs(), transaction.currency());
 		boolean inflow = transaction.signedAmount().signum() > 0;
 		String description = truncate("Bank " + (inflow ? "receipt" : "payment") + " (" + how + "): "
-				+ (transaction.label().isEmpty() ? transaction.counterparty() : transaction.label()), 500);
-		return new JournalPosting.Entry(transaction.bookingDate(), description, truncate(transaction.externalId(), 100), List.of(
-				new JournalPosting.Line(bankLedgerAccount, inflow ? EntrySide.DEBIT : EntrySide.CREDIT, amount, transaction.currency(), null),
-				new JournalPosting.Line(counterpartAccount, inflow ? EntrySide.CREDIT : EntrySide.DEBIT, amount, transaction.currency(),
-						transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), 500))));
+				+ (transaction.label().isEmpty() ? transaction.counterparty() : transaction.label()), JournalDraft.DESCRIPTION_LENGTH_MAX);
+		return new JournalDraft(transaction.bookingDate(), description, truncate(transaction.externalId(), JournalDraft.REFERENCE_LENGTH_MAX),
+				List.of(new JournalDraft.Line(bankLedgerAccount, inflow ? EntrySide.DEBIT : EntrySide.CREDIT, amount, null),
+						new JournalDraft.Line(counterpartAccount, inflow ? EntrySide.CREDIT : EntrySide.DEBIT, amount,
+								transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), JournalDraft.MEMO_LENGTH_MAX))));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.journal.JournalPosting;
+import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
@@ -132,11 +133,11 @@ class TransactionService {
 	}
 
 	private static BankError toError(JournalPosting.Rejected rejected) {
-		JournalPosting.Problem problem = rejected.problems().get(0);
+		JournalProblem problem = rejected.problems().get(0);
 		BankError.Code code = switch (problem.code()) {
-			case "PERIOD_CLOSED" -> BankError.Code.PERIOD_CLOSED;
-			case "UNKNOWN_ACCOUNT" -> BankError.Code.UNKNOWN_ACCOUNT;
-			case "CURRENCY_MISMATCH" -> BankError.Code.CURRENCY_MISMATCH;
+			case PERIOD_CLOSED -> BankError.Code.PERIOD_CLOSED;
+			case UNKNOWN_ACCOUNT -> BankError.Code.UNKNOWN_ACCOUNT;
+			case CURRENCY_MISMATCH -> BankError.Code.CURRENCY_MISMATCH;
 			default -> BankError.Code.INVALID_INPUT;
 		};
 		return BankError.of(code, code == BankError.Code.PERIOD_CLOSED ? "transactionId" : "accountId", problem.message());
