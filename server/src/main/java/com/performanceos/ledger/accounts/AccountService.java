@@ -19,10 +19,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.PageRequest;
@@ -36,8 +34,6 @@ import com.performanceos.platform.tenancy.TenantTransaction;
 /** Reads and extends the chart of accounts of the caller's tenant. */
 @Service
 class AccountService {
-
-	static final String CREATED_EVENT = "ledger.AccountCreated";
 
 	private static final String COLUMNS = "id, code, name, type, currency, created_at";
 
@@ -53,19 +49,16 @@ class AccountService {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	/** Accounts already read, by tenant and key; about 200 bytes each. */
 	private final Cache<TenantKey, Account> cache;
 
 	AccountService(TenantDatabase database, Mutations mutations, Outbox outbox,
-			JsonMapper json, MeterRegistry meters) {
+			MeterRegistry meters) {
 		this.cache = Caffeine.newBuilder().maximumSize(CACHED_ACCOUNTS).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, this.cache, CACHE_NAME);
 		this.database = database;
 		this.mutations = mutations;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<CreateAccount.Payload> create(Viewer viewer, CreateAccount.Input input, @Nullable String sourceAddress) {
@@ -97,17 +90,11 @@ class AccountService {
 				.bind("currency", input.currency().getCurrencyCode())
 				.map(AccountService::toAccount)
 				.one()
-				.flatMap(account -> outbox.publish(tx.db(), created(tx.tenant(), account))
+				.flatMap(account -> outbox.publish(tx.db(), tx.tenant(), account.createdAt(), AccountCreated.of(account))
 					.thenReturn(Outcome.committed(CreateAccount.Payload.created(account), account.key(),
 							new AuditEntry(viewer.subject(), "ledger.account.created", Account.TYPE_NAME, account.id(), sourceAddress,
 									null, Map.of("id", account.id(), "code", account.code(), "name", account.name(), "type",
 											account.type().name(), "currency", account.currency().getCurrencyCode())))))));
-	}
-
-	private DomainEvent created(String tenant, Account account) {
-		return new DomainEvent(UUID.randomUUID(), tenant, CREATED_EVENT, account.createdAt(),
-				json.writeValueAsString(Map.of("accountKey", account.key().toString(), "code", account.code(), "type",
-						account.type().name(), "currency", account.currency().getCurrencyCode())));
 	}
 
 	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {
