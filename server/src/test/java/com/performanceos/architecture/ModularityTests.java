@@ -66,6 +66,8 @@ class ModularityTests {
 			"com.performanceos.ledger.accounts.Account", "com.performanceos.ledger.accounts.AccountType",
 			"com.performanceos.ledger.journal.JournalPosting", "com.performanceos.ledger.journal.JournalDraft",
 			"com.performanceos.ledger.journal.JournalProblem", "com.performanceos.ledger.journal.JournalErrorCode",
-			"com.performanceos.ledger.journal.EntrySide", "com.performanceos.ledger.dimensions.DimensionValueInput");
+			"com.performanceos.ledger.journal.EntrySide", "com.performanceos.ledger.dimensions.DimensionValueInput",
+			"com.performanceos.ledger.accounts.AccountCreated", "com.performanceos.ledger.journal.JournalEntryPosted",
+			"com.performanceos.ledger.journal.JournalEntriesPosted");
 
 }

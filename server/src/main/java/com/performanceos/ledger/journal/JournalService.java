@@ -18,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.ledger.dimensions.DimensionCatalog;
 import com.performanceos.ledger.dimensions.DimensionValue;
@@ -26,7 +25,6 @@ import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.ledger.journal.JournalInputs.EntryInput;
 import com.performanceos.ledger.journal.JournalStore.NewEntry;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
@@ -59,14 +57,11 @@ class JournalService {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
-	JournalService(TenantDatabase database, JournalStore store, Mutations mutations, Outbox outbox, JsonMapper json) {
+	JournalService(TenantDatabase database, JournalStore store, Mutations mutations, Outbox outbox) {
 		this.database = database;
 		this.store = store;
 		this.mutations = mutations;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<JournalPayloads.PostEntry> post(Viewer viewer, EntryInput input, @Nullable String sourceAddress) {
@@ -309,8 +304,8 @@ class JournalService {
 	}
 
 	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
-		DomainEvent event = JournalEvents.posted(viewer.tenant(), Instant.now(), entries, batchId, json);
-		return store.insert(db, viewer.tenant(), entries, batchId).then(outbox.publish(db, event));
+		return store.insert(db, viewer.tenant(), entries, batchId)
+			.then(outbox.publish(db, viewer.tenant(), Instant.now(), JournalEvents.posted(entries, batchId)));
 	}
 
 	private static NewEntry newEntry(JournalDraft draft, Map<DimensionValueInput, DimensionValue> resolved) {
