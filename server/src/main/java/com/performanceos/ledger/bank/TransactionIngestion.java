@@ -18,14 +18,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
@@ -41,8 +39,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 @Service
 class TransactionIngestion {
 
-	static final String CASH_POSITION_CHANGED_EVENT = "ledger.CashPositionChanged";
-
 	private final TenantDatabase database;
 
 	private final BankAccountService bankAccounts;
@@ -53,16 +49,13 @@ class TransactionIngestion {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	TransactionIngestion(TenantDatabase database, BankAccountService bankAccounts, JournalPosting journal, AuditTrail auditTrail,
-			Outbox outbox, JsonMapper json) {
+			Outbox outbox) {
 		this.database = database;
 		this.bankAccounts = bankAccounts;
 		this.journal = journal;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	/** What one batch did. */
@@ -263,8 +256,8 @@ class TransactionIngestion {
 	 */
 	Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, BankStatements.Ingested summary,
 			Map<String, Object> detail, @Nullable String sourceAddress) {
-		Map<String, Object> payload = Map.of("bankAccountKey", account.key().toString(), "transactionCount", summary.stored(), "netChange",
-				summary.netChange().toPlainString(), "currency", account.currency().getCurrencyCode());
+		CashPositionChanged changed = new CashPositionChanged(account.key(), summary.stored(), summary.netChange().toPlainString(),
+				account.currency().getCurrencyCode());
 		Map<String, Object> image = new LinkedHashMap<>();
 		image.put("stored", summary.stored());
 		image.put("categorized", summary.categorized());
@@ -272,8 +265,7 @@ class TransactionIngestion {
 		image.putAll(detail);
 		return auditTrail.record(db, poster.tenant(), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
 				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image))
-			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), poster.tenant(), CASH_POSITION_CHANGED_EVENT, Instant.now(),
-					json.writeValueAsString(payload))));
+			.then(outbox.publish(db, poster.tenant(), Instant.now(), changed));
 	}
 
 	private static String truncate(String text, int lengthMax) {
