@@ -15,9 +15,8 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.graphql.Connection;
@@ -33,12 +32,12 @@ class AccountController implements NodeLoader, LiveEventConsumer {
 
 	private final EventStream events;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
-	AccountController(AccountService accounts, EventStream events, JsonMapper json) {
+	AccountController(AccountService accounts, EventStream events, EventCodec codec) {
 		this.accounts = accounts;
 		this.events = events;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	@QueryMapping
@@ -57,12 +56,11 @@ class AccountController implements NodeLoader, LiveEventConsumer {
 
 	@SubscriptionMapping
 	Flux<AccountCreatedEvent> accountCreated(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return events.events(viewer.tenant(), AccountService.CREATED_EVENT).concatMap(event -> {
-			JsonNode payload = json.readTree(event.payload());
-			UUID key = UUID.fromString(payload.get("accountKey").asString());
+		return codec.received(events, viewer.tenant(), AccountCreated.class).concatMap(received -> {
+			UUID key = received.event().accountKey();
 			return accounts.load(viewer, java.util.List.of(key))
 				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
-				.map(account -> new AccountCreatedEvent(event.id().toString(), account, event.occurredAt()));
+				.map(account -> new AccountCreatedEvent(received.id().toString(), account, received.occurredAt()));
 		});
 	}
 
@@ -81,8 +79,8 @@ class AccountController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@Override
-	public Set<String> liveEventTypes() {
-		return Set.of(AccountService.CREATED_EVENT);
+	public Set<Class<?>> liveEventRecords() {
+		return Set.of(AccountCreated.class);
 	}
 
 }

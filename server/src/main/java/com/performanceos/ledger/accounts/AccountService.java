@@ -1,6 +1,5 @@
 package com.performanceos.ledger.accounts;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,25 +19,21 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Reads and extends the chart of accounts of the caller's tenant. */
 @Service
 class AccountService {
-
-	static final String CREATED_EVENT = "ledger.AccountCreated";
 
 	private static final String COLUMNS = "id, code, name, type, currency, created_at";
 
@@ -50,26 +45,20 @@ class AccountService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final Outbox outbox;
-
-	private final JsonMapper json;
 
 	/** Accounts already read, by tenant and key; about 200 bytes each. */
 	private final Cache<TenantKey, Account> cache;
 
-	AccountService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail, Outbox outbox,
-			JsonMapper json, MeterRegistry meters) {
+	AccountService(TenantDatabase database, Mutations mutations, Outbox outbox,
+			MeterRegistry meters) {
 		this.cache = Caffeine.newBuilder().maximumSize(CACHED_ACCOUNTS).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, this.cache, CACHE_NAME);
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<CreateAccount.Payload> create(Viewer viewer, CreateAccount.Input input, @Nullable String sourceAddress) {
@@ -77,30 +66,23 @@ class AccountService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(CreateAccount.Payload.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), CreateAccount.OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> find(db, replay.resultId()).map(CreateAccount.Payload::created);
-				case Claim.Conflict conflict -> Mono.<CreateAccount.Payload>error(new TransactionRejected(CreateAccount.Payload.failed(
-						new CreateAccount.Error(CreateAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
-								"This idempotency key was already used with a different input", List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> insert(db, viewer, input, sourceAddress);
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(CreateAccount.Payload.class)))
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateAccount.OPERATION, input.idempotencyKey(),
+				input.fingerprint(), CreateAccount.Payload::conflict,
+				(tx, key) -> find(tx.db(), key).map(CreateAccount.Payload::created)),
+				tx -> insert(tx, viewer, input, sourceAddress))
 			// Two concurrent creations of one code: the loser's transaction has rolled back whole.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateCode(input)));
 	}
 
-	private Mono<CreateAccount.Payload> insert(DatabaseClient db, Viewer viewer, CreateAccount.Input input,
+	private Mono<Outcome<CreateAccount.Payload>> insert(TenantTransaction tx, Viewer viewer, CreateAccount.Input input,
 			@Nullable String sourceAddress) {
-		return db.sql("SELECT 1 FROM ledger_account WHERE code = :code")
+		return tx.db().sql("SELECT 1 FROM ledger_account WHERE code = :code")
 			.bind("code", input.code())
-			.map(row -> true)
+			.map(row -> Outcome.rejected(duplicateCode(input)))
 			.first()
-			.flatMap(exists -> Mono.<CreateAccount.Payload>error(new TransactionRejected(duplicateCode(input))))
-			.switchIfEmpty(Mono.defer(() -> db.sql("INSERT INTO ledger_account (tenant_id, id, code, name, type, currency) "
+			.switchIfEmpty(Mono.defer(() -> tx.db().sql("INSERT INTO ledger_account (tenant_id, id, code, name, type, currency) "
 					+ "VALUES (:tenant, :id, :code, :name, :type, :currency) RETURNING " + COLUMNS)
-				.bind("tenant", viewer.tenant())
+				.bind("tenant", tx.tenant())
 				.bind("id", UUID.randomUUID())
 				.bind("code", input.code())
 				.bind("name", input.name().strip())
@@ -108,20 +90,11 @@ class AccountService {
 				.bind("currency", input.currency().getCurrencyCode())
 				.map(AccountService::toAccount)
 				.one()
-				.flatMap(account -> recordCreation(db, viewer, input, account, sourceAddress)
-					.thenReturn(CreateAccount.Payload.created(account)))));
-	}
-
-	private Mono<Void> recordCreation(DatabaseClient db, Viewer viewer, CreateAccount.Input input, Account account,
-			@Nullable String sourceAddress) {
-		Map<String, Object> image = Map.of("id", account.id(), "code", account.code(), "name", account.name(), "type",
-				account.type().name(), "currency", account.currency().getCurrencyCode());
-		return idempotencyKeys.complete(db, viewer.tenant(), CreateAccount.OPERATION, input.idempotencyKey(), account.key())
-			.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.account.created",
-					Account.TYPE_NAME, account.id(), sourceAddress, null, image)))
-			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), viewer.tenant(), CREATED_EVENT,
-					account.createdAt(), json.writeValueAsString(Map.of("accountKey", account.key().toString(), "code",
-							account.code(), "type", account.type().name(), "currency", account.currency().getCurrencyCode())))));
+				.flatMap(account -> outbox.publish(tx.db(), tx.tenant(), account.createdAt(), AccountCreated.of(account))
+					.thenReturn(Outcome.committed(CreateAccount.Payload.created(account), account.key(),
+							new AuditEntry(viewer.subject(), "ledger.account.created", Account.TYPE_NAME, account.id(), sourceAddress,
+									null, Map.of("id", account.id(), "code", account.code(), "name", account.name(), "type",
+											account.type().name(), "currency", account.currency().getCurrencyCode())))))));
 	}
 
 	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {

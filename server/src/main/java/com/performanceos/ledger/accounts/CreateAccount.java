@@ -33,10 +33,7 @@ final class CreateAccount {
 
 		List<Error> validate() {
 			List<Error> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(Error.invalid("idempotencyKey",
-						"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(Error.invalid("idempotencyKey", problem)));
 			if (!CODE.matcher(code).matches()) {
 				errors.add(Error.invalid("code", "code must be 1 to 20 letters, digits, dots or dashes"));
 			}
@@ -73,6 +70,11 @@ final class CreateAccount {
 
 		static Payload failed(List<Error> errors) {
 			return new Payload(null, errors);
+		}
+
+		static Payload conflict() {
+			return failed(new Error(ErrorCode.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE,
+					List.of("input", "idempotencyKey")));
 		}
 
 		static Payload failed(Error error) {

@@ -1,9 +1,7 @@
 package com.performanceos.ledger.bank;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,13 +21,12 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.graphql.Connection;
@@ -64,16 +61,16 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final EventStream events;
 
-	private final JsonMapper json;
+	private final EventCodec codec;
 
 	BankAccountController(BankAccountService bankAccounts, AccountDirectory accounts, TenantDatabase database, AuditTrail auditTrail,
-			EventStream events, JsonMapper json) {
+			EventStream events, EventCodec codec) {
 		this.bankAccounts = bankAccounts;
 		this.accounts = accounts;
 		this.database = database;
 		this.auditTrail = auditTrail;
 		this.events = events;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	@QueryMapping
@@ -124,14 +121,12 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	@SubscriptionMapping
 	Flux<CashPositionChangedEvent> cashPositionChanged(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return events.events(viewer.tenant(), TransactionIngestion.CASH_POSITION_CHANGED_EVENT).concatMap(event -> {
-			JsonNode payload = json.readTree(event.payload());
-			UUID key = UUID.fromString(payload.get("bankAccountKey").asString());
-			Money net = new Money(new BigDecimal(payload.get("netChange").asString()), Currency.getInstance(payload.get("currency").asString()));
+		return codec.received(events, viewer.tenant(), CashPositionChanged.class).concatMap(received -> {
+			UUID key = received.event().bankAccountKey();
 			return bankAccounts.load(viewer, List.of(key))
 				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
-				.map(account -> new CashPositionChangedEvent(event.id().toString(), account, payload.get("transactionCount").asInt(), net,
-						event.occurredAt()));
+				.map(account -> new CashPositionChangedEvent(received.id().toString(), account, received.event().transactionCount(),
+						received.event().net(), received.occurredAt()));
 		});
 	}
 
@@ -150,8 +145,8 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@Override
-	public Set<String> liveEventTypes() {
-		return Set.of(TransactionIngestion.CASH_POSITION_CHANGED_EVENT);
+	public Set<Class<?>> liveEventRecords() {
+		return Set.of(CashPositionChanged.class);
 	}
 
 }

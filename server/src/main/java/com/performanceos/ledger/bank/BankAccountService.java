@@ -20,20 +20,19 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.privacy.Iban;
 import com.performanceos.platform.privacy.PersonalDataHasher;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /**
  * Bank accounts of the caller's tenant. IBANs are encrypted with the tenant bound (so a ciphertext
@@ -51,19 +50,15 @@ class BankAccountService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final FieldCipher cipher;
 
 	private final PersonalDataHasher hasher;
 
-	BankAccountService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail, FieldCipher cipher,
-			PersonalDataHasher hasher) {
+	BankAccountService(TenantDatabase database, Mutations mutations, FieldCipher cipher, PersonalDataHasher hasher) {
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.cipher = cipher;
 		this.hasher = hasher;
 	}
@@ -75,22 +70,16 @@ class BankAccountService {
 		}
 		Iban iban = java.util.Objects.requireNonNull(input.parsedIban());
 		String ibanHash = ibanPseudonym(viewer.tenant(), iban);
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), CreateBankAccount.OPERATION, input.idempotencyKey(), input.fingerprint(ibanHash))
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> find(db, viewer.tenant(), List.of(replay.resultId()))
-					.map(found -> CreateBankAccount.Payload.created(found.get(0)));
-				case Claim.Conflict conflict -> Mono.<CreateBankAccount.Payload>error(
-						new TransactionRejected(CreateBankAccount.Payload.failed(BankError.conflict())));
-				case Claim.Fresh fresh -> checkAndInsert(db, viewer, input, iban, ibanHash, sourceAddress);
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(CreateBankAccount.Payload.class)))
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateBankAccount.OPERATION, input.idempotencyKey(),
+				input.fingerprint(ibanHash), () -> CreateBankAccount.Payload.failed(BankError.conflict()),
+				(tx, key) -> find(tx.db(), tx.tenant(), List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
+				tx -> checkAndInsert(tx.db(), viewer, input, iban, ibanHash, sourceAddress))
 			// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
 					BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN or aggregator id already exists"))));
 	}
 
-	private Mono<CreateBankAccount.Payload> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,
+	private Mono<Outcome<CreateBankAccount.Payload>> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,
 			Iban iban, String ibanHash, @Nullable String sourceAddress) {
 		UUID ledgerAccountKey = GlobalId.decode(input.ledgerAccountId(), "Account").orElseThrow();
 		Mono<Optional<String>> accountCurrency = db.sql("SELECT currency FROM ledger_account WHERE id = :id")
@@ -125,13 +114,13 @@ class BankAccountService {
 				error = BankError.of(BankError.Code.EXTERNAL_ID_TAKEN, "externalId", "This aggregator account id is already connected to another bank account of the tenant");
 			}
 			if (error != null) {
-				return Mono.error(new TransactionRejected(CreateBankAccount.Payload.failed(error)));
+				return Mono.just(Outcome.rejected(CreateBankAccount.Payload.failed(error)));
 			}
 			return insert(db, viewer, input, iban, ibanHash, ledgerAccountKey, sourceAddress);
 		});
 	}
 
-	private Mono<CreateBankAccount.Payload> insert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input, Iban iban,
+	private Mono<Outcome<CreateBankAccount.Payload>> insert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input, Iban iban,
 			String ibanHash, UUID ledgerAccountKey, @Nullable String sourceAddress) {
 		UUID key = UUID.randomUUID();
 		var insert = db.sql("INSERT INTO ledger_bank_account (tenant_id, id, name, bank_name, entity, currency, iban_encrypted, "
@@ -156,10 +145,8 @@ class BankAccountService {
 			.then(route)
 			.then(find(db, viewer.tenant(), List.of(key)))
 			.map(found -> found.get(0))
-			.flatMap(account -> idempotencyKeys.complete(db, viewer.tenant(), CreateBankAccount.OPERATION, input.idempotencyKey(), key)
-				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.bank_account.created",
-						BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image(account))))
-				.thenReturn(CreateBankAccount.Payload.created(account)));
+			.map(account -> Outcome.committed(CreateBankAccount.Payload.created(account), key, new AuditEntry(viewer.subject(),
+					"ledger.bank_account.created", BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image(account))));
 	}
 
 	/** The audit image: the IBAN only masked, so the audit log never holds it in clear. */

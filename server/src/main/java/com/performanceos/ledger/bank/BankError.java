@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.platform.idempotency.IdempotencyKeys;
+
 /**
  * The schema's {@code BankError}: a business failure of a bank or cash mutation.
  *
@@ -30,7 +32,7 @@ record BankError(Code code, String message, @Nullable List<String> field) {
 	}
 
 	static BankError conflict() {
-		return of(Code.IDEMPOTENCY_CONFLICT, "idempotencyKey", "This idempotency key was already used with a different input");
+		return of(Code.IDEMPOTENCY_CONFLICT, "idempotencyKey", IdempotencyKeys.CONFLICT_MESSAGE);
 	}
 
 }

@@ -45,9 +45,7 @@ final class CreateBankAccount {
 
 		List<BankError> validate() {
 			List<BankError> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(BankError.invalid("idempotencyKey", "idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(BankError.invalid("idempotencyKey", problem)));
 			checkName(errors, "name", name);
 			checkName(errors, "bankName", bankName);
 			if (!ENTITY.matcher(entity).matches()) {

@@ -67,9 +67,7 @@ final class RuleInputs {
 
 		List<BankError> validate() {
 			List<BankError> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(BankError.invalid("idempotencyKey", "idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(BankError.invalid("idempotencyKey", problem)));
 			errors.addAll(definition().validate());
 			return errors;
 		}

@@ -18,17 +18,16 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Creates, changes, deletes and lists the categorisation rules of the caller's tenant. */
 @Service
@@ -44,14 +43,11 @@ class RuleService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
-	private final AuditTrail auditTrail;
-
-	RuleService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+	RuleService(TenantDatabase database, Mutations mutations) {
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 	}
 
 	Mono<RuleInputs.RulePayload> create(Viewer viewer, RuleInputs.CreateInput input, @Nullable String sourceAddress) {
@@ -59,24 +55,23 @@ class RuleService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(RuleInputs.RulePayload.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), RuleInputs.CREATE_OPERATION, input.idempotencyKey(), input.definition().fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> find(db, List.of(replay.resultId())).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()));
-				case Claim.Conflict conflict -> Mono.<RuleInputs.RulePayload>error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.conflict())));
-				case Claim.Fresh fresh -> {
-					UUID key = UUID.randomUUID();
-					yield checkAccount(db, input.definition())
-						.then(db.sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
-						.flatMap(count -> count >= RULES_MAX ? Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.of(
-								BankError.Code.LIMIT_REACHED, "idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules")))) : Mono.empty())
-						.then(write(db, viewer, key, input.definition(), true))
-						.flatMap(rule -> idempotencyKeys.complete(db, viewer.tenant(), RuleInputs.CREATE_OPERATION, input.idempotencyKey(), key)
-							.then(audit(db, viewer, "ledger.categorization_rule.created", rule, sourceAddress))
-							.thenReturn(new RuleInputs.RulePayload(rule, List.of())));
-				}
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(RuleInputs.RulePayload.class)));
+		UUID key = UUID.randomUUID();
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(RuleInputs.CREATE_OPERATION, input.idempotencyKey(),
+				input.definition().fingerprint(), () -> RuleInputs.RulePayload.failed(BankError.conflict()),
+				(tx, resultKey) -> find(tx.db(), List.of(resultKey)).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()))),
+				tx -> accountExists(tx.db(), input.definition())
+					.zipWith(tx.db().sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
+					.flatMap(checks -> {
+						if (!checks.getT1()) {
+							return Mono.just(Outcome.rejected(unknownAccount(input.definition())));
+						}
+						if (checks.getT2() >= RULES_MAX) {
+							return Mono.just(Outcome.rejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.LIMIT_REACHED,
+									"idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules"))));
+						}
+						return write(tx.db(), viewer, key, input.definition(), true).map(rule -> Outcome.committed(
+								new RuleInputs.RulePayload(rule, List.of()), key, audit(viewer, "ledger.categorization_rule.created", rule, sourceAddress)));
+					}));
 	}
 
 	Mono<RuleInputs.RulePayload> update(Viewer viewer, RuleInputs.UpdateInput input, @Nullable String sourceAddress) {
@@ -89,13 +84,13 @@ class RuleService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(RuleInputs.RulePayload.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> checkAccount(db, input.definition())
-			.then(write(db, viewer, key.get(), input.definition(), false))
-			.switchIfEmpty(Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(
-					BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId())))))
-			.flatMap(rule -> audit(db, viewer, "ledger.categorization_rule.updated", rule, sourceAddress)
-				.thenReturn(new RuleInputs.RulePayload(rule, List.of()))))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(RuleInputs.RulePayload.class)));
+		return mutations.once(viewer.tenant(), tx -> accountExists(tx.db(), input.definition()).flatMap(exists -> !exists
+				? Mono.just(Outcome.rejected(unknownAccount(input.definition())))
+				: write(tx.db(), viewer, key.get(), input.definition(), false)
+					.map(rule -> Outcome.committed(new RuleInputs.RulePayload(rule, List.of()),
+							audit(viewer, "ledger.categorization_rule.updated", rule, sourceAddress)))
+					.defaultIfEmpty(Outcome.rejected(RuleInputs.RulePayload.failed(
+							BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId()))))));
 	}
 
 	Mono<RuleInputs.DeletePayload> delete(Viewer viewer, RuleInputs.DeleteInput input, @Nullable String sourceAddress) {
@@ -105,21 +100,23 @@ class RuleService {
 		if (key.isEmpty()) {
 			return Mono.just(notFound);
 		}
-		return database.inTransaction(viewer.tenant(), db -> find(db, List.of(key.get()))
-			.flatMap(found -> found.isEmpty() ? Mono.just(notFound)
-					: db.sql("DELETE FROM ledger_bank_rule WHERE id = :id").bind("id", key.get()).then()
-						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.categorization_rule.deleted",
-								CategorizationRule.TYPE_NAME, input.ruleId(), sourceAddress, image(found.get(0)), null)))
-						.thenReturn(new RuleInputs.DeletePayload(input.ruleId(), List.of()))));
+		return mutations.once(viewer.tenant(), tx -> find(tx.db(), List.of(key.get()))
+			.flatMap(found -> found.isEmpty() ? Mono.just(Outcome.rejected(notFound))
+					: tx.db().sql("DELETE FROM ledger_bank_rule WHERE id = :id").bind("id", key.get()).then()
+						.thenReturn(Outcome.committed(new RuleInputs.DeletePayload(input.ruleId(), List.of()),
+								new AuditEntry(viewer.subject(), "ledger.categorization_rule.deleted", CategorizationRule.TYPE_NAME,
+										input.ruleId(), sourceAddress, image(found.get(0)), null)))));
 	}
 
-	/** The pivot account exists (its currency decides which transactions the rule can take). */
-	private static Mono<Void> checkAccount(DatabaseClient db, RuleInputs.Definition definition) {
+	/** Whether the pivot account exists (its currency decides which transactions the rule can take). */
+	private static Mono<Boolean> accountExists(DatabaseClient db, RuleInputs.Definition definition) {
 		UUID accountKey = GlobalId.decode(definition.accountId(), "Account").orElseThrow();
-		return db.sql("SELECT 1 FROM ledger_account WHERE id = :id").bind("id", accountKey).map(row -> true).first()
-			.switchIfEmpty(Mono.error(new TransactionRejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.UNKNOWN_ACCOUNT,
-					"accountId", "No account with id " + definition.accountId())))))
-			.then();
+		return db.sql("SELECT 1 FROM ledger_account WHERE id = :id").bind("id", accountKey).map(row -> true).first().defaultIfEmpty(false);
+	}
+
+	private static RuleInputs.RulePayload unknownAccount(RuleInputs.Definition definition) {
+		return RuleInputs.RulePayload.failed(BankError.of(BankError.Code.UNKNOWN_ACCOUNT, "accountId",
+				"No account with id " + definition.accountId()));
 	}
 
 	private static Mono<CategorizationRule> write(DatabaseClient db, Viewer viewer, UUID key, RuleInputs.Definition definition,
@@ -143,9 +140,8 @@ class RuleService {
 			.flatMap(updated -> updated == 0 ? Mono.empty() : find(db, List.of(key)).map(found -> found.get(0)));
 	}
 
-	private Mono<Void> audit(DatabaseClient db, Viewer viewer, String action, CategorizationRule rule, @Nullable String sourceAddress) {
-		return auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), action, CategorizationRule.TYPE_NAME, rule.id(),
-				sourceAddress, null, image(rule)));
+	private static AuditEntry audit(Viewer viewer, String action, CategorizationRule rule, @Nullable String sourceAddress) {
+		return new AuditEntry(viewer.subject(), action, CategorizationRule.TYPE_NAME, rule.id(), sourceAddress, null, image(rule));
 	}
 
 	private static Map<String, Object> image(CategorizationRule rule) {

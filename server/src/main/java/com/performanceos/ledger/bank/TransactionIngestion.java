@@ -18,14 +18,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
+import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -39,8 +39,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 @Service
 class TransactionIngestion {
 
-	static final String CASH_POSITION_CHANGED_EVENT = "ledger.CashPositionChanged";
-
 	private final TenantDatabase database;
 
 	private final BankAccountService bankAccounts;
@@ -51,16 +49,13 @@ class TransactionIngestion {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	TransactionIngestion(TenantDatabase database, BankAccountService bankAccounts, JournalPosting journal, AuditTrail auditTrail,
-			Outbox outbox, JsonMapper json) {
+			Outbox outbox) {
 		this.database = database;
 		this.bankAccounts = bankAccounts;
 		this.journal = journal;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	/** What one batch did. */
@@ -210,7 +205,7 @@ class TransactionIngestion {
 		if (matches.isEmpty()) {
 			return Mono.just(0);
 		}
-		List<JournalPosting.Entry> entries = matches.stream()
+		List<JournalDraft> entries = matches.stream()
 			.map(match -> entry(match.transaction(), account.ledgerAccountKey(), match.accountKey(), "rule"))
 			.toList();
 		return journal.post(db, poster, entries, batchId)
@@ -249,15 +244,15 @@ class TransactionIngestion {
 	 * The journal entry of a bank transaction: money in debits the bank's pivot account and credits
 	 * the counterpart; money out the reverse.
 	 */
-	static JournalPosting.Entry entry(BankTransaction transaction, UUID bankLedgerAccount, UUID counterpartAccount, String how) {
-		BigDecimal amount = transaction.signedAmount().abs();
+	static JournalDraft entry(BankTransaction transaction, UUID bankLedgerAccount, UUID counterpartAccount, String how) {
+		Money amount = new Money(transaction.signedAmount().abs(), transaction.currency());
 		boolean inflow = transaction.signedAmount().signum() > 0;
 		String description = truncate("Bank " + (inflow ? "receipt" : "payment") + " (" + how + "): "
-				+ (transaction.label().isEmpty() ? transaction.counterparty() : transaction.label()), 500);
-		return new JournalPosting.Entry(transaction.bookingDate(), description, truncate(transaction.externalId(), 100), List.of(
-				new JournalPosting.Line(bankLedgerAccount, inflow ? EntrySide.DEBIT : EntrySide.CREDIT, amount, transaction.currency(), null),
-				new JournalPosting.Line(counterpartAccount, inflow ? EntrySide.CREDIT : EntrySide.DEBIT, amount, transaction.currency(),
-						transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), 500))));
+				+ (transaction.label().isEmpty() ? transaction.counterparty() : transaction.label()), JournalDraft.DESCRIPTION_LENGTH_MAX);
+		return new JournalDraft(transaction.bookingDate(), description, truncate(transaction.externalId(), JournalDraft.REFERENCE_LENGTH_MAX),
+				List.of(new JournalDraft.Line(bankLedgerAccount, inflow ? EntrySide.DEBIT : EntrySide.CREDIT, amount, null),
+						new JournalDraft.Line(counterpartAccount, inflow ? EntrySide.CREDIT : EntrySide.DEBIT, amount,
+								transaction.counterparty().isEmpty() ? null : truncate(transaction.counterparty(), JournalDraft.MEMO_LENGTH_MAX))));
 	}
 
 	/**
@@ -267,8 +262,8 @@ class TransactionIngestion {
 	 */
 	Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, BankStatements.Ingested summary,
 			Map<String, Object> detail, @Nullable String sourceAddress) {
-		Map<String, Object> payload = Map.of("bankAccountKey", account.key().toString(), "transactionCount", summary.stored(), "netChange",
-				summary.netChange().toPlainString(), "currency", account.currency().getCurrencyCode());
+		CashPositionChanged changed = new CashPositionChanged(account.key(), summary.stored(), summary.netChange().toPlainString(),
+				account.currency().getCurrencyCode());
 		Map<String, Object> image = new LinkedHashMap<>();
 		image.put("stored", summary.stored());
 		image.put("categorized", summary.categorized());
@@ -276,8 +271,7 @@ class TransactionIngestion {
 		image.putAll(detail);
 		return auditTrail.record(db, poster.tenant(), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
 				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image))
-			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), poster.tenant(), CASH_POSITION_CHANGED_EVENT, Instant.now(),
-					json.writeValueAsString(payload))));
+			.then(outbox.publish(db, poster.tenant(), Instant.now(), changed));
 	}
 
 	private static String truncate(String text, int lengthMax) {

@@ -16,19 +16,20 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.journal.JournalPosting;
+import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Lists bank transactions and maps unmatched ones by hand. */
 @Service
@@ -40,19 +41,15 @@ class TransactionService {
 
 	private final BankAccountService bankAccounts;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
 	private final JournalPosting journal;
 
-	private final AuditTrail auditTrail;
-
-	TransactionService(TenantDatabase database, BankAccountService bankAccounts, IdempotencyKeys idempotencyKeys, JournalPosting journal,
-			AuditTrail auditTrail) {
+	TransactionService(TenantDatabase database, BankAccountService bankAccounts, Mutations mutations, JournalPosting journal) {
 		this.database = database;
 		this.bankAccounts = bankAccounts;
-		this.idempotencyKeys = idempotencyKeys;
+		this.mutations = mutations;
 		this.journal = journal;
-		this.auditTrail = auditTrail;
 	}
 
 	/** The schema's {@code CategorizeBankTransactionInput}. */
@@ -69,9 +66,9 @@ class TransactionService {
 	}
 
 	Mono<CategorizePayload> categorize(Viewer viewer, CategorizeInput input, @Nullable String sourceAddress) {
-		if (input.idempotencyKey().isBlank() || input.idempotencyKey().length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-			return Mono.just(CategorizePayload.failed(BankError.invalid("idempotencyKey",
-					"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters")));
+		Optional<String> keyProblem = IdempotencyKeys.problem(input.idempotencyKey());
+		if (keyProblem.isPresent()) {
+			return Mono.just(CategorizePayload.failed(BankError.invalid("idempotencyKey", keyProblem.get())));
 		}
 		Optional<UUID> transactionKey = GlobalId.decode(input.transactionId(), BankTransaction.TYPE_NAME);
 		Optional<UUID> accountKey = GlobalId.decode(input.accountId(), "Account");
@@ -81,17 +78,13 @@ class TransactionService {
 		if (accountKey.isEmpty()) {
 			return Mono.just(CategorizePayload.failed(BankError.of(BankError.Code.UNKNOWN_ACCOUNT, "accountId", "Not an account id: " + input.accountId())));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), CATEGORIZE_OPERATION, input.idempotencyKey(), input.transactionId() + '\u001f' + input.accountId())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> find(db, List.of(replay.resultId())).map(found -> new CategorizePayload(found.get(0), List.of()));
-				case Claim.Conflict conflict -> Mono.<CategorizePayload>error(new TransactionRejected(CategorizePayload.failed(BankError.conflict())));
-				case Claim.Fresh fresh -> categorizeFresh(db, viewer, input, transactionKey.get(), accountKey.get(), sourceAddress);
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(CategorizePayload.class)));
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CATEGORIZE_OPERATION, input.idempotencyKey(),
+				input.transactionId() + '\u001f' + input.accountId(), () -> CategorizePayload.failed(BankError.conflict()),
+				(tx, key) -> find(tx.db(), List.of(key)).map(found -> new CategorizePayload(found.get(0), List.of()))),
+				tx -> categorizeFresh(tx.db(), viewer, input, transactionKey.get(), accountKey.get(), sourceAddress));
 	}
 
-	private Mono<CategorizePayload> categorizeFresh(DatabaseClient db, Viewer viewer, CategorizeInput input, UUID transactionKey,
+	private Mono<Outcome<CategorizePayload>> categorizeFresh(DatabaseClient db, Viewer viewer, CategorizeInput input, UUID transactionKey,
 			UUID accountKey, @Nullable String sourceAddress) {
 		// FOR UPDATE: two concurrent categorisations of one transaction post it once; the second sees it categorised.
 		Mono<Optional<BankTransaction>> transaction = db.sql("SELECT " + BankTransaction.COLUMNS + " FROM ledger_bank_transaction WHERE id = :id FOR UPDATE")
@@ -115,35 +108,36 @@ class TransactionService {
 						+ ", the transaction is in " + found.currency().getCurrencyCode());
 			}
 			if (error != null) {
-				return Mono.error(new TransactionRejected(CategorizePayload.failed(error)));
+				return Mono.just(Outcome.rejected(CategorizePayload.failed(error)));
 			}
-			return post(db, viewer, found, accountKey)
-				.then(idempotencyKeys.complete(db, viewer.tenant(), CATEGORIZE_OPERATION, input.idempotencyKey(), transactionKey))
-				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.bank_transaction.categorized",
-						BankTransaction.TYPE_NAME, found.id(), sourceAddress, Map.of("status", "UNMATCHED"),
-						Map.of("status", "CATEGORIZED", "accountId", input.accountId()))))
-				.then(find(db, List.of(transactionKey)))
-				.map(updated -> new CategorizePayload(updated.get(0), List.of()));
+			AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.bank_transaction.categorized", BankTransaction.TYPE_NAME,
+					found.id(), sourceAddress, Map.of("status", "UNMATCHED"), Map.of("status", "CATEGORIZED", "accountId", input.accountId()));
+			return post(db, viewer, found, accountKey).flatMap(refused -> refused.isPresent()
+					? Mono.just(Outcome.rejected(CategorizePayload.failed(refused.get())))
+					: find(db, List.of(transactionKey))
+						.map(updated -> Outcome.committed(new CategorizePayload(updated.get(0), List.of()), transactionKey, audit)));
 		});
 	}
 
-	private Mono<Void> post(DatabaseClient db, Viewer viewer, BankTransaction transaction, UUID accountKey) {
+	/** Posts the categorised transaction to the journal; answers the journal's refusal, if any. */
+	private Mono<Optional<BankError>> post(DatabaseClient db, Viewer viewer, BankTransaction transaction, UUID accountKey) {
 		Viewer poster = new Viewer(viewer.subject(), viewer.tenant(), EnumSet.of(Role.FINANCE));
 		return bankAccounts.find(db, viewer.tenant(), List.of(transaction.bankAccountKey()))
 			.flatMap(found -> journal.post(db, poster, List.of(TransactionIngestion.entry(transaction, found.get(0).ledgerAccountKey(),
 					accountKey, "manual")), null))
-			.onErrorMap(JournalPosting.Rejected.class, rejected -> new TransactionRejected(CategorizePayload.failed(toError(rejected))))
 			.flatMap(entryKeys -> db.sql("UPDATE ledger_bank_transaction SET status = 'CATEGORIZED', ledger_account_id = :account, "
 					+ "journal_entry_id = :entry WHERE id = :id")
-				.bind("account", accountKey).bind("entry", entryKeys.get(0)).bind("id", transaction.key()).then());
+				.bind("account", accountKey).bind("entry", entryKeys.get(0)).bind("id", transaction.key()).then())
+			.thenReturn(Optional.<BankError>empty())
+			.onErrorResume(JournalPosting.Rejected.class, rejected -> Mono.just(Optional.of(toError(rejected))));
 	}
 
 	private static BankError toError(JournalPosting.Rejected rejected) {
-		JournalPosting.Problem problem = rejected.problems().get(0);
+		JournalProblem problem = rejected.problems().get(0);
 		BankError.Code code = switch (problem.code()) {
-			case "PERIOD_CLOSED" -> BankError.Code.PERIOD_CLOSED;
-			case "UNKNOWN_ACCOUNT" -> BankError.Code.UNKNOWN_ACCOUNT;
-			case "CURRENCY_MISMATCH" -> BankError.Code.CURRENCY_MISMATCH;
+			case PERIOD_CLOSED -> BankError.Code.PERIOD_CLOSED;
+			case UNKNOWN_ACCOUNT -> BankError.Code.UNKNOWN_ACCOUNT;
+			case CURRENCY_MISMATCH -> BankError.Code.CURRENCY_MISMATCH;
 			default -> BankError.Code.INVALID_INPUT;
 		};
 		return BankError.of(code, code == BankError.Code.PERIOD_CLOSED ? "transactionId" : "accountId", problem.message());

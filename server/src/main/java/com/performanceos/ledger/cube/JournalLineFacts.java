@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.ledger.journal.JournalEntriesPosted;
+import com.performanceos.ledger.journal.JournalEntryPosted;
 import com.performanceos.platform.analytics.Aggregation;
 import com.performanceos.platform.analytics.AnalyticsEvent;
 import com.performanceos.platform.analytics.AnalyticsProjection;
@@ -21,6 +21,7 @@ import com.performanceos.platform.analytics.ColumnType;
 import com.performanceos.platform.analytics.CubeDefinition;
 import com.performanceos.platform.analytics.FactTable;
 import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.EventCodec;
 
 /**
  * Every posted journal line becomes one fact of the {@code journal_lines} table: the posting event
@@ -31,10 +32,6 @@ import com.performanceos.platform.events.DomainEvent;
  */
 @Component
 final class JournalLineFacts implements AnalyticsProjection {
-
-	static final String POSTED_EVENT = "ledger.JournalEntryPosted";
-
-	static final String BATCH_POSTED_EVENT = "ledger.JournalEntriesPosted";
 
 	static final String LINE_FACT = "ledger.JournalLine";
 
@@ -52,10 +49,14 @@ final class JournalLineFacts implements AnalyticsProjection {
 					"line_count", new CubeDefinition.Measure(Aggregation.COUNT, null)),
 			Map.of("account", "account_key", "currency", "currency"));
 
-	private final JsonMapper json;
+	private static final String POSTED_EVENT = EventCodec.typeOf(JournalEntryPosted.class);
 
-	JournalLineFacts(JsonMapper json) {
-		this.json = json;
+	private static final String BATCH_POSTED_EVENT = EventCodec.typeOf(JournalEntriesPosted.class);
+
+	private final EventCodec codec;
+
+	JournalLineFacts(EventCodec codec) {
+		this.codec = codec;
 	}
 
 	@Override
@@ -65,36 +66,36 @@ final class JournalLineFacts implements AnalyticsProjection {
 
 	@Override
 	public List<AnalyticsEvent> project(DomainEvent event) {
-		JsonNode payload = json.readTree(event.payload());
-		String batchKey = payload.has("batchKey") ? payload.get("batchKey").asString() : "";
 		List<AnalyticsEvent> facts = new ArrayList<>();
 		if (BATCH_POSTED_EVENT.equals(event.type())) {
-			for (JsonNode entry : payload.get("entries")) {
-				addLines(event, entry, batchKey, facts);
+			JournalEntriesPosted batch = codec.decode(event, JournalEntriesPosted.class);
+			for (JournalEntryPosted.Entry entry : batch.entries()) {
+				addLines(event, entry.entryKey(), entry.effectiveDate(), entry.lines(), batch.batchKey(), facts);
 			}
 		}
 		else {
-			addLines(event, payload, batchKey, facts);
+			JournalEntryPosted posted = codec.decode(event, JournalEntryPosted.class);
+			addLines(event, posted.entryKey(), posted.effectiveDate(), posted.lines(), posted.batchKey(), facts);
 		}
 		return facts;
 	}
 
-	private static void addLines(DomainEvent event, JsonNode entry, String batchKey, List<AnalyticsEvent> facts) {
-		String entryKey = entry.get("entryKey").asString();
-		LocalDate effectiveDate = LocalDate.parse(entry.get("effectiveDate").asString());
-		for (JsonNode line : entry.get("lines")) {
-			long lineNumber = line.get("lineNumber").asLong();
-			BigDecimal amount = new BigDecimal(line.get("amount").asString());
-			boolean debit = "DEBIT".equals(line.get("side").asString());
+	private static void addLines(DomainEvent event, String entryKey, String effectiveDay, List<JournalEntryPosted.Line> lines,
+			String batchKey, List<AnalyticsEvent> facts) {
+		LocalDate effectiveDate = LocalDate.parse(effectiveDay);
+		for (JournalEntryPosted.Line line : lines) {
+			long lineNumber = line.lineNumber();
+			BigDecimal amount = new BigDecimal(line.amount());
+			boolean debit = "DEBIT".equals(line.side());
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put("entry_key", entryKey);
 			attributes.put("line_number", lineNumber);
-			attributes.put("account_key", line.get("accountKey").asString());
-			attributes.put("side", line.get("side").asString());
+			attributes.put("account_key", line.accountKey());
+			attributes.put("side", line.side());
 			attributes.put("debit_amount", debit ? amount : BigDecimal.ZERO);
 			attributes.put("credit_amount", debit ? BigDecimal.ZERO : amount);
 			attributes.put("net_amount", debit ? amount : amount.negate());
-			attributes.put("currency", line.get("currency").asString());
+			attributes.put("currency", line.currency());
 			attributes.put("effective_date", effectiveDate);
 			attributes.put("batch_key", batchKey);
 			// Entry key and line number identify the line whatever event carried it: redelivery adds nothing.

@@ -76,7 +76,7 @@ final class DimensionInputs {
 		}
 
 		static Error conflict() {
-			return new Error(ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was already used with a different input",
+			return new Error(ErrorCode.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE,
 					List.of("input", "idempotencyKey"));
 		}
 
@@ -101,10 +101,7 @@ final class DimensionInputs {
 	}
 
 	private static List<Error> checkKey(String idempotencyKey) {
-		if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-			return List.of(Error.invalid("idempotencyKey", "idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-		}
-		return List.of();
+		return IdempotencyKeys.problem(idempotencyKey).map(problem -> List.of(Error.invalid("idempotencyKey", problem))).orElse(List.of());
 	}
 
 	private static List<Error> checkName(String name) {

@@ -23,15 +23,15 @@ import com.performanceos.ledger.dimensions.DimensionInputs.Error;
 import com.performanceos.ledger.dimensions.DimensionInputs.ErrorCode;
 import com.performanceos.ledger.dimensions.DimensionInputs.MemberPayload;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Defines and reads the dimensions of the caller's tenant and their members. */
 @Service
@@ -43,14 +43,11 @@ class DimensionService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
-	private final AuditTrail auditTrail;
-
-	DimensionService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+	DimensionService(TenantDatabase database, Mutations mutations) {
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 	}
 
 	Mono<DimensionPayload> createDimension(Viewer viewer, CreateDimensionInput input, @Nullable String sourceAddress) {
@@ -58,29 +55,21 @@ class DimensionService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(new DimensionPayload(null, invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), DimensionInputs.CREATE_DIMENSION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> dimensions(db, List.of(replay.resultId()))
-					.map(found -> new DimensionPayload(found.get(0), List.of()));
-				case Claim.Conflict conflict -> Mono.<DimensionPayload>error(new TransactionRejected(DimensionPayload.failed(Error.conflict())));
-				case Claim.Fresh fresh -> db.sql("INSERT INTO ledger_dimension (tenant_id, id, code, name) VALUES (:tenant, :id, :code, :name) "
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_DIMENSION, input.idempotencyKey(),
+				input.fingerprint(), () -> DimensionPayload.failed(Error.conflict()),
+				(tx, key) -> dimensions(tx.db(), List.of(key)).map(found -> new DimensionPayload(found.get(0), List.of()))),
+				tx -> tx.db().sql("INSERT INTO ledger_dimension (tenant_id, id, code, name) VALUES (:tenant, :id, :code, :name) "
 						+ "ON CONFLICT (tenant_id, code) DO NOTHING RETURNING " + DIMENSION_COLUMNS)
-					.bind("tenant", viewer.tenant())
+					.bind("tenant", tx.tenant())
 					.bind("id", UUID.randomUUID())
 					.bind("code", input.code())
 					.bind("name", input.name().strip())
 					.map(DimensionService::toDimension)
 					.one()
-					.switchIfEmpty(Mono.error(() -> new TransactionRejected(duplicateDimension(input))))
-					.flatMap(dimension -> idempotencyKeys
-						.complete(db, viewer.tenant(), DimensionInputs.CREATE_DIMENSION, input.idempotencyKey(), dimension.key())
-						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.dimension.created",
-								Dimension.TYPE_NAME, dimension.id(), sourceAddress, null,
-								Map.of("id", dimension.id(), "code", dimension.code(), "name", dimension.name()))))
-						.thenReturn(new DimensionPayload(dimension, List.of())));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(DimensionPayload.class)))
+					.map(dimension -> Outcome.committed(new DimensionPayload(dimension, List.of()), dimension.key(),
+							new AuditEntry(viewer.subject(), "ledger.dimension.created", Dimension.TYPE_NAME, dimension.id(), sourceAddress,
+									null, Map.of("id", dimension.id(), "code", dimension.code(), "name", dimension.name()))))
+					.defaultIfEmpty(Outcome.rejected(duplicateDimension(input))))
 			// A concurrent creation of the same code with another key won the unique constraint.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateDimension(input)));
 	}
@@ -94,38 +83,31 @@ class DimensionService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(new MemberPayload(null, invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), DimensionInputs.CREATE_MEMBER, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> members(db, List.of(replay.resultId()))
-					.map(found -> new MemberPayload(found.get(0), List.of()));
-				case Claim.Conflict conflict -> Mono.<MemberPayload>error(new TransactionRejected(MemberPayload.failed(Error.conflict())));
-				case Claim.Fresh fresh -> dimensions(db, List.of(dimensionKey.get())).flatMap(found -> found.isEmpty()
-						? Mono.<MemberPayload>error(new TransactionRejected(MemberPayload.failed(unknownDimension(input))))
-						: insertMember(db, viewer, input, found.get(0), sourceAddress));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(MemberPayload.class)))
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_MEMBER, input.idempotencyKey(),
+				input.fingerprint(), () -> MemberPayload.failed(Error.conflict()),
+				(tx, key) -> members(tx.db(), List.of(key)).map(found -> new MemberPayload(found.get(0), List.of()))),
+				tx -> dimensions(tx.db(), List.of(dimensionKey.get())).flatMap(found -> found.isEmpty()
+						? Mono.just(Outcome.rejected(MemberPayload.failed(unknownDimension(input))))
+						: insertMember(tx, viewer, input, found.get(0), sourceAddress)))
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateMember(input)));
 	}
 
-	private Mono<MemberPayload> insertMember(DatabaseClient db, Viewer viewer, CreateMemberInput input, Dimension dimension,
-			@Nullable String sourceAddress) {
-		return db.sql("INSERT INTO ledger_dimension_member (tenant_id, id, dimension_id, code, name) "
+	private static Mono<Outcome<MemberPayload>> insertMember(TenantTransaction tx, Viewer viewer, CreateMemberInput input,
+			Dimension dimension, @Nullable String sourceAddress) {
+		return tx.db().sql("INSERT INTO ledger_dimension_member (tenant_id, id, dimension_id, code, name) "
 				+ "VALUES (:tenant, :id, :dimension, :code, :name) ON CONFLICT (dimension_id, code) DO NOTHING RETURNING " + MEMBER_COLUMNS)
-			.bind("tenant", viewer.tenant())
+			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("dimension", dimension.key())
 			.bind("code", input.code())
 			.bind("name", input.name().strip())
 			.map(DimensionService::toMember)
 			.one()
-			.switchIfEmpty(Mono.error(() -> new TransactionRejected(duplicateMember(input))))
-			.flatMap(member -> idempotencyKeys
-				.complete(db, viewer.tenant(), DimensionInputs.CREATE_MEMBER, input.idempotencyKey(), member.key())
-				.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.dimension_member.created",
-						DimensionMember.TYPE_NAME, member.id(), sourceAddress, null,
-						Map.of("id", member.id(), "dimension", dimension.code(), "code", member.code(), "name", member.name()))))
-				.thenReturn(new MemberPayload(member, List.of())));
+			.map(member -> Outcome.committed(new MemberPayload(member, List.of()), member.key(),
+					new AuditEntry(viewer.subject(), "ledger.dimension_member.created", DimensionMember.TYPE_NAME, member.id(),
+							sourceAddress, null,
+							Map.of("id", member.id(), "dimension", dimension.code(), "code", member.code(), "name", member.name()))))
+			.defaultIfEmpty(Outcome.rejected(duplicateMember(input)));
 	}
 
 	Mono<Connection<Dimension>> list(Viewer viewer, PageRequest page) {

@@ -19,7 +19,6 @@ import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.jobs.JobOutcome;
 import com.performanceos.platform.jobs.ProgressReporter;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /**
  * The work of an import's job: a validation pass over the whole file (nothing written), the control
@@ -88,21 +87,24 @@ class ImportRunner {
 		AtomicLong applied = new AtomicLong();
 		AtomicLong records = new AtomicLong();
 		ImportReport ignored = new ImportReport(1);
-		return database.inTransaction(tenant, db -> store.lockFile(db, tenant, handler.kind(), context.sha256())
-			.then(store.appliedFile(db, handler.kind(), context.sha256()))
-			.flatMap(original -> Mono.<Import>error(new TransactionRejected(original)))
-			.then(files.rows(file, context, ignored)
-				.concatMap(chunk -> run.apply(db, chunk).doOnNext(written -> {
+		return database.inTransaction(tenant, tx -> store.lockFile(tx.db(), tenant, handler.kind(), context.sha256())
+			.then(store.appliedFile(tx.db(), handler.kind(), context.sha256()))
+			.map(original -> (Application) new Application.AlreadyApplied(original))
+			.switchIfEmpty(Mono.defer(() -> files.rows(file, context, ignored)
+				.concatMap(chunk -> run.apply(tx.db(), chunk).doOnNext(written -> {
 					records.addAndGet(written);
 					progress.report(rowCount + applied.addAndGet(chunk.size()), rowCount * 2);
 				}))
-				.then(Mono.defer(() -> run.endApply(db)))
-				.doOnNext(records::addAndGet))
-			.then(Mono.defer(() -> store.finish(db, context.importKey(), ImportStatus.SUCCEEDED, rowCount, records.get(),
-					json.writeValueAsString(report.image()), null)))
-			.flatMap(finished -> record(db, context, finished).thenReturn(finished)))
-			.map(finished -> JobOutcome.succeeded(summary(finished, report)))
-			.onErrorResume(TransactionRejected.class, rejected -> duplicate(context, rowCount, report, rejected.answer(UUID.class)))
+				.then(Mono.defer(() -> run.endApply(tx.db())))
+				.doOnNext(records::addAndGet)
+				.then(Mono.defer(() -> store.finish(tx.db(), context.importKey(), ImportStatus.SUCCEEDED, rowCount, records.get(),
+						json.writeValueAsString(report.image()), null)))
+				.flatMap(finished -> record(tx.db(), context, finished).thenReturn(new Application.Finished(finished))))),
+				Application.AlreadyApplied.class::isInstance)
+			.flatMap(application -> switch (application) {
+				case Application.Finished(Import finished) -> Mono.just(JobOutcome.succeeded(summary(finished, report)));
+				case Application.AlreadyApplied(UUID original) -> duplicate(context, rowCount, report, original);
+			})
 			.onErrorResume(ImportRefused.class, refused -> {
 				refused.problems().forEach(report::add);
 				return fail(context, rowCount, report, "The ledger refused the file; nothing was applied");
@@ -165,6 +167,19 @@ class ImportRunner {
 			summary.put("duplicateOf", com.performanceos.platform.graphql.GlobalId.encode(Import.TYPE_NAME, finished.duplicateOf()));
 		}
 		return summary;
+	}
+
+	/** How the application pass ended; an already applied file rolls the pass back. */
+	private sealed interface Application {
+
+		/** Every row was applied and the import finished. */
+		record Finished(Import finished) implements Application {
+		}
+
+		/** A concurrent import of the same file succeeded first: nothing of this one is kept. */
+		record AlreadyApplied(UUID original) implements Application {
+		}
+
 	}
 
 }

@@ -14,13 +14,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.jobs.Jobs;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Starts imports, receives their files and hands them to a job. */
 @Service
@@ -38,23 +38,20 @@ class ImportService {
 
 	private final Jobs jobs;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final JsonMapper json;
 
 	private final Map<ImportKind, ImportKindHandler> handlers = new EnumMap<>(ImportKind.class);
 
 	ImportService(TenantDatabase database, ImportStore store, ImportFiles files, ImportRunner runner, Jobs jobs,
-			IdempotencyKeys idempotencyKeys, AuditTrail auditTrail, JsonMapper json, List<ImportKindHandler> handlers) {
+			Mutations mutations, JsonMapper json, List<ImportKindHandler> handlers) {
 		this.database = database;
 		this.store = store;
 		this.files = files;
 		this.runner = runner;
 		this.jobs = jobs;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.json = json;
 		handlers.forEach(handler -> this.handlers.put(handler.kind(), handler));
 	}
@@ -72,25 +69,16 @@ class ImportService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(StartImport.Payload.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), StartImport.OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
-					.map(found -> StartImport.Payload.started(found.get(replay.resultId())));
-				case Claim.Conflict conflict -> Mono.<StartImport.Payload>error(new TransactionRejected(StartImport.Payload.failed(List.of(
-						new StartImport.Error(StartImport.ErrorCode.IDEMPOTENCY_CONFLICT,
-								"This idempotency key was already used with a different input", List.of("input", "idempotencyKey"))))));
-				case Claim.Fresh fresh -> store
-					.insert(db, viewer.tenant(), viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
-							json.writeValueAsString(optionsImage(input.fileOptions())))
-					.flatMap(started -> idempotencyKeys.complete(db, viewer.tenant(), StartImport.OPERATION, input.idempotencyKey(), started.key())
-						.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.import.started", Import.TYPE_NAME,
-								started.id(), sourceAddress, null, Map.of("kind", started.kind().name(), "fileName", started.fileName(),
-										"controlRowCount", started.controlRowCount(), "controlAmountSum",
-										started.controlAmountSum().toPlainString()))))
-						.thenReturn(StartImport.Payload.started(started)));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(StartImport.Payload.class)));
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(StartImport.OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> StartImport.Payload.failed(List.of(new StartImport.Error(StartImport.ErrorCode.IDEMPOTENCY_CONFLICT,
+						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey")))),
+				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> StartImport.Payload.started(found.get(key)))),
+				tx -> store.insert(tx.db(), tx.tenant(), viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
+						json.writeValueAsString(optionsImage(input.fileOptions())))
+					.map(started -> Outcome.committed(StartImport.Payload.started(started), started.key(),
+							new AuditEntry(viewer.subject(), "ledger.import.started", Import.TYPE_NAME, started.id(), sourceAddress, null,
+									Map.of("kind", started.kind().name(), "fileName", started.fileName(), "controlRowCount",
+											started.controlRowCount(), "controlAmountSum", started.controlAmountSum().toPlainString())))));
 	}
 
 	Mono<Map<UUID, Import>> load(Viewer viewer, Collection<UUID> keys) {

@@ -2,15 +2,12 @@ package com.performanceos.ledger.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +16,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.platform.security.Role;
 
@@ -107,17 +105,7 @@ final class JournalLinesImport implements ImportKindHandler {
 	}
 
 	static Map<Currency, BigDecimal> newNet() {
-		return new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
-	}
-
-	static List<String> problemsOf(Map<Currency, BigDecimal> net) {
-		List<String> differences = new ArrayList<>();
-		net.forEach((currency, difference) -> {
-			if (difference.signum() != 0) {
-				differences.add(difference.abs().toPlainString() + " " + currency.getCurrencyCode());
-			}
-		});
-		return differences;
+		return JournalDraft.newNet();
 	}
 
 	static Set<String> newReferenceSet() {

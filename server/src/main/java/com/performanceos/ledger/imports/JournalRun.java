@@ -17,7 +17,10 @@ import reactor.core.publisher.Mono;
 import com.performanceos.ledger.imports.JournalLinesImport.AccountRef;
 import com.performanceos.ledger.imports.JournalLinesImport.ParsedLine;
 import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
+import com.performanceos.ledger.journal.JournalProblem;
+import com.performanceos.platform.graphql.Money;
 
 /**
  * One journal-lines file's run. Validation keeps the references of entries seen (to find an entry
@@ -78,7 +81,7 @@ final class JournalRun implements ImportKindHandler.Run {
 
 	/** The entry being gathered for posting. */
 	private record Pending(String reference, int firstRow, List<Integer> rows, LocalDate date, String description,
-			List<JournalPosting.Line> lines) {
+			List<JournalDraft.Line> lines) {
 	}
 
 	@Override
@@ -219,11 +222,13 @@ final class JournalRun implements ImportKindHandler.Run {
 	}
 
 	private void close(Checking entry, ImportReport report) {
-		if (entry.lineCount < 2) {
+		if (entry.lineCount < JournalDraft.LINES_MIN) {
 			report.error(entry.firstRow, context.column(ImportField.ENTRY_REFERENCE), ImportProblemCode.INVALID_VALUE,
 					"Entry '" + entry.reference + "' has one row; an entry needs at least two");
 		}
-		List<String> differences = JournalLinesImport.problemsOf(entry.net);
+		List<String> differences = JournalDraft.imbalances(entry.net).stream()
+			.map(difference -> difference.amount().abs().toPlainString() + " " + difference.currency().getCurrencyCode())
+			.toList();
 		if (!differences.isEmpty()) {
 			report.error(entry.lastRow, context.column(context.columns().containsKey(ImportField.AMOUNT) ? ImportField.AMOUNT : ImportField.DEBIT),
 					ImportProblemCode.UNBALANCED_ENTRY,
@@ -257,10 +262,8 @@ final class JournalRun implements ImportKindHandler.Run {
 		if (months.isEmpty()) {
 			return Mono.empty();
 		}
-		return db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
-			.bind("months", months.keySet().toArray(LocalDate[]::new))
-			.map(row -> row.get("month", LocalDate.class))
-			.all()
+		return posting.closedMonths(db, months.keySet())
+			.flatMapIterable(closed -> closed.stream().sorted().toList())
 			.doOnNext(month -> report.error(months.get(month), context.column(ImportField.EFFECTIVE_DATE), ImportProblemCode.PERIOD_CLOSED,
 					"The period " + month.toString().substring(0, 7) + " is closed"))
 			.then();
@@ -285,7 +288,8 @@ final class JournalRun implements ImportKindHandler.Run {
 					new ArrayList<>());
 		}
 		pending.rows().add(row.number());
-		pending.lines().add(new JournalPosting.Line(line.account().key(), line.side(), line.amount(), line.currency(), row.value(ImportField.MEMO)));
+		pending.lines().add(new JournalDraft.Line(line.account().key(), line.side(), new Money(line.amount(), line.currency()),
+				row.value(ImportField.MEMO)));
 	}
 
 	private Mono<Long> post(DatabaseClient db) {
@@ -294,8 +298,8 @@ final class JournalRun implements ImportKindHandler.Run {
 		}
 		List<Pending> entries = List.copyOf(closed);
 		closed.clear();
-		List<JournalPosting.Entry> toPost = entries.stream()
-			.map(entry -> new JournalPosting.Entry(entry.date(), entry.description(), entry.reference(), entry.lines()))
+		List<JournalDraft> toPost = entries.stream()
+			.map(entry -> new JournalDraft(entry.date(), entry.description(), entry.reference(), entry.lines()))
 			.toList();
 		return posting.post(db, context.viewer(), toPost, context.importKey())
 			.onErrorMap(JournalPosting.Rejected.class, rejected -> new ImportRefused(rejected.problems().stream()
@@ -320,27 +324,22 @@ final class JournalRun implements ImportKindHandler.Run {
 			.then();
 	}
 
-	private ImportProblem toImportProblem(JournalPosting.Problem problem, List<Pending> entries) {
+	private ImportProblem toImportProblem(JournalProblem problem, List<Pending> entries) {
 		Pending entry = entries.get(Math.min(Math.max(problem.entryIndex(), 0), entries.size() - 1));
-		int row = entry.firstRow();
-		int lines = problem.field().indexOf("lines");
-		if (lines >= 0 && problem.field().size() > lines + 1) {
-			int line = Integer.parseInt(problem.field().get(lines + 1));
-			row = line < entry.rows().size() ? entry.rows().get(line) : row;
-		}
-		String last = problem.field().isEmpty() ? "" : problem.field().get(problem.field().size() - 1);
-		ImportField field = switch (last) {
-			case "accountId" -> ImportField.ACCOUNT_CODE;
-			case "effectiveDate" -> ImportField.EFFECTIVE_DATE;
-			case "currency" -> ImportField.CURRENCY;
-			case "memo" -> ImportField.MEMO;
+		int line = problem.lineIndex();
+		int row = line != JournalProblem.ENTRY && line < entry.rows().size() ? entry.rows().get(line) : entry.firstRow();
+		ImportField field = switch (problem.field()) {
+			case ACCOUNT -> ImportField.ACCOUNT_CODE;
+			case EFFECTIVE_DATE -> ImportField.EFFECTIVE_DATE;
+			case CURRENCY -> ImportField.CURRENCY;
+			case MEMO -> ImportField.MEMO;
 			default -> ImportField.ENTRY_REFERENCE;
 		};
 		ImportProblemCode code = switch (problem.code()) {
-			case "UNKNOWN_ACCOUNT" -> ImportProblemCode.UNKNOWN_ACCOUNT;
-			case "CURRENCY_MISMATCH" -> ImportProblemCode.CURRENCY_MISMATCH;
-			case "PERIOD_CLOSED" -> ImportProblemCode.PERIOD_CLOSED;
-			case "UNBALANCED_ENTRY" -> ImportProblemCode.UNBALANCED_ENTRY;
+			case UNKNOWN_ACCOUNT -> ImportProblemCode.UNKNOWN_ACCOUNT;
+			case CURRENCY_MISMATCH -> ImportProblemCode.CURRENCY_MISMATCH;
+			case PERIOD_CLOSED -> ImportProblemCode.PERIOD_CLOSED;
+			case UNBALANCED_ENTRY -> ImportProblemCode.UNBALANCED_ENTRY;
 			default -> ImportProblemCode.INVALID_VALUE;
 		};
 		return new ImportProblem(row, context.column(field), code, ImportProblem.Severity.ERROR, problem.message(), null, null);

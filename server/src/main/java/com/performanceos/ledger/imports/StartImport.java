@@ -73,10 +73,8 @@ final class StartImport {
 
 		List<Error> validate(ImportKindHandler handler) {
 			List<Error> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(Error.invalid(List.of("input", "idempotencyKey"),
-						"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey)
+				.ifPresent(problem -> errors.add(Error.invalid(List.of("input", "idempotencyKey"), problem)));
 			if (fileName.isBlank() || fileName.strip().length() > FILE_NAME_LENGTH_MAX) {
 				errors.add(Error.invalid(List.of("input", "fileName"), "fileName must have 1 to " + FILE_NAME_LENGTH_MAX + " characters"));
 			}

@@ -38,8 +38,37 @@ public record JournalEntry(UUID key, long postingSequence, @Nullable String refe
 		return GlobalId.encode(TYPE_NAME, key);
 	}
 
+	/**
+	 * The reversal of this entry, or why it is refused: a reversal cannot itself be reversed, and an
+	 * entry is reversed at most once. The reversal mirrors this entry on {@code effectiveDate}
+	 * (this entry's own date when absent).
+	 */
+	Reversal reverse(String reason, @Nullable LocalDate effectiveDate, boolean alreadyReversed) {
+		if (reversalOfKey != null) {
+			return new Reversal.Refused("A reversal cannot itself be reversed; post a new entry instead");
+		}
+		if (alreadyReversed) {
+			return new Reversal.Refused("The entry has already been reversed");
+		}
+		return new Reversal.Allowed(new JournalStore.NewEntry(UUID.randomUUID(), reference, "Reversal: " + reason.strip(),
+				effectiveDate != null ? effectiveDate : this.effectiveDate, key, reversalLines()));
+	}
+
+	/** What {@link #reverse} answers. */
+	sealed interface Reversal {
+
+		/** The entry to write. */
+		record Allowed(JournalStore.NewEntry entry) implements Reversal {
+		}
+
+		/** The entry may not be reversed ({@code NOT_REVERSIBLE}). */
+		record Refused(String reason) implements Reversal {
+		}
+
+	}
+
 	/** The lines of a reversal: same accounts and amounts, sides swapped. */
-	List<PostingLine> reversalLines() {
+	private List<PostingLine> reversalLines() {
 		return lines.stream()
 			.map(line -> new PostingLine(line.accountKey(), line.side().opposite(), line.amount(), "Reversal of line " + line.lineNumber(),
 					line.dimensions()))

@@ -8,33 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import com.performanceos.ledger.dimensions.DimensionCatalog;
 import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 
 /** The journal mutations' inputs, as bound to the schema, and their validation. */
 final class JournalInputs {
 
-	static final int LINES_MIN = 2;
-
-	static final int LINES_MAX = 1_000;
-
 	static final int BATCH_ENTRIES_MAX = 10_000;
 
-	static final int AMOUNT_SCALE_MAX = 6;
+	static final int DESCRIPTION_LENGTH_MAX = JournalDraft.DESCRIPTION_LENGTH_MAX;
 
-	static final int DESCRIPTION_LENGTH_MAX = 500;
-
-	static final int REFERENCE_LENGTH_MAX = 100;
-
-	static final int MEMO_LENGTH_MAX = 500;
+	/** Stands for an account id that does not decode, so the rest of its entry is still checked. */
+	private static final UUID NO_ACCOUNT = new UUID(0, 0);
 
 	private JournalInputs() {
 	}
@@ -89,8 +81,8 @@ final class JournalInputs {
 
 	}
 
-	/** An entry that passed the checks that need no database: shape, bounds, balance. */
-	record CheckedEntry(EntryInput input, List<UUID> accountKeys) {
+	/** An entry input as a draft, or the errors (at their input paths) that keep it from being one. */
+	record Drafted(@Nullable JournalDraft draft, List<JournalError> errors) {
 	}
 
 	/**
@@ -109,82 +101,68 @@ final class JournalInputs {
 	}
 
 	static List<JournalError> checkKey(String idempotencyKey, List<String> path) {
-		if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-			return List.of(JournalError.invalid(append(path, "idempotencyKey"),
-					"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-		}
-		return List.of();
+		return IdempotencyKeys.problem(idempotencyKey)
+			.map(problem -> List.of(JournalError.invalid(append(path, "idempotencyKey"), problem)))
+			.orElse(List.of());
 	}
 
 	/**
-	 * Checks one entry; {@code path} is where the entry sits in the input (e.g. {@code [input]} or
-	 * {@code [input, entries, 7]}) so every error names its field exactly.
+	 * Turns one entry input into a draft and checks it; {@code path} is where the entry sits in the
+	 * input (e.g. {@code [input]} or {@code [input, entries, 7]}) so every error names its field
+	 * exactly. The rules are the draft's; only the decoding of account ids belongs to the schema.
 	 */
-	static List<JournalError> check(EntryInput entry, List<String> path, AccountIds accountIds) {
-		List<JournalError> errors = new ArrayList<>();
-		if (entry.description().isBlank() || entry.description().strip().length() > DESCRIPTION_LENGTH_MAX) {
-			errors.add(JournalError.invalid(append(path, "description"),
-					"description must have 1 to " + DESCRIPTION_LENGTH_MAX + " characters"));
-		}
-		if (entry.reference() != null && entry.reference().length() > REFERENCE_LENGTH_MAX) {
-			errors.add(JournalError.invalid(append(path, "reference"), "reference must have at most " + REFERENCE_LENGTH_MAX + " characters"));
-		}
-		if (entry.lines().size() < LINES_MIN || entry.lines().size() > LINES_MAX) {
-			errors.add(JournalError.invalid(append(path, "lines"),
-					"an entry needs " + LINES_MIN + " to " + LINES_MAX + " lines, got " + entry.lines().size()));
-			return errors;
-		}
+	static Drafted draft(EntryInput entry, List<String> path, AccountIds accountIds) {
+		List<JournalError> undecodable = new ArrayList<>();
+		List<JournalDraft.Line> lines = new ArrayList<>(entry.lines().size());
 		for (int index = 0; index < entry.lines().size(); index++) {
 			LineInput line = entry.lines().get(index);
-			List<String> linePath = append(path, "lines", String.valueOf(index));
-			if (accountIds.decode(line.accountId()).isEmpty()) {
-				errors.add(new JournalError(JournalError.Code.UNKNOWN_ACCOUNT, "Not an account id: " + line.accountId(),
-						append(linePath, "accountId")));
+			Optional<UUID> accountKey = accountIds.decode(line.accountId());
+			if (accountKey.isEmpty()) {
+				undecodable.add(new JournalError(JournalErrorCode.UNKNOWN_ACCOUNT, "Not an account id: " + line.accountId(),
+						append(path, "lines", String.valueOf(index), "accountId")));
 			}
-			if (line.amount().signum() <= 0) {
-				errors.add(JournalError.invalid(append(linePath, "amount"), "amount must be strictly positive"));
-			}
-			else if (line.amount().stripTrailingZeros().scale() > AMOUNT_SCALE_MAX) {
-				errors.add(JournalError.invalid(append(linePath, "amount"), "amount has more than " + AMOUNT_SCALE_MAX + " decimals"));
-			}
-			if (line.memo() != null && line.memo().length() > MEMO_LENGTH_MAX) {
-				errors.add(JournalError.invalid(append(linePath, "memo"), "memo must have at most " + MEMO_LENGTH_MAX + " characters"));
-			}
-			String dimensionProblem = DimensionCatalog.checkShape(line.dimensionValues());
-			if (dimensionProblem != null) {
-				errors.add(JournalError.invalid(append(linePath, "dimensions"), dimensionProblem));
-			}
+			lines.add(new JournalDraft.Line(accountKey.orElse(NO_ACCOUNT), line.side(), new Money(line.amount(), line.currency()),
+					line.memo(), line.dimensionValues()));
 		}
-		if (errors.isEmpty()) {
-			errors.addAll(checkBalance(entry, path));
-		}
-		return errors;
-	}
-
-	private static List<JournalError> checkBalance(EntryInput entry, List<String> path) {
-		Map<String, BigDecimal> net = new TreeMap<>();
-		for (LineInput line : entry.lines()) {
-			BigDecimal signed = line.side() == EntrySide.DEBIT ? line.amount() : line.amount().negate();
-			net.merge(line.currency().getCurrencyCode(), signed, BigDecimal::add);
-		}
+		JournalDraft draft = new JournalDraft(entry.effectiveDate(), entry.description(), entry.reference(), lines);
+		List<JournalProblem> problems = draft.problems();
+		boolean lineCountWrong = problems.stream().anyMatch(problem -> problem.field() == JournalProblem.Field.LINES
+				&& problem.code() == JournalErrorCode.INVALID_INPUT);
 		List<JournalError> errors = new ArrayList<>();
-		net.forEach((currency, difference) -> {
-			if (difference.signum() != 0) {
-				errors.add(new JournalError(JournalError.Code.UNBALANCED_ENTRY, "Debits and credits differ by "
-						+ difference.abs().toPlainString() + " " + currency + " (debits exceed credits: " + (difference.signum() > 0) + ")",
-						append(path, "lines")));
+		for (JournalProblem problem : problems) {
+			// As before drafts existed: a wrong line count hides the lines' own errors, and any error hides the balance.
+			if (problem.code() != JournalErrorCode.UNBALANCED_ENTRY || undecodable.isEmpty()) {
+				errors.add(error(problem, path));
 			}
-		});
-		return errors;
+		}
+		if (!lineCountWrong) {
+			errors.addAll(undecodable);
+		}
+		return new Drafted(errors.isEmpty() ? draft : null, errors);
 	}
 
-	/** The account keys of an entry that passed {@link #check}. */
-	static CheckedEntry checked(EntryInput input, AccountIds accountIds) {
-		List<UUID> keys = new ArrayList<>(input.lines().size());
-		for (LineInput line : input.lines()) {
-			keys.add(accountIds.decode(line.accountId()).orElseThrow());
+	/** A journal problem as a user error, at its path below {@code entryPath}: the GraphQL edge of the journal rules. */
+	static JournalError error(JournalProblem problem, List<String> entryPath) {
+		List<String> path = new ArrayList<>(entryPath);
+		if (problem.lineIndex() != JournalProblem.ENTRY) {
+			path.add("lines");
+			path.add(String.valueOf(problem.lineIndex()));
 		}
-		return new CheckedEntry(input, keys);
+		path.add(switch (problem.field()) {
+			case DESCRIPTION -> "description";
+			case REFERENCE -> "reference";
+			case EFFECTIVE_DATE -> "effectiveDate";
+			case LINES -> "lines";
+			case ACCOUNT -> "accountId";
+			case AMOUNT -> "amount";
+			case CURRENCY -> "currency";
+			case MEMO -> "memo";
+			case DIMENSIONS -> "dimensions";
+		});
+		if (problem.valueIndex() != JournalProblem.ENTRY) {
+			path.add(String.valueOf(problem.valueIndex()));
+		}
+		return new JournalError(problem.code(), problem.message(), List.copyOf(path));
 	}
 
 	static List<String> append(List<String> path, String... segments) {

@@ -57,11 +57,19 @@ class JournalStore {
 				+ "FROM unnest(CAST(:months AS date[])) AS m(month)")
 			.bind("months", monthArray)
 			.then();
-		return lock.then(db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
-			.bind("months", monthArray)
+		return lock.then(closedAmong(db, months));
+	}
+
+	/**
+	 * Which of the given months (first days) are closed, without taking their locks: for a check
+	 * made ahead of the write (an import's validation pass), which the write repeats under lock.
+	 */
+	static Mono<Set<LocalDate>> closedAmong(DatabaseClient db, Collection<LocalDate> months) {
+		return db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
+			.bind("months", months.stream().sorted().toArray(LocalDate[]::new))
 			.map(row -> row.get("month", LocalDate.class))
 			.all()
-			.collect(java.util.stream.Collectors.toSet()));
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**
@@ -71,6 +79,7 @@ class JournalStore {
 	 * whole write, which commits as one.
 	 */
 	Mono<Void> insert(DatabaseClient db, String tenant, List<NewEntry> entries, @Nullable UUID batchId) {
+		entries.forEach(JournalStore::assertBalanced);
 		int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
 		UUID[] lineEntries = new UUID[lineCount];
 		Integer[] lineNumbers = new Integer[lineCount];
@@ -134,6 +143,19 @@ class JournalStore {
 	}
 
 	/** The lines' dimension values, in one statement; none is issued when no line carries any. */
+	/**
+	 * The invariant of double entry, asserted right before the write whatever path the entry took:
+	 * debits equal credits in every currency. A failure here is a bug in a check upstream.
+	 */
+	static void assertBalanced(NewEntry entry) {
+		Map<Currency, BigDecimal> net = JournalDraft.newNet();
+		entry.lines().forEach(line -> net.merge(line.amount().currency(),
+				line.side() == EntrySide.DEBIT ? line.amount().amount() : line.amount().amount().negate(), BigDecimal::add));
+		if (!JournalDraft.imbalances(net).isEmpty()) {
+			throw new IllegalStateException("Unbalanced entry " + entry.key() + " reached the write: " + JournalDraft.imbalances(net));
+		}
+	}
+
 	private static Mono<Void> insertDimensions(DatabaseClient db, String tenant, List<NewEntry> entries) {
 		List<UUID> entryKeys = new ArrayList<>();
 		List<Integer> lineNumbers = new ArrayList<>();

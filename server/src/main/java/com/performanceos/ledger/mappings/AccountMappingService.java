@@ -20,17 +20,18 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Maps source chart codes to pivot accounts and reads the mappings of the caller's tenant. */
 @Service
@@ -40,14 +41,11 @@ class AccountMappingService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
-	private final AuditTrail auditTrail;
-
-	AccountMappingService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+	AccountMappingService(TenantDatabase database, Mutations mutations) {
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 	}
 
 	Mono<MapAccount.Payload> map(Viewer viewer, MapAccount.Input input, @Nullable String sourceAddress) {
@@ -59,32 +57,26 @@ class AccountMappingService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(new MapAccount.Payload(null, invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), MapAccount.OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> find(db, List.of(replay.resultId()))
-					.map(found -> new MapAccount.Payload(found.get(0), List.of()));
-				case Claim.Conflict conflict -> Mono.<MapAccount.Payload>error(new TransactionRejected(MapAccount.Payload.failed(
-						new MapAccount.Error(MapAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
-								"This idempotency key was already used with a different input", List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> db.sql("SELECT 1 FROM ledger_account WHERE id = :id")
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(MapAccount.OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> MapAccount.Payload.failed(new MapAccount.Error(MapAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
+						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey"))),
+				(tx, key) -> find(tx.db(), List.of(key)).map(found -> new MapAccount.Payload(found.get(0), List.of()))),
+				tx -> tx.db().sql("SELECT 1 FROM ledger_account WHERE id = :id")
 					.bind("id", accountKey.get())
 					.map(row -> true)
 					.first()
-					.switchIfEmpty(Mono.error(() -> new TransactionRejected(MapAccount.Payload.failed(unknownAccount(input)))))
-					.flatMap(exists -> insert(db, viewer, input, accountKey.get(), sourceAddress));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(MapAccount.Payload.class)))
+					.flatMap(exists -> insert(tx, viewer, input, accountKey.get(), sourceAddress))
+					.defaultIfEmpty(Outcome.rejected(MapAccount.Payload.failed(unknownAccount(input)))))
 			// A concurrent mapping of the same source code with another key won the unique constraint.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicate(input)));
 	}
 
-	private Mono<MapAccount.Payload> insert(DatabaseClient db, Viewer viewer, MapAccount.Input input, UUID accountKey,
-			@Nullable String sourceAddress) {
-		var insert = db.sql("INSERT INTO ledger_account_mapping (tenant_id, id, source, source_code, label, account_id) "
+	private static Mono<Outcome<MapAccount.Payload>> insert(TenantTransaction tx, Viewer viewer, MapAccount.Input input,
+			UUID accountKey, @Nullable String sourceAddress) {
+		var insert = tx.db().sql("INSERT INTO ledger_account_mapping (tenant_id, id, source, source_code, label, account_id) "
 				+ "VALUES (:tenant, :id, :source, :sourceCode, :label, :account) "
 				+ "ON CONFLICT (tenant_id, source, source_code) DO NOTHING RETURNING " + COLUMNS)
-			.bind("tenant", viewer.tenant())
+			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("source", input.normalisedSource())
 			.bind("sourceCode", input.sourceCode())
@@ -93,19 +85,17 @@ class AccountMappingService {
 		insert = label == null ? insert.bindNull("label", String.class) : insert.bind("label", label);
 		return insert.map(AccountMappingService::toMapping)
 			.one()
-			.switchIfEmpty(Mono.error(() -> new TransactionRejected(duplicate(input))))
-			.flatMap(mapping -> {
+			.map(mapping -> {
 				Map<String, Object> image = new LinkedHashMap<>();
 				image.put("id", mapping.id());
 				image.put("source", mapping.source());
 				image.put("sourceCode", mapping.sourceCode());
 				image.put("label", mapping.label());
 				image.put("accountId", input.accountId());
-				return idempotencyKeys.complete(db, viewer.tenant(), MapAccount.OPERATION, input.idempotencyKey(), mapping.key())
-					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.account_mapping.created",
-							AccountMapping.TYPE_NAME, mapping.id(), sourceAddress, null, image)))
-					.thenReturn(new MapAccount.Payload(mapping, List.of()));
-			});
+				return Outcome.committed(new MapAccount.Payload(mapping, List.of()), mapping.key(), new AuditEntry(viewer.subject(),
+						"ledger.account_mapping.created", AccountMapping.TYPE_NAME, mapping.id(), sourceAddress, null, image));
+			})
+			.defaultIfEmpty(Outcome.rejected(duplicate(input)));
 	}
 
 	Mono<Connection<AccountMapping>> list(Viewer viewer, @Nullable String source, PageRequest page) {

@@ -41,9 +41,7 @@ final class MapAccount {
 
 		List<Error> validate() {
 			List<Error> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(Error.invalid("idempotencyKey", "idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(Error.invalid("idempotencyKey", problem)));
 			if (!SOURCE.matcher(source).matches()) {
 				errors.add(Error.invalid("source", "source must be 1 to 30 letters, digits or underscores"));
 			}

@@ -49,9 +49,7 @@ final class PeriodInputs {
 
 		List<Error> validate() {
 			List<Error> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(Error.invalid("idempotencyKey", "idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(Error.invalid("idempotencyKey", problem)));
 			if (parseMonth(month).isEmpty()) {
 				errors.add(invalidMonth());
 			}

@@ -19,12 +19,12 @@ import com.performanceos.ledger.periods.PeriodInputs.ErrorCode;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenInput;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenPayload;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /**
  * Closes and reopens monthly periods. Both take the month's period lock exclusively (postings
@@ -38,14 +38,11 @@ class PeriodService {
 
 	private final TenantDatabase database;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
-	private final AuditTrail auditTrail;
-
-	PeriodService(TenantDatabase database, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail) {
+	PeriodService(TenantDatabase database, Mutations mutations) {
 		this.database = database;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 	}
 
 	Mono<ClosePayload> close(Viewer viewer, CloseInput input, @Nullable String sourceAddress) {
@@ -54,25 +51,19 @@ class PeriodService {
 			return Mono.just(new ClosePayload(null, null, invalid));
 		}
 		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(), month.toString())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> PeriodStore.certificate(db, replay.resultId())
-					.flatMap(certificate -> PeriodStore.periods(db, month, month)
-						.map(periods -> new ClosePayload(periods.get(0), certificate, List.of())));
-				case Claim.Conflict conflict -> Mono.<ClosePayload>error(new TransactionRejected(ClosePayload.failed(new Error(
-						ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was already used with a different input",
-						List.of("input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> PeriodStore.lockAndReadStatus(db, month).flatMap(status -> status == Period.Status.CLOSED
-						? Mono.<ClosePayload>error(new TransactionRejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(),
+				month.toString(), () -> ClosePayload.failed(new Error(ErrorCode.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE,
+						List.of("input", "idempotencyKey"))),
+				(tx, certificateKey) -> PeriodStore.certificate(tx.db(), certificateKey)
+					.flatMap(certificate -> PeriodStore.periods(tx.db(), month, month)
+						.map(periods -> new ClosePayload(periods.get(0), certificate, List.of())))),
+				tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> status == Period.Status.CLOSED
+						? Mono.just(Outcome.rejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
 								"The period " + month + " is already closed", List.of("input", "month")))))
-						: closeOpen(db, viewer, input, month, sourceAddress));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(ClosePayload.class)));
+						: closeOpen(tx.db(), viewer, month, sourceAddress)));
 	}
 
-	private Mono<ClosePayload> closeOpen(DatabaseClient db, Viewer viewer, CloseInput input, YearMonth month,
-			@Nullable String sourceAddress) {
+	private Mono<Outcome<ClosePayload>> closeOpen(DatabaseClient db, Viewer viewer, YearMonth month, @Nullable String sourceAddress) {
 		return PeriodStore.now(db).flatMap(closedAt -> PeriodStore.balances(db, month.atEndOfMonth(), closedAt)
 			.zipWith(PeriodStore.nextVersion(db, month))
 			.flatMap(loaded -> {
@@ -90,12 +81,11 @@ class PeriodService {
 				image.put("accountLines", content.accounts().size());
 				return PeriodStore.insertCertificate(db, viewer.tenant(), month, certificate)
 					.then(PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.CLOSED, closedAt))
-					.then(idempotencyKeys.complete(db, viewer.tenant(), PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(),
-							certificate.key()))
-					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.period.closed", TARGET_TYPE,
-							month.toString(), sourceAddress, Map.of("month", month.toString(), "status", Period.Status.OPEN.name()), image)))
-					.thenReturn(new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate),
-							certificate, List.of()));
+					.thenReturn(Outcome.committed(
+							new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate), certificate,
+									List.of()),
+							certificate.key(), new AuditEntry(viewer.subject(), "ledger.period.closed", TARGET_TYPE, month.toString(),
+									sourceAddress, Map.of("month", month.toString(), "status", Period.Status.OPEN.name()), image)));
 			}));
 	}
 
@@ -106,9 +96,10 @@ class PeriodService {
 		}
 		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
 		String justification = input.justification().strip();
-		return database.inTransaction(viewer.tenant(), db -> PeriodStore.lockAndReadStatus(db, month).flatMap(status -> {
+		return mutations.once(viewer.tenant(), tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> {
+			DatabaseClient db = tx.db();
 			if (status != Period.Status.CLOSED) {
-				return Mono.<ReopenPayload>error(new TransactionRejected(ReopenPayload.failed(new Error(ErrorCode.PERIOD_NOT_CLOSED,
+				return Mono.just(Outcome.rejected(ReopenPayload.failed(new Error(ErrorCode.PERIOD_NOT_CLOSED,
 						"The period " + month + " is not closed", List.of("input", "month")))));
 			}
 			return PeriodStore.periods(db, month, month).zipWith(PeriodStore.now(db)).flatMap(loaded -> {
@@ -123,12 +114,12 @@ class PeriodService {
 				Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
 						justification);
 				return PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.OPEN, loaded.getT2())
-					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE,
-							month.toString(), sourceAddress, before, after)))
-					.thenReturn(new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest),
-							List.of()));
+					.thenReturn(Outcome.committed(
+							new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
+							new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,
+									after)));
 			});
-		})).onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(ReopenPayload.class)));
+		}));
 	}
 
 	Mono<List<Period>> periods(Viewer viewer, int year) {

@@ -1,6 +1,7 @@
 package com.performanceos.platform.events;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A component whose live subscriptions read {@link EventStream}, and the event types they read.
@@ -9,7 +10,17 @@ import java.util.Set;
  */
 public interface LiveEventConsumer {
 
-	/** The event types this component's subscriptions ask {@link EventStream#events} for. */
-	Set<String> liveEventTypes();
+	/** The event records this component's subscriptions receive (through {@link EventCodec#received}). */
+	default Set<Class<?>> liveEventRecords() {
+		return Set.of();
+	}
+
+	/**
+	 * The event types this component's subscriptions ask {@link EventStream#events} for: by default
+	 * those of {@link #liveEventRecords()}, so a consumer names record classes, never type strings.
+	 */
+	default Set<String> liveEventTypes() {
+		return liveEventRecords().stream().map(EventCodec::typeOf).collect(Collectors.toUnmodifiableSet());
+	}
 
 }

@@ -1,5 +1,6 @@
 package com.performanceos.platform.events;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +27,19 @@ public final class Outbox {
 	/** The sinks accepting each event type; as many entries as the code has event types. */
 	private final Map<String, String[]> sinksByType = new ConcurrentHashMap<>();
 
-	Outbox(List<OutboxSink> sinks) {
+	private final EventCodec codec;
+
+	Outbox(List<OutboxSink> sinks, EventCodec codec) {
 		this.sinks = sinks.stream().sorted(Comparator.comparing(OutboxSink::name)).toList();
+		this.codec = codec;
+	}
+
+	/**
+	 * Publishes an {@link EventType} record of the tenant, serialised by {@link EventCodec}. Must run
+	 * inside {@code TenantDatabase.inTransaction} of the tenant.
+	 */
+	public Mono<Void> publish(DatabaseClient db, String tenant, Instant occurredAt, Object event) {
+		return publish(db, codec.encode(tenant, occurredAt, event));
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the event's tenant. */

@@ -21,6 +21,9 @@ public final class IdempotencyKeys {
 	/** Longest accepted key. */
 	public static final int MAX_KEY_LENGTH = 200;
 
+	/** The message of every mutation's {@code IDEMPOTENCY_CONFLICT} user error. */
+	public static final String CONFLICT_MESSAGE = "This idempotency key was already used with a different input";
+
 	/** The outcome of a claim. */
 	public sealed interface Claim {
 
@@ -36,6 +39,17 @@ public final class IdempotencyKeys {
 		record Conflict() implements Claim {
 		}
 
+	}
+
+	/**
+	 * Why a client's key is refused, as the message of an {@code INVALID_INPUT} user error on its
+	 * {@code idempotencyKey} field; empty for an acceptable key. The one definition of a valid key.
+	 */
+	public static Optional<String> problem(String key) {
+		if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+			return Optional.of("idempotencyKey must have 1 to " + MAX_KEY_LENGTH + " characters");
+		}
+		return Optional.empty();
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the tenant. */

@@ -1,6 +1,7 @@
 package com.performanceos.platform.tenancy;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,22 @@ public final class TenantDatabase {
 	/** Runs work producing many values in a transaction of the tenant. */
 	public <T> Flux<T> inTransactionMany(String tenant, Function<DatabaseClient, Flux<T>> work) {
 		return bind(tenant).thenMany(Flux.defer(() -> work.apply(client))).as(transactions::transactional);
+	}
+
+	/**
+	 * Runs work in a transaction of the tenant that rolls back when its answer asks for it: the
+	 * answer is returned either way. A business refusal thereby undoes everything the work wrote
+	 * without travelling as an exception.
+	 */
+	public <T> Mono<T> inTransaction(String tenant, Function<TenantTransaction, Mono<T>> work, Predicate<T> rollback) {
+		return transactions.execute(status -> bind(tenant)
+			.then(Mono.defer(() -> work.apply(new TenantTransaction(tenant, client))))
+			.doOnNext(answer -> {
+				if (rollback.test(answer)) {
+					status.setRollbackOnly();
+				}
+			}))
+			.singleOrEmpty();
 	}
 
 	private Mono<Void> bind(String tenant) {

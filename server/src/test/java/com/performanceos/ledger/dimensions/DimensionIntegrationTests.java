@@ -12,8 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import com.performanceos.ledger.journal.EntrySide;
+import com.performanceos.ledger.journal.JournalDraft;
+import com.performanceos.ledger.journal.JournalErrorCode;
 import com.performanceos.ledger.journal.JournalPosting;
+import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -98,19 +102,19 @@ class DimensionIntegrationTests extends IntegrationTest {
 		UUID bank = GlobalId.decode(ledger.bank, "Account").orElseThrow();
 		UUID sales = GlobalId.decode(ledger.sales, "Account").orElseThrow();
 		Currency eur = Currency.getInstance("EUR");
-		List<UUID> keys = database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalPosting.Entry(
+		List<UUID> keys = database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalDraft(
 				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
-						new JournalPosting.Line(bank, EntrySide.DEBIT, new BigDecimal("12.00"), eur, null,
+						new JournalDraft.Line(bank, EntrySide.DEBIT, new Money(new BigDecimal("12.00"), eur), null,
 								List.of(new DimensionValueInput("REGION", "ARA"))),
-						new JournalPosting.Line(sales, EntrySide.CREDIT, new BigDecimal("12.00"), eur, null)))), null)).block();
+						new JournalDraft.Line(sales, EntrySide.CREDIT, new Money(new BigDecimal("12.00"), eur), null)))), null)).block();
 		assertThat(keys).hasSize(1);
 		assertThat(ledger.sliceNet("2026-03-31", null, List.of(ledger.value("REGION", "ARA")), "512000")).isEqualByComparingTo("12.00");
-		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalPosting.Entry(
+		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalDraft(
 				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
-						new JournalPosting.Line(bank, EntrySide.DEBIT, BigDecimal.ONE, eur, null, List.of(new DimensionValueInput("REGION", "XX"))),
-						new JournalPosting.Line(sales, EntrySide.CREDIT, BigDecimal.ONE, eur, null)))), null)).block())
+						new JournalDraft.Line(bank, EntrySide.DEBIT, new Money(BigDecimal.ONE, eur), null, List.of(new DimensionValueInput("REGION", "XX"))),
+						new JournalDraft.Line(sales, EntrySide.CREDIT, new Money(BigDecimal.ONE, eur), null)))), null)).block())
 			.isInstanceOfSatisfying(JournalPosting.Rejected.class,
-					rejected -> assertThat(rejected.problems()).extracting(JournalPosting.Problem::code).containsExactly("UNKNOWN_DIMENSION_MEMBER"));
+					rejected -> assertThat(rejected.problems()).extracting(JournalProblem::code).containsExactly(JournalErrorCode.UNKNOWN_DIMENSION_MEMBER));
 		assertThat(ledger.entryCount()).isEqualTo(1);
 	}
 

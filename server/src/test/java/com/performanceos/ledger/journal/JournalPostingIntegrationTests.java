@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -48,21 +49,21 @@ class JournalPostingIntegrationTests extends IntegrationTest {
 				.singleElement()
 				.satisfies(problem -> {
 					assertThat(problem.entryIndex()).isEqualTo(1);
-					assertThat(problem.code()).isEqualTo("UNBALANCED_ENTRY");
+					assertThat(problem.code()).isEqualTo(JournalErrorCode.UNBALANCED_ENTRY);
 				}));
 		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer,
 				List.of(entry(UUID.randomUUID(), sales, "1.00", "1.00")), null)).block())
 			.isInstanceOfSatisfying(JournalPosting.Rejected.class,
-					rejected -> assertThat(rejected.problems()).extracting(JournalPosting.Problem::code).containsExactly("UNKNOWN_ACCOUNT"));
+					rejected -> assertThat(rejected.problems()).extracting(JournalProblem::code).containsExactly(JournalErrorCode.UNKNOWN_ACCOUNT));
 
 		finance.document("{ journalEntries(first: 10) { totalCount } }").execute()
 			.path("journalEntries.totalCount").entity(Integer.class).isEqualTo(2);
 	}
 
-	private static JournalPosting.Entry entry(UUID debit, UUID credit, String debitAmount, String creditAmount) {
-		return new JournalPosting.Entry(LocalDate.of(2026, 5, 4), "Imported sale", "INV-1", List.of(
-				new JournalPosting.Line(debit, EntrySide.DEBIT, new BigDecimal(debitAmount), EUR, null),
-				new JournalPosting.Line(credit, EntrySide.CREDIT, new BigDecimal(creditAmount), EUR, null)));
+	private static JournalDraft entry(UUID debit, UUID credit, String debitAmount, String creditAmount) {
+		return new JournalDraft(LocalDate.of(2026, 5, 4), "Imported sale", "INV-1", List.of(
+				new JournalDraft.Line(debit, EntrySide.DEBIT, new Money(new BigDecimal(debitAmount), EUR), null),
+				new JournalDraft.Line(credit, EntrySide.CREDIT, new Money(new BigDecimal(creditAmount), EUR), null)));
 	}
 
 	private static UUID account(org.springframework.graphql.test.tester.GraphQlTester tester, String code, String type) {

@@ -46,10 +46,7 @@ final class EscalationInputs {
 
 		List<EscalationError> validate() {
 			List<EscalationError> errors = new ArrayList<>();
-			if (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-				errors.add(EscalationError.invalid("idempotencyKey",
-						"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-			}
+			IdempotencyKeys.problem(idempotencyKey).ifPresent(problem -> errors.add(EscalationError.invalid("idempotencyKey", problem)));
 			validateThresholds(name, minDaysOverdue, minOpenAmount, owner, errors);
 			validateWebhook(webhookUrl, webhookSecret, true, errors);
 			return errors;

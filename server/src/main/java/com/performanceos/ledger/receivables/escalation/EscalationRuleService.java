@@ -6,23 +6,22 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.egress.EgressGuard;
 import com.performanceos.platform.egress.EgressRefused;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Creates, changes, deactivates and lists escalation rules; every change is audited. */
 @Service
@@ -36,19 +35,16 @@ class EscalationRuleService {
 
 	private final EscalationRuleStore store;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final FieldCipher cipher;
 
-	EscalationRuleService(TenantDatabase database, EscalationRuleStore store, IdempotencyKeys idempotencyKeys,
-			AuditTrail auditTrail, FieldCipher cipher, EgressGuard egress) {
-		this.egress = egress;
+	EscalationRuleService(TenantDatabase database, EscalationRuleStore store, Mutations mutations, FieldCipher cipher,
+			EgressGuard egress) {
 		this.database = database;
+		this.egress = egress;
 		this.store = store;
-		this.idempotencyKeys = idempotencyKeys;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.cipher = cipher;
 	}
 
@@ -79,20 +75,12 @@ class EscalationRuleService {
 			@Nullable String sourceAddress) {
 		EscalationRuleStore.Values values = new EscalationRuleStore.Values(input.name(), input.minDaysOverdue(),
 				input.minOpenAmount(), input.currency(), input.owner(), input.webhookUrl(), encrypt(viewer, input.webhookSecret()));
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
-					.map(found -> EscalationPayloads.Rule.of(found.get(replay.resultId())));
-				case Claim.Conflict conflict -> Mono.<EscalationPayloads.Rule>error(new TransactionRejected(EscalationPayloads.Rule
-					.failed(List.of(EscalationError.of(EscalationError.Code.IDEMPOTENCY_CONFLICT,
-							"This idempotency key was already used with a different input", "idempotencyKey")))));
-				case Claim.Fresh fresh -> store.insert(db, viewer.tenant(), input.kind(), values)
-					.flatMap(rule -> idempotencyKeys.complete(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), rule.key())
-						.then(audit(db, viewer, "ledger.escalation.rule.created", rule, sourceAddress, null))
-						.thenReturn(EscalationPayloads.Rule.of(rule)));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Rule.class)));
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CREATE_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> EscalationPayloads.Rule.failed(List.of(EscalationError.of(EscalationError.Code.IDEMPOTENCY_CONFLICT,
+						IdempotencyKeys.CONFLICT_MESSAGE, "idempotencyKey"))),
+				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> EscalationPayloads.Rule.of(found.get(key)))),
+				tx -> store.insert(tx.db(), tx.tenant(), input.kind(), values).map(rule -> Outcome.committed(EscalationPayloads.Rule.of(rule),
+						rule.key(), audit(viewer, "ledger.escalation.rule.created", rule, sourceAddress, null))));
 	}
 
 	Mono<EscalationPayloads.Rule> update(Viewer viewer, EscalationInputs.UpdateRule input, @Nullable String sourceAddress) {
@@ -109,21 +97,19 @@ class EscalationRuleService {
 
 	private Mono<EscalationPayloads.Rule> updateChecked(Viewer viewer, UUID key, EscalationInputs.UpdateRule input,
 			@Nullable String sourceAddress) {
-		return database.inTransaction(viewer.tenant(), db -> store.lockActive(db, key)
-			.switchIfEmpty(Mono.error(() -> new TransactionRejected(notFound())))
+		return mutations.once(viewer.tenant(), tx -> store.lockActive(tx.db(), key)
 			.flatMap(locked -> {
 				List<EscalationError> invalid = input.validate(locked.hasSecret());
 				if (!invalid.isEmpty()) {
-					return Mono.error(new TransactionRejected(EscalationPayloads.Rule.failed(invalid)));
+					return Mono.just(Outcome.rejected(EscalationPayloads.Rule.failed(invalid)));
 				}
 				EscalationRuleStore.Values values = new EscalationRuleStore.Values(input.name(), input.minDaysOverdue(),
 						input.minOpenAmount(), input.currency(), input.owner(), input.webhookUrl(),
 						encrypt(viewer, input.webhookSecret()));
-				return store.update(db, key, values)
-					.flatMap(rule -> audit(db, viewer, "ledger.escalation.rule.updated", rule, sourceAddress, locked.rule().image())
-						.thenReturn(EscalationPayloads.Rule.of(rule)));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Rule.class)));
+				return store.update(tx.db(), key, values).map(rule -> Outcome.committed(EscalationPayloads.Rule.of(rule),
+						audit(viewer, "ledger.escalation.rule.updated", rule, sourceAddress, locked.rule().image())));
+			})
+			.defaultIfEmpty(Outcome.rejected(notFound())));
 	}
 
 	Mono<EscalationPayloads.Rule> delete(Viewer viewer, EscalationInputs.DeleteRule input, @Nullable String sourceAddress) {
@@ -131,12 +117,10 @@ class EscalationRuleService {
 		if (key == null) {
 			return Mono.just(notFound());
 		}
-		return database.inTransaction(viewer.tenant(), db -> store.lockActive(db, key)
-			.switchIfEmpty(Mono.error(() -> new TransactionRejected(notFound())))
-			.flatMap(locked -> store.deactivate(db, key)
-				.flatMap(rule -> audit(db, viewer, "ledger.escalation.rule.deleted", rule, sourceAddress, locked.rule().image())
-					.thenReturn(EscalationPayloads.Rule.of(rule)))))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Rule.class)));
+		return mutations.once(viewer.tenant(), tx -> store.lockActive(tx.db(), key)
+			.flatMap(locked -> store.deactivate(tx.db(), key).map(rule -> Outcome.committed(EscalationPayloads.Rule.of(rule),
+					audit(viewer, "ledger.escalation.rule.deleted", rule, sourceAddress, locked.rule().image()))))
+			.defaultIfEmpty(Outcome.rejected(notFound())));
 	}
 
 	Mono<Connection<EscalationRule>> list(Viewer viewer, boolean includeInactive, PageRequest page) {
@@ -152,10 +136,9 @@ class EscalationRuleService {
 		return secret == null ? null : cipher.encrypt(viewer.tenant(), secret);
 	}
 
-	private Mono<Void> audit(DatabaseClient db, Viewer viewer, String action, EscalationRule rule, @Nullable String sourceAddress,
+	private static AuditEntry audit(Viewer viewer, String action, EscalationRule rule, @Nullable String sourceAddress,
 			@Nullable Map<String, Object> before) {
-		return auditTrail.record(db, viewer.tenant(),
-				new AuditEntry(viewer.subject(), action, EscalationRule.TYPE_NAME, rule.id(), sourceAddress, before, rule.image()));
+		return new AuditEntry(viewer.subject(), action, EscalationRule.TYPE_NAME, rule.id(), sourceAddress, before, rule.image());
 	}
 
 	private static EscalationPayloads.Rule notFound() {

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
@@ -23,7 +24,6 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Runs escalations on request, lists and completes tasks. */
 @Service
@@ -39,19 +39,19 @@ class EscalationTaskService {
 
 	private final EscalationRunner runner;
 
-	private final AuditTrail auditTrail;
+	private final Mutations mutations;
 
 	private final Outbox outbox;
 
 	private final JsonMapper json;
 
 	EscalationTaskService(TenantDatabase database, EscalationTaskStore tasks, NotificationStore notifications,
-			EscalationRunner runner, AuditTrail auditTrail, Outbox outbox, JsonMapper json) {
+			EscalationRunner runner, Mutations mutations, Outbox outbox, JsonMapper json) {
 		this.database = database;
 		this.tasks = tasks;
 		this.notifications = notifications;
 		this.runner = runner;
-		this.auditTrail = auditTrail;
+		this.mutations = mutations;
 		this.outbox = outbox;
 		this.json = json;
 	}
@@ -66,25 +66,22 @@ class EscalationTaskService {
 		if (key == null) {
 			return Mono.just(EscalationPayloads.Complete.failed(notFound()));
 		}
-		return database.inTransaction(viewer.tenant(), db -> tasks.lock(db, key)
-			.switchIfEmpty(Mono.error(() -> new TransactionRejected(EscalationPayloads.Complete.failed(notFound()))))
+		return mutations.once(viewer.tenant(), tx -> tasks.lock(tx.db(), key)
 			.flatMap(task -> task.isDone()
-					? Mono.<EscalationPayloads.Complete>error(new TransactionRejected(EscalationPayloads.Complete.failed(
-							EscalationError.of(EscalationError.Code.TASK_ALREADY_DONE, "The task was already completed by "
-									+ task.completedBy(), "taskId"))))
-					: tasks.complete(db, key, viewer.subject()).flatMap(done -> {
+					? Mono.just(Outcome.rejected(EscalationPayloads.Complete.failed(EscalationError.of(
+							EscalationError.Code.TASK_ALREADY_DONE, "The task was already completed by " + task.completedBy(), "taskId"))))
+					: tasks.complete(tx.db(), key, viewer.subject()).flatMap(done -> {
 						Map<String, Object> after = new LinkedHashMap<>();
 						after.put("taskId", done.id());
 						after.put("status", done.status().name());
 						after.put("completedBy", done.completedBy());
-						return auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.escalation.task.completed",
-								EscalationTask.TYPE_NAME, done.id(), sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()),
-								after))
-							.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), viewer.tenant(), TASK_COMPLETED_EVENT,
-									Objects.requireNonNull(done.completedAt()), json.writeValueAsString(after))))
-							.thenReturn(new EscalationPayloads.Complete(done, List.of()));
-					})))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(EscalationPayloads.Complete.class)));
+						return outbox.publish(tx.db(), new DomainEvent(UUID.randomUUID(), viewer.tenant(), TASK_COMPLETED_EVENT,
+								Objects.requireNonNull(done.completedAt()), json.writeValueAsString(after)))
+							.thenReturn(Outcome.committed(new EscalationPayloads.Complete(done, List.of()),
+									new AuditEntry(viewer.subject(), "ledger.escalation.task.completed", EscalationTask.TYPE_NAME, done.id(),
+											sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()), after)));
+					}))
+			.defaultIfEmpty(Outcome.rejected(EscalationPayloads.Complete.failed(notFound()))));
 	}
 
 	Mono<Connection<EscalationTask>> list(Viewer viewer, EscalationTaskStore.Filter filter, PageRequest page) {

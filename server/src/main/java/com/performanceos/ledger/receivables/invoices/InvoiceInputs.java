@@ -78,10 +78,7 @@ final class InvoiceInputs {
 	}
 
 	private static void checkKey(String key, List<InvoiceError> errors) {
-		if (key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-			errors.add(InvoiceError.invalid("idempotencyKey",
-					"idempotencyKey must have 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters"));
-		}
+		IdempotencyKeys.problem(key).ifPresent(problem -> errors.add(InvoiceError.invalid("idempotencyKey", problem)));
 	}
 
 	private static void checkText(String field, @Nullable String value, int lengthMax, List<InvoiceError> errors) {

@@ -25,10 +25,11 @@ import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
-import com.performanceos.platform.idempotency.IdempotencyKeys.Claim;
+import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TransactionRejected;
 
 /** Records invoices and payments (idempotent, audited, announced through the outbox) and reads them. */
 @Service
@@ -46,7 +47,7 @@ class InvoiceService {
 
 	private final InvoiceStore store;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final Mutations mutations;
 
 	private final AuditTrail auditTrail;
 
@@ -54,11 +55,11 @@ class InvoiceService {
 
 	private final JsonMapper json;
 
-	InvoiceService(TenantDatabase database, InvoiceStore store, IdempotencyKeys idempotencyKeys, AuditTrail auditTrail,
+	InvoiceService(TenantDatabase database, InvoiceStore store, Mutations mutations, AuditTrail auditTrail,
 			Outbox outbox, JsonMapper json) {
 		this.database = database;
 		this.store = store;
-		this.idempotencyKeys = idempotencyKeys;
+		this.mutations = mutations;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
 		this.json = json;
@@ -69,29 +70,22 @@ class InvoiceService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(InvoicePayloads.Create.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.load(db, List.of(replay.resultId()))
-					.map(found -> InvoicePayloads.Create.created(found.get(replay.resultId())));
-				case Claim.Conflict conflict -> Mono.<InvoicePayloads.Create>error(rejected(new InvoicePayloads.Create(null,
-						List.of(idempotencyConflict()))));
-				case Claim.Fresh fresh -> insert(db, viewer, input, sourceAddress);
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(InvoicePayloads.Create.class)))
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CREATE_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> new InvoicePayloads.Create(null, List.of(idempotencyConflict())),
+				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> InvoicePayloads.Create.created(found.get(key)))),
+				tx -> insert(tx.db(), viewer, input, sourceAddress))
 			// Two concurrent creations of one number: the loser's transaction has rolled back whole.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(InvoicePayloads.Create.failed(List.of(duplicate(input)))));
 	}
 
-	private Mono<InvoicePayloads.Create> insert(DatabaseClient db, Viewer viewer, InvoiceInputs.CreateInput input,
+	private Mono<Outcome<InvoicePayloads.Create>> insert(DatabaseClient db, Viewer viewer, InvoiceInputs.CreateInput input,
 			@Nullable String sourceAddress) {
 		return store.numberTaken(db, input.kind(), input.number().strip()).flatMap(taken -> taken
-				? Mono.<InvoicePayloads.Create>error(rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
+				? Mono.just(Outcome.rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
 				: store.insert(db, viewer.tenant(), input)
-					.flatMap(invoice -> idempotencyKeys
-						.complete(db, viewer.tenant(), CREATE_OPERATION, input.idempotencyKey(), invoice.key())
-						.then(announceCreated(db, viewer, List.of(invoice), sourceAddress))
-						.thenReturn(InvoicePayloads.Create.created(invoice))));
+					.flatMap(invoice -> publishCreated(db, viewer, List.of(invoice))
+						.thenReturn(Outcome.committed(InvoicePayloads.Create.created(invoice), invoice.key(),
+								createdAudit(viewer, invoice, sourceAddress)))));
 	}
 
 	/**
@@ -100,11 +94,19 @@ class InvoiceService {
 	 */
 	Mono<Void> announceCreated(DatabaseClient db, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
 		return Flux.fromIterable(created)
-			.concatMap(invoice -> auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.created",
-					Invoice.TYPE_NAME, invoice.id(), sourceAddress, null, image(invoice))))
-			.then(Mono.defer(() -> outbox.publishAll(db, created.stream()
-				.map(invoice -> event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice)))
-				.toList())));
+			.concatMap(invoice -> auditTrail.record(db, viewer.tenant(), createdAudit(viewer, invoice, sourceAddress)))
+			.then(Mono.defer(() -> publishCreated(db, viewer, created)));
+	}
+
+	private static AuditEntry createdAudit(Viewer viewer, Invoice invoice, @Nullable String sourceAddress) {
+		return new AuditEntry(viewer.subject(), "ledger.invoice.created", Invoice.TYPE_NAME, invoice.id(), sourceAddress, null,
+				image(invoice));
+	}
+
+	private Mono<Void> publishCreated(DatabaseClient db, Viewer viewer, List<Invoice> created) {
+		return outbox.publishAll(db, created.stream()
+			.map(invoice -> event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice)))
+			.toList());
 	}
 
 	Mono<InvoicePayloads.Payment> recordPayment(Viewer viewer, InvoiceInputs.PaymentInput input, @Nullable String sourceAddress) {
@@ -117,44 +119,43 @@ class InvoiceService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(InvoicePayloads.Payment.failed(invalid));
 		}
-		return database.inTransaction(viewer.tenant(), db -> idempotencyKeys
-			.claim(db, viewer.tenant(), PAYMENT_OPERATION, input.idempotencyKey(), input.fingerprint())
-			.flatMap(claim -> switch (claim) {
-				case Claim.Replay replay -> store.loadPayments(db, List.of(replay.resultId()))
-					.flatMap(payments -> store.load(db, List.of(invoiceKey))
-						.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(replay.resultId()), invoices.get(invoiceKey))));
-				case Claim.Conflict conflict -> Mono.<InvoicePayloads.Payment>error(rejected(new InvoicePayloads.Payment(null, null,
-						List.of(idempotencyConflict()))));
-				case Claim.Fresh fresh -> store.lock(db, invoiceKey)
-					.switchIfEmpty(Mono.error(() -> rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND,
-							"No invoice with this id", "invoiceId"))))
-					.flatMap(invoice -> pay(db, viewer, input, invoice, sourceAddress));
-			}))
-			.onErrorResume(TransactionRejected.class, rejected -> Mono.just(rejected.answer(InvoicePayloads.Payment.class)));
+		return mutations.idempotent(viewer.tenant(), new Idempotency<>(PAYMENT_OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> new InvoicePayloads.Payment(null, null, List.of(idempotencyConflict())),
+				(tx, paymentKey) -> store.loadPayments(tx.db(), List.of(paymentKey))
+					.flatMap(payments -> store.load(tx.db(), List.of(invoiceKey))
+						.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(paymentKey), invoices.get(invoiceKey))))),
+				tx -> store.lock(tx.db(), invoiceKey)
+					.flatMap(invoice -> pay(tx.db(), viewer, input, invoice, sourceAddress))
+					.defaultIfEmpty(Outcome.rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id",
+							"invoiceId"))));
 	}
 
-	private Mono<InvoicePayloads.Payment> pay(DatabaseClient db, Viewer viewer, InvoiceInputs.PaymentInput input,
+	private Mono<Outcome<InvoicePayloads.Payment>> pay(DatabaseClient db, Viewer viewer, InvoiceInputs.PaymentInput input,
 			Invoice invoice, @Nullable String sourceAddress) {
 		if (!invoice.currency().equals(input.currency())) {
-			return Mono.error(rejected(paymentFailed(InvoiceError.Code.CURRENCY_MISMATCH,
+			return Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.CURRENCY_MISMATCH,
 					"The invoice is in " + invoice.currency() + ", not " + input.currency(), "currency")));
 		}
 		if (input.paymentDate().isBefore(invoice.issueDate())) {
-			return Mono.error(rejected(InvoicePayloads.Payment.failed(List.of(InvoiceError.invalid("paymentDate",
+			return Mono.just(Outcome.rejected(InvoicePayloads.Payment.failed(List.of(InvoiceError.invalid("paymentDate",
 					"paymentDate must not be before the invoice's issue date " + invoice.issueDate())))));
 		}
 		if (!invoice.accepts(input.amount())) {
-			return Mono.error(rejected(paymentFailed(InvoiceError.Code.OVERPAYMENT, "The payment would bring the total paid to "
+			return Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.OVERPAYMENT, "The payment would bring the total paid to "
 					+ invoice.paidValue().add(input.amount()).toPlainString() + ", above the invoice amount of "
 					+ invoice.amount().amount().toPlainString(), "amount")));
 		}
 		UUID paymentKey = UUID.randomUUID();
-		return store.paymentCount(db, invoice.key())
-			.flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
-					? Mono.<Invoice>error(rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
-							"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
-					: store.insertPayment(db, viewer.tenant(), paymentKey, invoice, input.paymentDate(), input.amount()))
-			.flatMap(updated -> store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
+		return store.paymentCount(db, invoice.key()).flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
+				? Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
+						"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
+				: store.insertPayment(db, viewer.tenant(), paymentKey, invoice, input.paymentDate(), input.amount())
+					.flatMap(updated -> recorded(db, viewer, invoice, updated, paymentKey, sourceAddress)));
+	}
+
+	private Mono<Outcome<InvoicePayloads.Payment>> recorded(DatabaseClient db, Viewer viewer, Invoice invoice, Invoice updated,
+			UUID paymentKey, @Nullable String sourceAddress) {
+		return store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
 				InvoicePayment payment = payments.get(paymentKey);
 				Map<String, Object> image = new LinkedHashMap<>();
 				image.put("id", payment.id());
@@ -164,12 +165,11 @@ class InvoiceService {
 				image.put("currency", payment.currency().getCurrencyCode());
 				image.put("invoicePaidAmount", updated.paidAmount().amount().toPlainString());
 				image.put("invoiceStatus", updated.status().name());
-				return idempotencyKeys.complete(db, viewer.tenant(), PAYMENT_OPERATION, input.idempotencyKey(), paymentKey)
-					.then(auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded",
-							InvoicePayment.TYPE_NAME, payment.id(), sourceAddress, image(invoice), image)))
-					.then(outbox.publish(db, event(viewer, PAYMENT_RECORDED_EVENT, payment.createdAt(), image)))
-					.thenReturn(InvoicePayloads.Payment.recorded(payment, updated));
-			}));
+				return outbox.publish(db, event(viewer, PAYMENT_RECORDED_EVENT, payment.createdAt(), image))
+					.thenReturn(Outcome.committed(InvoicePayloads.Payment.recorded(payment, updated), paymentKey,
+							new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded", InvoicePayment.TYPE_NAME, payment.id(),
+									sourceAddress, image(invoice), image)));
+			});
 	}
 
 	Mono<Connection<Invoice>> list(Viewer viewer, InvoiceStore.Filter filter, PageRequest page) {
@@ -209,17 +209,13 @@ class InvoiceService {
 		return image;
 	}
 
-	private static TransactionRejected rejected(Object payload) {
-		return new TransactionRejected(payload);
-	}
-
 	private static InvoicePayloads.Payment paymentFailed(InvoiceError.Code code, String message, String field) {
 		return InvoicePayloads.Payment.failed(List.of(InvoiceError.of(code, message, field)));
 	}
 
 	private static InvoiceError idempotencyConflict() {
 		return InvoiceError.of(InvoiceError.Code.IDEMPOTENCY_CONFLICT,
-				"This idempotency key was already used with a different input", "idempotencyKey");
+				IdempotencyKeys.CONFLICT_MESSAGE, "idempotencyKey");
 	}
 
 	private static InvoiceError duplicate(InvoiceInputs.CreateInput input) {

@@ -1,0 +1,147 @@
+package com.performanceos.architecture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each table belongs to one package, which alone names it in SQL: other packages read its data
+ * through the owner's published facade ({@code AccountDirectory}, {@code JournalPosting}...) or its
+ * events, so a table's shape can change behind one package. The test reads every string literal
+ * of the main sources and fails on a table named outside its owner.
+ *
+ * <p>{@link #KNOWN_CROSS_READS} lists the reads that predate the rule (issue 8). It may only
+ * shrink: an entry that is no longer needed fails the test too, so a fix removes it.
+ */
+class TableOwnershipTests {
+
+	private static final Path MAIN = Path.of("src/main/java/com/performanceos");
+
+	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	/** The owner of every table (a package below {@code com.performanceos}); a new table must be added here. */
+	static final Map<String, String> OWNERS = owners();
+
+	/** Table and package pairs allowed for now: reads to move behind the owner's facade. */
+	private static final Set<String> KNOWN_CROSS_READS = Set.of(
+			"ledger_account <- ledger.balances", "ledger_account <- ledger.bank", "ledger_account <- ledger.exports",
+			"ledger_account <- ledger.imports", "ledger_account <- ledger.journal", "ledger_account <- ledger.mappings",
+			"ledger_account <- ledger.periods", "ledger_account <- ledger.receivables.workingcapital",
+			"ledger_journal_entry <- ledger.cube", "ledger_journal_entry <- ledger.exports",
+			"ledger_journal_line <- ledger.balances", "ledger_journal_line <- ledger.cube", "ledger_journal_line <- ledger.exports",
+			"ledger_journal_line <- ledger.periods", "ledger_journal_line <- ledger.receivables.workingcapital",
+			"ledger_journal_line_dimension <- ledger.balances", "ledger_period <- ledger.journal",
+			"ledger_dimension <- ledger.journal", "ledger_dimension_member <- ledger.journal",
+			"ledger_invoice <- ledger.receivables.aging", "ledger_invoice <- ledger.receivables.escalation",
+			"ledger_invoice <- ledger.receivables.workingcapital", "ledger_invoice_payment <- ledger.receivables.aging",
+			"ledger_invoice_payment <- ledger.receivables.escalation", "ledger_invoice_payment <- ledger.receivables.workingcapital");
+
+	private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
+
+	private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+
+	@Test
+	void everyTableOfTheMigrationsHasOneDeclaredOwner() throws IOException {
+		Set<String> created = new TreeSet<>();
+		try (Stream<Path> files = Files.list(MIGRATIONS)) {
+			for (Path file : files.toList()) {
+				Matcher matcher = CREATE_TABLE.matcher(Files.readString(file));
+				while (matcher.find()) {
+					created.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(created);
+	}
+
+	@Test
+	void onlyTheOwnerOfATableNamesItInSql() {
+		assertThat(crossReads()).as("tables named outside their owning package (read through the owner's facade instead)")
+			.isSubsetOf(KNOWN_CROSS_READS);
+	}
+
+	@Test
+	void knownCrossReadsOnlyShrink() {
+		assertThat(KNOWN_CROSS_READS).as("cross reads that no longer exist: remove them from the list")
+			.isSubsetOf(crossReads());
+	}
+
+	/** Every "table <- package" pair where a package other than the owner names the table in a string literal. */
+	static Set<String> crossReads() {
+		Set<String> found = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+				String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
+				String literals = literals(Files.readString(file));
+				OWNERS.forEach((table, owner) -> {
+					if (!pkg.equals(owner) && !pkg.startsWith(owner + ".") && Pattern.compile("\\b" + table + "\\b").matcher(literals).find()) {
+						found.add(table + " <- " + pkg);
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return found;
+	}
+
+	private static String literals(String source) {
+		List<String> literals = new ArrayList<>();
+		Matcher matcher = STRING_LITERAL.matcher(source);
+		while (matcher.find()) {
+			literals.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+		}
+		return String.join("\n", literals);
+	}
+
+	private static Map<String, String> owners() {
+		Map<String, String> owners = new LinkedHashMap<>();
+		owners.put("idempotency_key", "platform.idempotency");
+		owners.put("audit_chain_head", "platform.audit");
+		owners.put("audit_log", "platform.audit");
+		owners.put("outbox_event", "platform.events");
+		owners.put("outbox_delivery", "platform.events");
+		owners.put("demo_seed", "platform.demo");
+		owners.put("platform_job", "platform.jobs");
+		owners.put("ledger_account", "ledger.accounts");
+		owners.put("ledger_account_mapping", "ledger.mappings");
+		owners.put("ledger_period", "ledger.periods");
+		owners.put("ledger_close_certificate", "ledger.periods");
+		owners.put("ledger_journal_entry", "ledger.journal");
+		owners.put("ledger_journal_line", "ledger.journal");
+		owners.put("ledger_journal_line_dimension", "ledger.journal");
+		owners.put("ledger_dimension", "ledger.dimensions");
+		owners.put("ledger_dimension_member", "ledger.dimensions");
+		owners.put("ledger_import", "ledger.imports");
+		owners.put("ledger_import_line_source", "ledger.imports");
+		owners.put("ledger_deal", "ledger.imports");
+		owners.put("ledger_quota", "ledger.imports");
+		owners.put("ledger_bank_account", "ledger.bank");
+		owners.put("ledger_bank_aggregator_route", "ledger.bank");
+		owners.put("ledger_bank_rule", "ledger.bank");
+		owners.put("ledger_bank_transaction", "ledger.bank");
+		owners.put("ledger_invoice", "ledger.receivables.invoices");
+		owners.put("ledger_invoice_payment", "ledger.receivables.invoices");
+		owners.put("ledger_escalation_rule", "ledger.receivables.escalation");
+		owners.put("ledger_escalation_task", "ledger.receivables.escalation");
+		owners.put("ledger_escalation_notification", "ledger.receivables.escalation");
+		owners.put("ledger_escalation_tenant", "ledger.receivables.escalation");
+		return Map.copyOf(owners);
+	}
+
+}
