@@ -36,6 +36,16 @@ public final class ZenExpression {
 		return this.source;
 	}
 
+	/** Whether the expression is a single literal ({@code 12}, {@code "FR"}, {@code true}, {@code null}). */
+	public boolean isLiteral() {
+		return this.root instanceof Ast.Literal;
+	}
+
+	/** The literal's value when {@link #isLiteral()}, null otherwise. */
+	public @Nullable Object literalValue() {
+		return this.root instanceof Ast.Literal(Object value) ? value : null;
+	}
+
 	/**
 	 * Evaluates against an input.
 	 * @param environment the object whose fields are the expression's root names
