@@ -88,7 +88,9 @@ final class TableNode extends GraphNode {
 						columns.get(i).add(rowCollects.get(i));
 					}
 				}
-				matchedRows.add(index);
+				if (run.tracing()) {
+					matchedRows.add(index);
+				}
 				continue;
 			}
 			Map<String, @Nullable Object> output = outputs(row, input, run, true);
@@ -144,7 +146,7 @@ final class TableNode extends GraphNode {
 				}
 			}
 			ZenExpression condition = row.conditions()[column];
-			if (condition != null && !Boolean.TRUE.equals(evaluateOrNull(condition, input, run, false))) {
+			if (condition != null && !Boolean.TRUE.equals(evaluateOrNull(condition, input, run))) {
 				return false;
 			}
 		}
@@ -153,7 +155,7 @@ final class TableNode extends GraphNode {
 
 	private @Nullable Object columnValue(int column, @Nullable Object input, Run run) {
 		ZenExpression field = this.fields[column];
-		return field == null ? null : evaluateOrNull(field, input, run, false);
+		return field == null ? null : evaluateOrNull(field, input, run);
 	}
 
 	/** Scalar outputs of a row, or null when one fails to evaluate (the row then does not match). */
@@ -201,7 +203,8 @@ final class TableNode extends GraphNode {
 		}
 	}
 
-	private static @Nullable Object evaluateOrNull(ZenExpression expression, @Nullable Object input, Run run, boolean unused) {
+	/** A value that cannot be computed is null here, as in ZEN (the cell then does not match). */
+	private static @Nullable Object evaluateOrNull(ZenExpression expression, @Nullable Object input, Run run) {
 		Object[] value = { null };
 		return evaluateInto(expression, input, run, value) ? value[0] : null;
 	}

@@ -80,4 +80,24 @@ class JdmGraphTests {
 			.isEqualTo(JsonValues.write(JdmGraph.parse(json).evaluate(input, CONTEXT, DecisionResolver.NONE)));
 	}
 
+	@Test
+	void aFirstHitTableCollectsColumnsEndingInBracketsOverEveryMatchingRow() {
+		String json = """
+				{"nodes": [{"id": "i", "type": "inputNode", "name": "in"},
+				  {"id": "t", "type": "decisionTableNode", "name": "flags", "content": {"hitPolicy": "first",
+				    "inputs": [{"id": "a", "name": "Amount", "field": "amount"}],
+				    "outputs": [{"id": "r", "name": "Rate", "field": "rate"}, {"id": "f", "name": "Flags", "field": "flags[]"}],
+				    "rules": [{"_id": "1", "a": "> 100", "r": "12", "f": "'large'"},
+				              {"_id": "2", "a": "> 10", "r": "10", "f": "'medium'"},
+				              {"_id": "3", "a": "", "r": "5", "f": ""}]}},
+				  {"id": "o", "type": "outputNode", "name": "out"}],
+				 "edges": [{"id": "1", "sourceId": "i", "targetId": "t"}, {"id": "2", "sourceId": "t", "targetId": "o"}]}
+				""";
+		JdmGraph graph = JdmGraph.parse(json);
+		assertThat(JsonValues.write(graph.evaluate(JsonValues.parse("{\"amount\": 500}"), CONTEXT, DecisionResolver.NONE)))
+			.isEqualTo("{\"flags\":[\"large\",\"medium\"],\"rate\":12}");
+		assertThat(JsonValues.write(graph.evaluate(JsonValues.parse("{\"amount\": 1}"), CONTEXT, DecisionResolver.NONE)))
+			.isEqualTo("{\"flags\":[],\"rate\":5}");
+	}
+
 }
