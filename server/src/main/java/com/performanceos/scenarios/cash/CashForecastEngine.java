@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public final class CashForecastEngine {
 
+	private static final Comparator<CashFlow> WITHIN_DAY = (left, right) -> {
+		int byCategory = left.category().compareTo(right.category());
+		return byCategory != 0 ? byCategory : left.source().id().compareTo(right.source().id());
+	};
+
 	public CashForecast forecast(ForecastInputs inputs, Scenario scenario) {
 		return forecast(inputs, scenario.drivers());
 	}
@@ -23,8 +28,7 @@ public final class CashForecastEngine {
 	public CashForecast forecast(ForecastInputs inputs, Drivers drivers) {
 		FlowProjector projector = new FlowProjector(inputs, drivers);
 		BigDecimal opening = projector.openingBalance();
-		List<CashFlow> flows = new ArrayList<>(projector.project());
-		flows.sort(Comparator.comparing(CashFlow::date).thenComparing(CashFlow::category).thenComparing(flow -> flow.source().id()));
+		List<CashFlow> flows = projector.project();
 
 		int days = inputs.horizonDays();
 		List<List<CashFlow>> flowsByDay = new ArrayList<>(days);
@@ -33,6 +37,10 @@ public final class CashForecastEngine {
 		}
 		for (CashFlow flow : flows) {
 			flowsByDay.get((int) ChronoUnit.DAYS.between(inputs.asOf(), flow.date())).add(flow);
+		}
+		// Within a day, category then source id: the order (and so the output) does not depend on input order.
+		for (List<CashFlow> dayFlows : flowsByDay) {
+			dayFlows.sort(WITHIN_DAY);
 		}
 
 		List<Bucket> daily = new ArrayList<>(days);

@@ -5,7 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,9 @@ final class CurrencyConverter {
 	private final String reportingCurrency;
 
 	private final LocalDate asOf;
+
+	/** Rates resolved once per currency: a forecast converts every invoice, and a scan per invoice was its slowest step. */
+	private final Map<String, BigDecimal> resolved = new HashMap<>();
 
 	CurrencyConverter(List<ForecastInputs.ExchangeRate> rates, String reportingCurrency, LocalDate asOf) {
 		this.rates = rates;
@@ -36,6 +41,10 @@ final class CurrencyConverter {
 		if (currency.equals(reportingCurrency)) {
 			return BigDecimal.ONE;
 		}
+		return resolved.computeIfAbsent(currency, this::lookUp);
+	}
+
+	private BigDecimal lookUp(String currency) {
 		return latest(currency, reportingCurrency).map(ForecastInputs.ExchangeRate::rate)
 			.or(() -> latest(reportingCurrency, currency).map(inverse -> BigDecimal.ONE.divide(inverse.rate(), MathContext.DECIMAL64)))
 			.orElseThrow(() -> new IllegalArgumentException(

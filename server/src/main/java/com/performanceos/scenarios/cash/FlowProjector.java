@@ -14,6 +14,10 @@ import java.util.Map;
  */
 final class FlowProjector {
 
+	private static final String RECEIVABLE_CUSTOMER_DELAY = "due %s + %d d customer delay + %d d shift; %s %s × %s collected";
+
+	private static final String RECEIVABLE_PORTFOLIO_DELAY = "due %s + %d d portfolio median delay + %d d shift; %s %s × %s collected";
+
 	private final ForecastInputs inputs;
 
 	private final Drivers drivers;
@@ -65,20 +69,19 @@ final class FlowProjector {
 			LocalDate expected = invoice.dueDate().plusDays(delay + (long) drivers.collectionDelayShiftDays());
 			BigDecimal amount = converter.toReporting(invoice.amount(), invoice.currency()).multiply(drivers.collectionRate())
 				.setScale(2, RoundingMode.HALF_EVEN);
-			String derivation = "due " + invoice.dueDate() + " + " + delay + " d " + (observed != null ? "customer" : "portfolio median")
-					+ " delay + " + drivers.collectionDelayShiftDays() + " d shift; " + invoice.amount() + " " + invoice.currency()
-					+ " × " + drivers.collectionRate() + " collected";
-			add(flows, expected, amount, new SourceReference(CashCategory.RECEIVABLES, invoice.invoiceId(), derivation));
+			SourceReference source = new SourceReference(CashCategory.RECEIVABLES, invoice.invoiceId(),
+					observed != null ? RECEIVABLE_CUSTOMER_DELAY : RECEIVABLE_PORTFOLIO_DELAY, List.of(invoice.dueDate(), delay,
+							drivers.collectionDelayShiftDays(), invoice.amount(), invoice.currency(), drivers.collectionRate()));
+			add(flows, expected, amount, source);
 		}
 	}
 
 	private void payables(List<CashFlow> flows) {
 		for (ForecastInputs.Payable bill : inputs.payables()) {
 			LocalDate expected = bill.dueDate().plusDays(drivers.payablesStretchDays());
-			String derivation = "due " + bill.dueDate() + " + " + drivers.payablesStretchDays() + " d stretch; " + bill.amount() + " "
-					+ bill.currency();
 			add(flows, expected, converter.toReporting(bill.amount(), bill.currency()).negate(),
-					new SourceReference(CashCategory.PAYABLES, bill.billId(), derivation));
+					new SourceReference(CashCategory.PAYABLES, bill.billId(), "due %s + %d d stretch; %s %s",
+							List.of(bill.dueDate(), drivers.payablesStretchDays(), bill.amount(), bill.currency())));
 		}
 	}
 
@@ -88,12 +91,15 @@ final class FlowProjector {
 			BigDecimal converted = converter.toReporting(series.amount(), series.currency());
 			boolean expense = converted.signum() < 0;
 			BigDecimal amount = expense ? converted.multiply(expenseFactor).setScale(2, RoundingMode.HALF_EVEN) : converted;
-			String derivation = series.label() + ", " + series.cadence() + " " + series.amount() + " " + series.currency()
-					+ (expense ? " × (1 + " + drivers.recurringExpenseChange() + ")" : "");
+			SourceReference source = expense
+					? new SourceReference(CashCategory.RECURRING, series.seriesId(), "%s, %s %s %s × (1 + %s) expense change",
+							List.of(series.label(), series.cadence(), series.amount(), series.currency(), drivers.recurringExpenseChange()))
+					: new SourceReference(CashCategory.RECURRING, series.seriesId(), "%s, %s %s %s",
+							List.of(series.label(), series.cadence(), series.amount(), series.currency()));
 			// Bounded: a weekly series has at most 53 occurrences in a year-long horizon.
 			for (LocalDate date = series.nextDate(); !date.isAfter(inputs.lastDay()); date = series.cadence().next(date)) {
 				if (!date.isBefore(inputs.asOf())) {
-					flows.add(new CashFlow(date, amount, new SourceReference(CashCategory.RECURRING, series.seriesId(), derivation)));
+					flows.add(new CashFlow(date, amount, source));
 				}
 			}
 		}
@@ -109,7 +115,7 @@ final class FlowProjector {
 			}
 			BigDecimal base = runRate.dailyAmounts().get(day);
 			flows.add(new CashFlow(date, base.multiply(factor).setScale(2, RoundingMode.HALF_EVEN), new SourceReference(
-					CashCategory.NEW_BUSINESS, runRate.modelId(), "run-rate " + base + " × (1 + " + drivers.revenueGrowth() + ") growth")));
+					CashCategory.NEW_BUSINESS, runRate.modelId(), "run-rate %s × (1 + %s) growth", List.of(base, drivers.revenueGrowth()))));
 		}
 	}
 
@@ -117,7 +123,7 @@ final class FlowProjector {
 		for (OneOff oneOff : drivers.oneOffs()) {
 			if (!oneOff.date().isBefore(inputs.asOf()) && !oneOff.date().isAfter(inputs.lastDay())) {
 				flows.add(new CashFlow(oneOff.date(), converter.toReporting(oneOff.amount(), oneOff.currency()),
-						new SourceReference(CashCategory.ONE_OFF, oneOff.id(), oneOff.label())));
+						new SourceReference(CashCategory.ONE_OFF, oneOff.id(), "%s", List.of(oneOff.label()))));
 			}
 		}
 	}
