@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The real series of {@code shared/data/forecasting/}. The shared folder sits beside the clone (in CI
- * and on the development machines), so it is looked for in each parent of the working directory; the
- * data is read in place, never copied into the repository.
+ * The real series of {@code reference-data/forecasting/} (the repository's copy of the public data, its
+ * SOURCE.md says where it comes from), looked for in each parent of the working directory so the tests
+ * find it from the server module and from the repository root alike.
  */
 public final class ForecastingData {
 
@@ -22,12 +22,12 @@ public final class ForecastingData {
 
 	public static Path directory() {
 		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/data/forecasting");
+			Path candidate = dir.resolve("reference-data/forecasting");
 			if (Files.isDirectory(candidate)) {
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("shared/data/forecasting not found beside any parent of " + Path.of("").toAbsolutePath());
+		throw new IllegalStateException("reference-data/forecasting not found in any parent of " + Path.of("").toAbsolutePath());
 	}
 
 	/** The {@code y} column of a {@code ds,y} file, in file order. */
