@@ -37,6 +37,16 @@ class LimitsConfiguration {
 	}
 
 	@Bean
+	InFlightFetches.Tracking inFlightFetchTracking() {
+		return new InFlightFetches.Tracking();
+	}
+
+	@Bean
+	ResultSizeLimit resultSizeLimit(LimitsProperties limits, MeterRegistry meters) {
+		return new ResultSizeLimit(limits, meters);
+	}
+
+	@Bean
 	CostInterceptor costInterceptor(LeakyBucket bucket, LimitsProperties limits, MeterRegistry meters) {
 		return new CostInterceptor(bucket, limits, meters);
 	}

@@ -26,6 +26,9 @@ import com.performanceos.platform.security.Role;
  * @param maxExecutionTime the longest one operation may execute; past it the execution is cancelled
  * (no further field starts) and the client gets {@code EXECUTION_TIMEOUT}. An operation whose client
  * disconnects is cancelled at once.
+ * @param maxResultFields the most values (fields of every object and items of every list) one response
+ * may hold; past it the execution is cancelled and answered {@code RESULT_TOO_LARGE}, without data. Bounds
+ * the memory one request may take (the cost limit prices scalars at 0 and cannot see list lengths).
  * @param bucketCapacity the cost units a client (tenant and token subject) may have in flight in
  * its leaky bucket; reported as {@code extensions.cost.limit}
  * @param bucketLeakPerSecond how many cost units drain from a client's bucket each second
@@ -39,6 +42,7 @@ import com.performanceos.platform.security.Role;
 public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize,
 		@DefaultValue("5000") int maxQueryCost, @DefaultValue("15") int maxQueryDepth,
 		@DefaultValue("2000") int maxExpandedFields, @DefaultValue("60s") Duration maxExecutionTime,
+		@DefaultValue("250000") long maxResultFields,
 		@DefaultValue("10000") int bucketCapacity, @DefaultValue("500") int bucketLeakPerSecond,
 		@DefaultValue("24h") Duration persistedQueryTtl, @DefaultValue("64KB") DataSize persistedQueryMaxSize,
 		@DefaultValue Set<Role> trustedOperationsOnlyFor) {
@@ -53,6 +57,9 @@ public record LimitsProperties(@DefaultValue("16MB") DataSize maxRequestBodySize
 		if (bucketCapacity < maxQueryCost) {
 			throw new IllegalArgumentException("performanceos.limits.bucket-capacity (" + bucketCapacity
 					+ ") must be at least max-query-cost (" + maxQueryCost + ")");
+		}
+		if (maxResultFields < 1) {
+			throw new IllegalArgumentException("performanceos.limits.max-result-fields must be positive");
 		}
 		if (maxExecutionTime.isNegative() || maxExecutionTime.isZero()) {
 			throw new IllegalArgumentException("performanceos.limits.max-execution-time must be positive");
