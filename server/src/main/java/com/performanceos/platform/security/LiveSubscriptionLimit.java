@@ -14,9 +14,6 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import com.performanceos.platform.graphql.ErrorCode;
-
 /**
  * Caps the live subscriptions (over WebSocket and SSE alike) one client and one tenant may hold on
  * this instance ({@link LiveConnectionProperties}); one over the cap is answered
@@ -26,6 +23,9 @@ import com.performanceos.platform.graphql.ErrorCode;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
 final class LiveSubscriptionLimit implements WebGraphQlInterceptor {
+
+	/** {@code ErrorCode.TOO_MANY_SUBSCRIPTIONS}, spelled out: the graphql package depends on this one, not the reverse. */
+	static final String CODE = "TOO_MANY_SUBSCRIPTIONS";
 
 	private final LiveCounts subscriptions;
 
@@ -49,7 +49,7 @@ final class LiveSubscriptionLimit implements WebGraphQlInterceptor {
 				.message("This client or its tenant already holds as many live subscriptions as allowed (" + subscriptions.maxPerClient()
 						+ " per client, " + subscriptions.maxPerTenant() + " per tenant); end one before starting another")
 				.errorType(ErrorType.ExecutionAborted)
-				.extensions(Map.of("code", ErrorCode.TOO_MANY_SUBSCRIPTIONS.name(), "maxSubscriptionsPerClient",
+				.extensions(Map.of("code", CODE, "maxSubscriptionsPerClient",
 						subscriptions.maxPerClient(), "maxSubscriptionsPerTenant", subscriptions.maxPerTenant()))
 				.build())));
 		}
