@@ -31,6 +31,7 @@ import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every query and mutation field of the running server's own schema, called over HTTP with random but
@@ -49,6 +50,9 @@ class SchemaFuzzTests extends IntegrationTest {
 	private static final int CASES_PER_FIELD = Integer.getInteger("fuzz.cases", 60);
 
 	private static final long SEED = Long.getLong("fuzz.seed", 14L);
+
+	/** Subscriptions per subscription field, all on one connection per field: few fields, each case cheap. */
+	private static final int SUBSCRIPTION_CASES_PER_FIELD = Integer.getInteger("fuzz.subscriptionCases", 12);
 
 	/** Requests one client sends before the next takes over, so the cost bucket of one never throttles the run. */
 	private static final int REQUESTS_PER_CLIENT = 150;
@@ -109,6 +113,72 @@ class SchemaFuzzTests extends IntegrationTest {
 		assertThat(failures).as("answers to %d requests (seed %d), outcomes %s", sent, SEED, outcomes).isEmpty();
 		assertThat(outcomes.keySet()).as("the run reached resolvers, not only validation").contains("data", "BAD_USER_INPUT");
 		serverStillAnswers(adminTenant);
+	}
+
+	@Test
+	void everySubscriptionFieldAnswersHostileArgumentsOverWebSocketWithTypedRefusalsOnly() {
+		GraphQLSchema schema = graphQlSource.schema();
+		GraphQLObjectType subscriptions = schema.getSubscriptionType();
+		assertThat(subscriptions).as("the schema has subscriptions").isNotNull();
+		Random random = new Random(SEED);
+		SchemaShapedInputs inputs = new SchemaShapedInputs(schema, random);
+		String tenant = newTenant("fuzz-live");
+		List<String> failures = new ArrayList<>();
+		Map<String, Integer> outcomes = new TreeMap<>();
+		int sent = 0;
+		for (GraphQLFieldDefinition field : subscriptions.getFieldDefinitions()) {
+			Role role = random.nextBoolean() ? Role.ADMIN : OTHER_ROLES[random.nextInt(OTHER_ROLES.length)];
+			List<Map<String, Object>> messages = new ArrayList<>();
+			List<SchemaShapedInputs.Request> requests = new ArrayList<>();
+			for (int i = 0; i < SUBSCRIPTION_CASES_PER_FIELD; i++) {
+				SchemaShapedInputs.Request request = inputs.request("subscription", field);
+				requests.add(request);
+				Map<String, Object> payload = new java.util.HashMap<>();
+				payload.put("query", request.document());
+				payload.put("variables", request.variables());
+				messages.add(Map.of("id", Integer.toString(i), "type", "subscribe", "payload", payload));
+			}
+			GraphQlSocket socket = GraphQlSocket.open(port, tokens.token("fuzz-live-" + field.getName(), tenant, role), messages).acknowledged();
+			sent += messages.size();
+			try {
+				// Refusals come at once; a subscription that was accepted stays quiet until an event.
+				await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+				for (String text : socket.received()) {
+					String problem = checkLiveMessage(text, outcomes);
+					if (problem != null && failures.size() < 20) {
+						failures.add(problem + "\n    field " + field.getName() + " as " + role + "\n    cases "
+								+ abbreviate(requests.toString()));
+					}
+				}
+			}
+			finally {
+				socket.close();
+			}
+		}
+		log.info("Schema fuzz over WebSocket: {} subscriptions over {} fields (seed {}): {}", sent, subscriptions.getFieldDefinitions().size(),
+				SEED, outcomes);
+		assertThat(failures).as("outcomes %s", outcomes).isEmpty();
+		serverStillAnswers(tenant);
+	}
+
+	/** The problem with one message the server sent over the WebSocket, or null when it is fine. */
+	private static String checkLiveMessage(String text, Map<String, Integer> outcomes) {
+		JsonNode message = JSON.readTree(text);
+		String type = message.path("type").asString("");
+		JsonNode errors = switch (type) {
+			case "error" -> message.path("payload");
+			case "next" -> message.path("payload").path("errors");
+			default -> JSON.createArrayNode();
+		};
+		outcomes.merge(type, 1, Integer::sum);
+		for (JsonNode error : errors) {
+			String code = error.path("extensions").path("code").asString("");
+			outcomes.merge(code.isEmpty() ? "(no code)" : code, 1, Integer::sum);
+			if (!CLIENT_CODES.contains(code)) {
+				return "WebSocket " + type + " with code '" + code + "': " + abbreviate(error.toString());
+			}
+		}
+		return null;
 	}
 
 	@Test
