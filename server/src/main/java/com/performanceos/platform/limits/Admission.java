@@ -64,6 +64,11 @@ final class Admission {
 		}
 		return dynamicWeight(ledger.operation(), client).toFuture()
 			.thenCompose(extra -> {
+				if (extra < 0) {
+					ledger.refused();
+					return CompletableFuture.<@Nullable ExecutionResult>completedFuture(new ExecutionResultImpl(LimitErrors.of(
+							ErrorCode.SERVICE_UNAVAILABLE, "The cost of this operation cannot be known right now; retry later")));
+				}
 				QueryCost total = cost;
 				if (extra > 0) {
 					total = new QueryCost((int) Math.min(Integer.MAX_VALUE, cost.requested() + extra), cost.depth());
@@ -106,7 +111,10 @@ final class Admission {
 			});
 	}
 
-	/** The weight the query's database-priced root fields add, once per selection (aliases count). */
+	/**
+	 * The weight the query's database-priced root fields add, once per selection (aliases count);
+	 * -1 when it cannot be known.
+	 */
 	private Mono<Long> dynamicWeight(@Nullable ExecutableNormalizedOperation operation, Viewer client) {
 		if (operation == null || dynamicCosts.isEmpty() || operation.getOperation() != OperationDefinition.Operation.QUERY) {
 			return Mono.just(0L);
@@ -119,7 +127,12 @@ final class Admission {
 		}
 		return Flux.fromIterable(selections.entrySet())
 			.concatMap(selection -> dynamicCosts.get(selection.getKey()).weight(client).map(weight -> (long) weight * selection.getValue()))
-			.reduce(0L, Long::sum);
+			.reduce(0L, Long::sum)
+			.onErrorResume(failure -> {
+				// Fail closed, as for the buckets: an operation that cannot be priced does not run.
+				log.warn("Could not price the database-priced fields, refusing the request: {}", failure.toString());
+				return Mono.just(-1L);
+			});
 	}
 
 }
