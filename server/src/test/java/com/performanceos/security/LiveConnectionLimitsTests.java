@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
@@ -17,8 +16,7 @@ import static org.awaitility.Awaitility.await;
  * tenant holds a bounded number of connections and live subscriptions. The caps here are tiny: 2
  * connections and 2 subscriptions per client, 3 of each per tenant.
  */
-@TestPropertySource(properties = { "performanceos.live.max-connections-per-client=2", "performanceos.live.max-connections-per-tenant=3",
-		"performanceos.live.max-subscriptions-per-client=2", "performanceos.live.max-subscriptions-per-tenant=3" })
+@TightLimits
 class LiveConnectionLimitsTests extends IntegrationTest {
 
 	private static final String ACCOUNTS = "subscription { accountCreated { eventId account { code } } }";

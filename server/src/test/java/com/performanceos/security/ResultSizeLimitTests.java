@@ -5,7 +5,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * priced cost: scalars cost 0 and list lengths are unknown before execution. The cap here (300
  * values) is small enough for the schema's own introspection, cheap to price, to exceed it.
  */
-@TestPropertySource(properties = "performanceos.limits.max-result-fields=300")
+@TightLimits
 class ResultSizeLimitTests extends IntegrationTest {
 
 	@Autowired

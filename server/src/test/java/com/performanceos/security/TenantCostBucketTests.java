@@ -3,7 +3,6 @@ package com.performanceos.security;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
@@ -15,9 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not multiply a tenant's budget, and one tenant spending its budget leaves the others theirs.
  * Each client here may have 30 units in flight, each tenant 60, and both drain slowly.
  */
-@TestPropertySource(properties = { "performanceos.limits.bucket-capacity=30", "performanceos.limits.max-query-cost=30",
-		"performanceos.limits.bucket-leak-per-second=1", "performanceos.limits.tenant-bucket-capacity=60",
-		"performanceos.limits.tenant-bucket-leak-per-second=1" })
+@TightLimits
 class TenantCostBucketTests extends IntegrationTest {
 
 	/** 25 viewers: 25 units requested and 25 returned, so nothing is refunded. */
