@@ -67,6 +67,23 @@ class ClientErrorMappingTests extends IntegrationTest {
 	}
 
 	@Test
+	void urlsTheFirewallRefusesGetATypedBadRequest() {
+		String token = tokens.token(newTenant("firewall"), Role.ADMIN);
+		for (String path : List.of("/graphql%00", "/exports/audit-log%00.csv", "/exports/close-certificates/2026-03%00", "/graphql/%2e%2e/x",
+				"/exports/a%5Cb", "/graphql?x=%00")) {
+			Http.Answer answer = Http.Answer.of(web.get()
+				.uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", "Bearer " + token)
+				.exchange()
+				.expectBody()
+				.returnResult());
+			assertThat(answer.status().value()).as("%s: %s", path, answer.text()).isBetween(400, 499);
+			assertThat(answer.firstErrorCode()).as("%s: %s", path, answer.text()).isNotBlank();
+			assertThat(answer.json().path("errors").path(0).path("extensions").path("traceId").asString()).as(path).isNotBlank();
+		}
+	}
+
+	@Test
 	void introspectionNotInGoodFaithIsACostRefusal() {
 		String token = tokens.token(newTenant("bad-faith"), Role.ADMIN);
 		Http.Answer answer = Http.graphQl(web, token,

@@ -36,8 +36,9 @@ class DateInputTests extends IntegrationTest {
 			var answer = Probe.graphQl(web, token, POST, Map.of("input", entry(date, bank, sales)));
 			assertThat(answer.status()).isEqualTo(200);
 			assertThat(answer.firstErrorCode()).as(date).isIn(INPUT_CODES);
-			// graphql-java names the variable and the value refused; the nested field's path is not in its message.
+			// graphql-java names the variable and the value refused; the server adds the nested field's path.
 			assertThat(answer.firstError().path("message").asString()).as(date).contains("'input'", date);
+			assertThat(answer.firstError().path("extensions").path("argument").asString()).as(date).isEqualTo("input.effectiveDate");
 		}
 		var stored = Probe.graphQl(web, token, "{ journalEntries(first: 10) { totalCount } }", Map.of());
 		assertThat(stored.json().at("/data/journalEntries/totalCount").asInt()).isZero();

@@ -31,6 +31,7 @@ import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every query and mutation field of the running server's own schema, called over HTTP with random but
@@ -49,6 +50,9 @@ class SchemaFuzzTests extends IntegrationTest {
 	private static final int CASES_PER_FIELD = Integer.getInteger("fuzz.cases", 60);
 
 	private static final long SEED = Long.getLong("fuzz.seed", 14L);
+
+	/** Subscriptions per subscription field, all on one connection per field: few fields, each case cheap. */
+	private static final int SUBSCRIPTION_CASES_PER_FIELD = Integer.getInteger("fuzz.subscriptionCases", 12);
 
 	/** Requests one client sends before the next takes over, so the cost bucket of one never throttles the run. */
 	private static final int REQUESTS_PER_CLIENT = 150;
@@ -112,6 +116,72 @@ class SchemaFuzzTests extends IntegrationTest {
 	}
 
 	@Test
+	void everySubscriptionFieldAnswersHostileArgumentsOverWebSocketWithTypedRefusalsOnly() {
+		GraphQLSchema schema = graphQlSource.schema();
+		GraphQLObjectType subscriptions = schema.getSubscriptionType();
+		assertThat(subscriptions).as("the schema has subscriptions").isNotNull();
+		Random random = new Random(SEED);
+		SchemaShapedInputs inputs = new SchemaShapedInputs(schema, random);
+		String tenant = newTenant("fuzz-live");
+		List<String> failures = new ArrayList<>();
+		Map<String, Integer> outcomes = new TreeMap<>();
+		int sent = 0;
+		for (GraphQLFieldDefinition field : subscriptions.getFieldDefinitions()) {
+			Role role = random.nextBoolean() ? Role.ADMIN : OTHER_ROLES[random.nextInt(OTHER_ROLES.length)];
+			List<Map<String, Object>> messages = new ArrayList<>();
+			List<SchemaShapedInputs.Request> requests = new ArrayList<>();
+			for (int i = 0; i < SUBSCRIPTION_CASES_PER_FIELD; i++) {
+				SchemaShapedInputs.Request request = inputs.request("subscription", field);
+				requests.add(request);
+				Map<String, Object> payload = new java.util.HashMap<>();
+				payload.put("query", request.document());
+				payload.put("variables", request.variables());
+				messages.add(Map.of("id", Integer.toString(i), "type", "subscribe", "payload", payload));
+			}
+			GraphQlSocket socket = GraphQlSocket.open(port, tokens.token("fuzz-live-" + field.getName(), tenant, role), messages).acknowledged();
+			sent += messages.size();
+			try {
+				// Refusals come at once; a subscription that was accepted stays quiet until an event.
+				await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+				for (String text : socket.received()) {
+					String problem = checkLiveMessage(text, outcomes);
+					if (problem != null && failures.size() < 20) {
+						failures.add(problem + "\n    field " + field.getName() + " as " + role + "\n    cases "
+								+ abbreviate(requests.toString()));
+					}
+				}
+			}
+			finally {
+				socket.close();
+			}
+		}
+		log.info("Schema fuzz over WebSocket: {} subscriptions over {} fields (seed {}): {}", sent, subscriptions.getFieldDefinitions().size(),
+				SEED, outcomes);
+		assertThat(failures).as("outcomes %s", outcomes).isEmpty();
+		serverStillAnswers(tenant);
+	}
+
+	/** The problem with one message the server sent over the WebSocket, or null when it is fine. */
+	private static String checkLiveMessage(String text, Map<String, Integer> outcomes) {
+		JsonNode message = JSON.readTree(text);
+		String type = message.path("type").asString("");
+		JsonNode errors = switch (type) {
+			case "error" -> message.path("payload");
+			case "next" -> message.path("payload").path("errors");
+			default -> JSON.createArrayNode();
+		};
+		outcomes.merge(type, 1, Integer::sum);
+		for (JsonNode error : errors) {
+			String code = error.path("extensions").path("code").asString("");
+			outcomes.merge(code.isEmpty() ? "(no code)" : code, 1, Integer::sum);
+			if (!CLIENT_CODES.contains(code)) {
+				return "WebSocket " + type + " with code '" + code + "': " + abbreviate(error.toString());
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void everyDownloadRouteAnswersHostileParametersWithTypedRefusalsOnly() {
 		String[] values = { "2026-03-31", "2026-02-30", "9999-12-31", "0001-01-01", "1969-12-31", "+999999999-12-31", "2026-03-31T00:00:00Z",
 				"+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "a\u0000b", "\t", "'", "x".repeat(3_000), "-1", "DAY", "MONTH", "" };
@@ -122,19 +192,15 @@ class SchemaFuzzTests extends IntegrationTest {
 		String token = tokens.token(newTenant("fuzz-http"), Role.ADMIN);
 		List<String> failures = new ArrayList<>();
 		Map<String, Integer> outcomes = new TreeMap<>();
-		// A connection per request: a hostile request must not leave a pooled connection the next one reuses.
-		WebTestClient unpooled = WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
-				reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())))
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		// Pooled keep-alive connections, as clients use them: a hostile request must not spoil the connection for the next one.
+		WebTestClient client = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
 		for (int i = 0; i < 200; i++) {
 			String route = routes[random.nextInt(routes.length)];
 			String parameter = parameters[random.nextInt(parameters.length)];
 			String value = values[random.nextInt(values.length)];
 			EntityExchangeResult<byte[]> result;
 			try {
-				result = unpooled.get()
+				result = client.get()
 					.uri(builder -> builder.path(route).queryParam(parameter, "{value}").build(value))
 					.header("Authorization", "Bearer " + token)
 					.exchange()
@@ -142,7 +208,6 @@ class SchemaFuzzTests extends IntegrationTest {
 					.returnResult();
 			}
 			catch (IllegalStateException timeout) {
-				failures.add(activity());
 				failures.add("GET " + abbreviate(route) + "?" + parameter + "=" + abbreviate(value) + " -> no answer: " + timeout.getMessage());
 				continue;
 			}
@@ -157,22 +222,6 @@ class SchemaFuzzTests extends IntegrationTest {
 		}
 		assertThat(failures).as("outcomes %s", outcomes).isEmpty();
 		serverStillAnswers(newTenant("fuzz-http-after"));
-	}
-
-	private static String activity() {
-		try (var connection = com.performanceos.testsupport.TestServices.shared().superuserConnection();
-				var statement = connection.createStatement();
-				var rows = statement.executeQuery("SELECT state, wait_event_type, wait_event, now() - xact_start, left(query, 200) FROM pg_stat_activity WHERE backend_type = 'client backend'")) {
-			StringBuilder out = new StringBuilder("pg_stat_activity:");
-			while (rows.next()) {
-				out.append("\n  ").append(rows.getString(1)).append(" | ").append(rows.getString(2)).append(" | ").append(rows.getString(3))
-					.append(" | ").append(rows.getString(4)).append(" | ").append(rows.getString(5));
-			}
-			return out.toString();
-		}
-		catch (java.sql.SQLException ex) {
-			return ex.toString();
-		}
 	}
 
 	private Answer send(String token, SchemaShapedInputs.Request request) {

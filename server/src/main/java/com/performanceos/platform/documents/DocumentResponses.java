@@ -31,13 +31,23 @@ public final class DocumentResponses {
 	private DocumentResponses() {
 	}
 
-	/** Sends the file as an attachment and deletes it once sent (or abandoned). */
+	/**
+	 * Sends the file as an attachment and deletes it once sent (or abandoned).
+	 * <p>
+	 * The body goes chunked, without {@code Content-Length}, on purpose. With a length, the client has
+	 * the whole body as soon as the file's last bytes are flushed, while the server ends the response
+	 * only when the asynchronous file read completes, a moment later; a keep-alive client that sends
+	 * its next request in that moment meets a Reactor Netty 1.3.6 defect (a request buffered behind an
+	 * unfinished response and answered at once leaves the connection no longer read), and the request
+	 * after it waits until the client's timeout. Chunked, the end of the body is the terminating chunk,
+	 * written when the server ends the response, so the client cannot go on earlier. The digest header
+	 * still lets the client check what it received.
+	 */
 	public static Mono<ServerResponse> send(ServerRequest request, HashedFile file, MediaType mediaType, String filename) {
 		Flux<DataBuffer> body = DataBufferUtils.read(file.path(), request.exchange().getResponse().bufferFactory(), READ_BUFFER_BYTES)
 			.doFinally(signal -> file.delete());
 		return ServerResponse.ok()
 			.contentType(mediaType)
-			.contentLength(file.sizeBytes())
 			.cacheControl(CacheControl.noStore())
 			.header(DIGEST_HEADER, file.sha256())
 			.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))

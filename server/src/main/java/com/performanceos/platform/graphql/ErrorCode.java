@@ -34,6 +34,10 @@ public enum ErrorCode {
 	/** The object does not exist for this caller: another tenant's object answers exactly as a missing one. */
 	NOT_FOUND,
 	/** The operation ran longer than {@code performanceos.limits.max-execution-time} and was stopped. */
-	EXECUTION_TIMEOUT
+	EXECUTION_TIMEOUT,
+	/** The response would hold more than {@code performanceos.limits.max-result-fields} values; it was stopped, not sent. */
+	RESULT_TOO_LARGE,
+	/** The caller holds as many WebSocket connections or live subscriptions as its token or tenant may. */
+	TOO_MANY_SUBSCRIPTIONS
 
 }

@@ -2,9 +2,11 @@ package com.performanceos.platform.graphql;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +55,13 @@ final class ExceptionMapping extends DataFetcherExceptionResolverAdapter {
 		else if (ex instanceof AuthenticationException) {
 			code = ErrorCode.UNAUTHENTICATED;
 			message = "Authentication is required";
+		}
+		else if (ex instanceof AbortExecutionException || ex instanceof CancellationException) {
+			// The request was stopped (deadline, result size, client gone) while this field ran; the
+			// limit that stopped it answers for the whole response.
+			code = ErrorCode.EXECUTION_TIMEOUT;
+			message = "The operation was stopped before this field completed";
+			log.debug("Field {} stopped with its request [traceId={}]", env.getExecutionStepInfo().getPath(), traceId);
 		}
 		else if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
 			code = ErrorCode.SERVICE_UNAVAILABLE;

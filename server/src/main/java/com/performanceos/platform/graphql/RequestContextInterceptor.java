@@ -54,16 +54,23 @@ public final class RequestContextInterceptor implements WebGraphQlInterceptor {
 				}
 			}).build());
 			return chain.next(request).map(response -> response.getErrors().isEmpty() ? response
-					: response.transform(builder -> builder.errors(normalise(response.getErrors(), traceId))));
+					: response.transform(builder -> builder.errors(normalise(response.getErrors(), traceId, request.getVariables()))));
 		});
 	}
 
-	private static List<GraphQLError> normalise(List<ResponseError> errors, String traceId) {
+	private static List<GraphQLError> normalise(List<ResponseError> errors, String traceId, Map<String, Object> variables) {
 		List<GraphQLError> normalised = new ArrayList<>(errors.size());
 		for (ResponseError error : errors) {
 			Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
 			extensions.putIfAbsent("code", codeOf(error.getErrorType()).name());
 			extensions.putIfAbsent("traceId", traceId);
+			if (!extensions.containsKey("argument")) {
+				// A scalar refused inside a variable: name the nested field, as argument checks do.
+				String argument = VariablePaths.locate(error.getMessage(), variables);
+				if (argument != null) {
+					extensions.put("argument", argument);
+				}
+			}
 			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
 				.message(error.getMessage() != null ? error.getMessage() : "")
 				.locations(error.getLocations())

@@ -1,16 +1,23 @@
 package com.performanceos.platform.limits;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.execution.ExecutionContext;
+import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import com.performanceos.platform.graphql.ErrorCode;
@@ -20,7 +27,8 @@ import com.performanceos.platform.security.Viewer;
  * Pours a priced operation into its client's bucket before execution starts. This is an execution
  * strategy step rather than an instrumentation hook because it waits on Redis: instrumentation
  * hooks are synchronous, and blocking the event loop on a network call would stall every request
- * it serves.
+ * it serves. Fields priced from the database ({@link DynamicCost}) get their weight here too, for
+ * the same reason, and the operation is held to {@code max-query-cost} again with it.
  */
 final class Admission {
 
@@ -31,8 +39,16 @@ final class Admission {
 
 	private final LeakyBucket bucket;
 
-	Admission(LeakyBucket bucket) {
+	private final Map<String, DynamicCost> dynamicCosts = new TreeMap<>();
+
+	private final int maxQueryCost;
+
+	Admission(LeakyBucket bucket, List<DynamicCost> dynamicCosts, int maxQueryCost) {
 		this.bucket = bucket;
+		for (DynamicCost cost : dynamicCosts) {
+			this.dynamicCosts.put(cost.fieldName(), cost);
+		}
+		this.maxQueryCost = maxQueryCost;
 	}
 
 	/**
@@ -46,6 +62,31 @@ final class Admission {
 			// Not a request of the web layer (no ledger, no caller): nothing to account it to.
 			return CompletableFuture.completedFuture(null);
 		}
+		return dynamicWeight(ledger.operation(), client).toFuture()
+			.thenCompose(extra -> {
+				if (extra < 0) {
+					ledger.refused();
+					return CompletableFuture.<@Nullable ExecutionResult>completedFuture(new ExecutionResultImpl(LimitErrors.of(
+							ErrorCode.SERVICE_UNAVAILABLE, "The cost of this operation cannot be known right now; retry later")));
+				}
+				QueryCost total = cost;
+				if (extra > 0) {
+					total = new QueryCost((int) Math.min(Integer.MAX_VALUE, cost.requested() + extra), cost.depth());
+					ledger.repriced(total, (int) Math.min(Integer.MAX_VALUE, extra));
+				}
+				if (total.requested() > maxQueryCost) {
+					ledger.refused();
+					return CompletableFuture.<@Nullable ExecutionResult>completedFuture(new ExecutionResultImpl(LimitErrors.of(
+							ErrorCode.COST_LIMIT_EXCEEDED, "The operation costs " + total.requested() + " with the data it would walk; at most "
+									+ maxQueryCost + " is allowed per request",
+							Map.of("cost", total.requested(), "maxQueryCost", maxQueryCost))));
+				}
+				return take(ledger, client, total);
+			})
+			.thenApplyAsync(refusal -> refusal, RESUME);
+	}
+
+	private CompletableFuture<@Nullable ExecutionResult> take(CostLedger ledger, Viewer client, QueryCost cost) {
 		return bucket.take(client, cost.requested())
 			.toCompletableFuture()
 			.<@Nullable ExecutionResult>handle((outcome, failure) -> {
@@ -67,8 +108,31 @@ final class Admission {
 				return new ExecutionResultImpl(LimitErrors.of(ErrorCode.THROTTLED, "The cost budget of this client is spent: "
 						+ "this operation costs " + cost.requested() + " and " + outcome.remaining()
 						+ " remain; retry after " + retryAfter + " s", details));
-			})
-			.thenApplyAsync(refusal -> refusal, RESUME);
+			});
+	}
+
+	/**
+	 * The weight the query's database-priced root fields add, once per selection (aliases count);
+	 * -1 when it cannot be known.
+	 */
+	private Mono<Long> dynamicWeight(@Nullable ExecutableNormalizedOperation operation, Viewer client) {
+		if (operation == null || dynamicCosts.isEmpty() || operation.getOperation() != OperationDefinition.Operation.QUERY) {
+			return Mono.just(0L);
+		}
+		Map<String, Integer> selections = new TreeMap<>();
+		for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+			if (dynamicCosts.containsKey(field.getFieldName())) {
+				selections.merge(field.getFieldName(), 1, Integer::sum);
+			}
+		}
+		return Flux.fromIterable(selections.entrySet())
+			.concatMap(selection -> dynamicCosts.get(selection.getKey()).weight(client).map(weight -> (long) weight * selection.getValue()))
+			.reduce(0L, Long::sum)
+			.onErrorResume(failure -> {
+				// Fail closed, as for the buckets: an operation that cannot be priced does not run.
+				log.warn("Could not price the database-priced fields, refusing the request: {}", failure.toString());
+				return Mono.just(-1L);
+			});
 	}
 
 }

@@ -85,7 +85,7 @@ final class CostInstrumentation implements Instrumentation {
 			boolean stream = result.getData() instanceof org.reactivestreams.Publisher<?>;
 			// A subscription's events are not known yet: it keeps what it requested.
 			ledger.actual(stream && requested != null ? requested.requested()
-					: new QueryCostCalculator(parameters.getSchema()).actual(operation, result.getData()));
+					: new QueryCostCalculator(parameters.getSchema()).actual(operation, result.getData()) + ledger.dynamic());
 		}
 		return CompletableFuture.completedFuture(result);
 	}

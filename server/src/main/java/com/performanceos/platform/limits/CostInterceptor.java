@@ -126,7 +126,7 @@ final class CostInterceptor implements WebGraphQlInterceptor, Ordered {
 		Map<String, Object> cost = new LinkedHashMap<>();
 		cost.put("requested", requested);
 		cost.put("actual", actual);
-		cost.put("limit", bucket.capacity());
+		cost.put("limit", outcome != null ? outcome.capacity() : bucket.capacity());
 		cost.put("remaining", outcome != null ? outcome.remaining() : null);
 		cost.put("resetAt", outcome != null ? outcome.resetAt().toString() : null);
 		cost.put("maxQueryCost", limits.maxQueryCost());

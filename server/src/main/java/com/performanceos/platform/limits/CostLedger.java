@@ -36,6 +36,8 @@ final class CostLedger {
 
 	private volatile @Nullable Integer actual;
 
+	private volatile int dynamic;
+
 	private volatile Outcome outcome = Outcome.NOT_PRICED;
 
 	private volatile LeakyBucket.@Nullable Outcome bucket;
@@ -55,6 +57,17 @@ final class CostLedger {
 	void priced(QueryCost cost, ExecutableNormalizedOperation operation) {
 		this.requested = cost;
 		this.operation = operation;
+	}
+
+	/** The cost once the database-priced fields are weighed ({@link DynamicCost}); {@code dynamic} is their part. */
+	void repriced(QueryCost cost, int dynamic) {
+		this.requested = cost;
+		this.dynamic = dynamic;
+	}
+
+	/** What the database-priced fields added: spent once they ran, whatever the response holds. */
+	int dynamic() {
+		return dynamic;
 	}
 
 	@Nullable ExecutableNormalizedOperation operation() {

@@ -20,8 +20,8 @@ import com.performanceos.platform.graphql.ErrorCode;
 /**
  * Bounds how long one operation may execute and stops it when nobody waits any more. Both rely on
  * the same mechanism: cancelling the execution's {@code Mono} makes Spring GraphQL call
- * {@link ExecutionInput#cancel()}, and graphql-java then starts no further field (a data fetcher
- * already running finishes; its result is discarded). Past {@code max-execution-time} the client
+ * {@link ExecutionInput#cancel()}, and graphql-java then starts no further field; the fetches
+ * already running are cancelled too ({@link InFlightFetches}), down to their database statements. Past {@code max-execution-time} the client
  * gets {@code EXECUTION_TIMEOUT}; a client that disconnects gets nothing, and the work stops all
  * the same. Both are counted in {@code graphql.request.cancelled} (tag {@code reason}). A
  * subscription is bounded only until its stream is set up; its events are not.
@@ -50,7 +50,14 @@ final class ExecutionDeadline implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		InFlightFetches fetches = new InFlightFetches();
+		request.configureExecutionInput((input, builder) -> {
+			input.getGraphQLContext().put(InFlightFetches.CONTEXT_KEY, fetches);
+			return input;
+		});
 		return chain.next(request)
+			// Before the timeout, so that both a deadline and a client that leaves stop running fetches.
+			.doOnCancel(fetches::cancelAll)
 			.timeout(maxExecutionTime)
 			.doOnCancel(disconnects::increment)
 			.onErrorResume(TimeoutException.class, late -> {

@@ -37,6 +37,16 @@ class LimitsConfiguration {
 	}
 
 	@Bean
+	InFlightFetches.Tracking inFlightFetchTracking() {
+		return new InFlightFetches.Tracking();
+	}
+
+	@Bean
+	ResultSizeLimit resultSizeLimit(LimitsProperties limits, MeterRegistry meters) {
+		return new ResultSizeLimit(limits, meters);
+	}
+
+	@Bean
 	CostInterceptor costInterceptor(LeakyBucket bucket, LimitsProperties limits, MeterRegistry meters) {
 		return new CostInterceptor(bucket, limits, meters);
 	}
@@ -48,11 +58,12 @@ class LimitsConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer limitsGraphQlCustomizer(LeakyBucket bucket, RedissonClient redisson,
-			LimitsProperties limits, ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
+			LimitsProperties limits, ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers,
+			ObjectProvider<DynamicCost> dynamicCosts) {
 		// The same handler Spring GraphQL gives graphql-java's default strategies, built from the same resolvers.
 		DataFetcherExceptionHandler exceptionHandler = DataFetcherExceptionResolver
 			.createExceptionHandler(exceptionResolvers.orderedStream().toList());
-		Admission admission = new Admission(bucket);
+		Admission admission = new Admission(bucket, dynamicCosts.orderedStream().toList(), limits.maxQueryCost());
 		return builder -> builder.configureGraphQl(graphQl -> graphQl
 			.queryExecutionStrategy(new AdmittedExecutionStrategies.Query(exceptionHandler, admission))
 			.mutationExecutionStrategy(new AdmittedExecutionStrategies.Mutation(exceptionHandler, admission))

@@ -57,6 +57,12 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** Picked up by Spring Security's filter chain proxy for requests its firewall refuses. */
+	@Bean
+	RejectedRequestHandler rejectedRequestHandler() {
+		return new RejectedRequestHandler();
+	}
+
 	@Bean
 	JwtViewerConverter jwtViewerConverter(SecurityProperties properties) {
 		return new JwtViewerConverter(properties);
