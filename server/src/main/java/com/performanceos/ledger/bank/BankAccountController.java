@@ -9,21 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.EventCodec;
@@ -53,8 +56,6 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final BankAccountService bankAccounts;
 
-	private final AccountDirectory accounts;
-
 	private final TenantDatabase database;
 
 	private final AuditTrail auditTrail;
@@ -63,10 +64,9 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final EventCodec codec;
 
-	BankAccountController(BankAccountService bankAccounts, AccountDirectory accounts, TenantDatabase database, AuditTrail auditTrail,
+	BankAccountController(BankAccountService bankAccounts, TenantDatabase database, AuditTrail auditTrail,
 			EventStream events, EventCodec codec) {
 		this.bankAccounts = bankAccounts;
-		this.accounts = accounts;
 		this.database = database;
 		this.auditTrail = auditTrail;
 		this.events = events;
@@ -103,20 +103,9 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 			.then(Mono.just(shown)));
 	}
 
-	@BatchMapping(typeName = "BankAccount", field = "ledgerAccount")
-	Mono<Map<BankAccount, Account>> ledgerAccount(List<BankAccount> page, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(account -> keys.add(account.ledgerAccountKey()));
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<BankAccount, Account> byBankAccount = new LinkedHashMap<>();
-			page.forEach(account -> {
-				Account ledgerAccount = found.get(account.ledgerAccountKey());
-				if (ledgerAccount != null) {
-					byBankAccount.put(account, ledgerAccount);
-				}
-			});
-			return byBankAccount;
-		});
+	@SchemaMapping(typeName = "BankAccount", field = "ledgerAccount")
+	CompletableFuture<@Nullable Account> ledgerAccount(BankAccount account, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, account.ledgerAccountKey());
 	}
 
 	@SubscriptionMapping

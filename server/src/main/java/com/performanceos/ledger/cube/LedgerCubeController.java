@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.r2dbc.spi.Readable;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Cell;
 import com.performanceos.ledger.cube.LedgerCubeTypes.PostedLine;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Row;
@@ -90,9 +93,9 @@ class LedgerCubeController {
 			.toList()));
 	}
 
-	@BatchMapping(typeName = "PostedLine", field = "account")
-	Mono<Map<PostedLine, Account>> lineAccount(List<PostedLine> lines, GraphQLContext context) {
-		return accountsOf(lines, PostedLine::accountKey, context);
+	@SchemaMapping(typeName = "PostedLine", field = "account")
+	CompletableFuture<@Nullable Account> lineAccount(PostedLine line, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, line.accountKey());
 	}
 
 	@BatchMapping(typeName = "PostedLine", field = "entry")
@@ -201,30 +204,6 @@ class LedgerCubeController {
 				EntrySide.valueOf(row.get("side", String.class)),
 				new Money(row.get("amount", BigDecimal.class), Currency.getInstance(row.get("currency", String.class))),
 				row.get("effective_date", LocalDate.class), batch == null ? null : batch.toString());
-	}
-
-	private <T> Mono<Map<T, Account>> accountsOf(List<T> items, java.util.function.Function<T, @Nullable UUID> keyOf,
-			GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		items.forEach(item -> {
-			UUID key = keyOf.apply(item);
-			if (key != null) {
-				keys.add(key);
-			}
-		});
-		if (keys.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<T, Account> byItem = new LinkedHashMap<>();
-			items.forEach(item -> {
-				UUID key = keyOf.apply(item);
-				if (key != null && found.containsKey(key)) {
-					byItem.put(item, found.get(key));
-				}
-			});
-			return byItem;
-		});
 	}
 
 }

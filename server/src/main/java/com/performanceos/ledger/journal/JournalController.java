@@ -8,20 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -36,11 +39,8 @@ class JournalController implements NodeLoader {
 
 	private final JournalService journal;
 
-	private final AccountDirectory accounts;
-
-	JournalController(JournalService journal, AccountDirectory accounts) {
+	JournalController(JournalService journal) {
 		this.journal = journal;
-		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -113,20 +113,9 @@ class JournalController implements NodeLoader {
 				}));
 	}
 
-	@BatchMapping(typeName = "JournalLine", field = "account")
-	Mono<Map<JournalEntry.Line, Account>> account(List<JournalEntry.Line> lines, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		lines.forEach(line -> keys.add(line.accountKey()));
-		return accounts.load(viewer(context), keys).map(found -> {
-			Map<JournalEntry.Line, Account> byLine = new LinkedHashMap<>();
-			lines.forEach(line -> {
-				Account account = found.get(line.accountKey());
-				if (account != null) {
-					byLine.put(line, account);
-				}
-			});
-			return byLine;
-		});
+	@SchemaMapping(typeName = "JournalLine", field = "account")
+	CompletableFuture<@Nullable Account> account(JournalEntry.Line line, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, line.accountKey());
 	}
 
 	@Override

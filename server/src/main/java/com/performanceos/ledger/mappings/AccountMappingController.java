@@ -1,25 +1,22 @@
 package com.performanceos.ledger.mappings;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -32,11 +29,8 @@ class AccountMappingController implements NodeLoader {
 
 	private final AccountMappingService mappings;
 
-	private final AccountDirectory accounts;
-
-	AccountMappingController(AccountMappingService mappings, AccountDirectory accounts) {
+	AccountMappingController(AccountMappingService mappings) {
 		this.mappings = mappings;
-		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -52,20 +46,9 @@ class AccountMappingController implements NodeLoader {
 		return mappings.map(viewer, input, sourceAddress);
 	}
 
-	@BatchMapping(typeName = "AccountMapping", field = "account")
-	Mono<Map<AccountMapping, Account>> account(List<AccountMapping> found, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		found.forEach(mapping -> keys.add(mapping.accountKey()));
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(loaded -> {
-			Map<AccountMapping, Account> byMapping = new LinkedHashMap<>();
-			found.forEach(mapping -> {
-				Account account = loaded.get(mapping.accountKey());
-				if (account != null) {
-					byMapping.put(mapping, account);
-				}
-			});
-			return byMapping;
-		});
+	@SchemaMapping(typeName = "AccountMapping", field = "account")
+	CompletableFuture<@Nullable Account> account(AccountMapping mapping, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, mapping.accountKey());
 	}
 
 	@Override
