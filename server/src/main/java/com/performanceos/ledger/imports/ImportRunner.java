@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.jobs.JobOutcome;
 import com.performanceos.platform.jobs.ProgressReporter;
@@ -27,8 +26,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
  */
 @Component
 class ImportRunner {
-
-	static final String COMPLETED_EVENT = "ledger.ImportCompleted";
 
 	private final TenantDatabase database;
 
@@ -122,10 +119,7 @@ class ImportRunner {
 		String tenant = context.viewer().tenant();
 		return auditTrail.record(db, tenant, new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
 					finished.id(), null, null, image))
-			// The event names the file by digest only: its name and contents may carry personal data.
-			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), tenant, COMPLETED_EVENT, Instant.now(), json.writeValueAsString(
-					Map.of("importKey", finished.key().toString(), "kind", finished.kind().name(), "sha256", String.valueOf(finished.sha256()),
-							"recordCount", finished.recordCount() == null ? 0 : finished.recordCount())))));
+			.then(outbox.publish(db, tenant, Instant.now(), ImportCompleted.of(finished)));
 	}
 
 	private Mono<JobOutcome> fail(ImportContext context, long rowCount, ImportReport report, String reason) {

@@ -64,6 +64,23 @@ public final class Outbox {
 	}
 
 	/**
+	 * Publishes many {@link EventType} records of the tenant with two statements whatever their
+	 * number. Must run inside {@code TenantDatabase.inTransaction} of the tenant.
+	 */
+	public Mono<Void> publishAll(DatabaseClient db, String tenant, List<Occurred> events) {
+		return publishAll(db, events.stream().map(occurred -> codec.encode(tenant, occurred.at(), occurred.event())).toList());
+	}
+
+	/**
+	 * An {@link EventType} record and when it happened, for {@link #publishAll(DatabaseClient, String, List)}.
+	 *
+	 * @param at when it happened
+	 * @param event the record
+	 */
+	public record Occurred(Instant at, Object event) {
+	}
+
+	/**
 	 * Publishes many events with two statements whatever their number, for bulk writes. Must run
 	 * inside {@code TenantDatabase.inTransaction} of the events' tenant.
 	 */

@@ -17,11 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.privacy.FieldCipher;
+import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * One escalation run in one tenant. First, in one transaction, it creates the missing tasks,
@@ -33,8 +34,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
  */
 @Component
 class EscalationRunner {
-
-	static final String TASK_CREATED_EVENT = "ledger.EscalationTaskCreated";
 
 	/** Receivers called at the same time by one run. */
 	static final int DELIVERY_CONCURRENCY = 8;
@@ -55,13 +54,15 @@ class EscalationRunner {
 
 	private final Outbox outbox;
 
+	private final InvoiceDirectory invoices;
+
 	private final JsonMapper json;
 
 	private final EscalationProperties settings;
 
 	EscalationRunner(TenantDatabase database, EscalationTaskStore tasks, EscalationRuleStore rules, NotificationStore notifications,
-			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, JsonMapper json,
-			EscalationProperties settings) {
+			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, InvoiceDirectory invoices,
+			JsonMapper json, EscalationProperties settings) {
 		this.database = database;
 		this.tasks = tasks;
 		this.rules = rules;
@@ -70,6 +71,7 @@ class EscalationRunner {
 		this.cipher = cipher;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
+		this.invoices = invoices;
 		this.json = json;
 		this.settings = settings;
 	}
@@ -92,18 +94,18 @@ class EscalationRunner {
 			@Nullable String sourceAddress) {
 		List<UUID> ruleKeys = created.stream().map(EscalationTask::ruleKey).distinct().toList();
 		List<UUID> invoiceKeys = created.stream().map(EscalationTask::invoiceKey).distinct().toList();
-		return rules.load(db, ruleKeys).zipWith(tasks.invoiceSummaries(db, invoiceKeys)).flatMap(loaded -> {
+		return rules.load(db, ruleKeys).zipWith(invoices.loadWithin(new TenantTransaction(tenant, db), invoiceKeys)).flatMap(loaded -> {
 			List<NotificationStore.NewNotification> toSend = new ArrayList<>();
-			List<DomainEvent> events = new ArrayList<>();
+			List<Outbox.Occurred> events = new ArrayList<>();
 			List<AuditEntry> entries = new ArrayList<>();
 			for (EscalationTask task : created) {
 				EscalationRule rule = loaded.getT1().get(task.ruleKey());
-				Map<String, Object> invoice = loaded.getT2().get(task.invoiceKey());
+				EscalationTaskCreated event = EscalationTaskCreated.of(tenant, task, rule, loaded.getT2().get(task.invoiceKey()));
 				UUID deliveryKey = UUID.randomUUID();
-				Map<String, Object> image = image(tenant, task, rule, invoice);
+				Map<String, Object> image = image(event);
 				entries.add(new AuditEntry(actor, "ledger.escalation.task.created", EscalationTask.TYPE_NAME, task.id(), sourceAddress,
 						null, image));
-				events.add(new DomainEvent(UUID.randomUUID(), tenant, TASK_CREATED_EVENT, task.createdAt(), json.writeValueAsString(image)));
+				events.add(new Outbox.Occurred(task.createdAt(), event));
 				if (rule.webhookUrl() != null) {
 					Map<String, Object> body = new LinkedHashMap<>();
 					body.put("event", WebhookNotifier.EVENT);
@@ -114,7 +116,7 @@ class EscalationRunner {
 				}
 			}
 			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(db, tenant, entry)).then()
-				.then(outbox.publishAll(db, events))
+				.then(outbox.publishAll(db, tenant, events))
 				.then(notifications.insert(db, tenant, toSend));
 		});
 	}
@@ -163,19 +165,10 @@ class EscalationRunner {
 		return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
 	}
 
-	private static Map<String, Object> image(String tenant, EscalationTask task, EscalationRule rule, Map<String, Object> invoice) {
-		Map<String, Object> image = new LinkedHashMap<>();
-		image.put("tenant", tenant);
-		image.put("taskId", task.id());
-		image.put("owner", task.owner());
-		image.put("asOf", task.asOf().toString());
-		image.put("daysOverdue", task.daysOverdue());
-		image.put("openAmount", task.openAmount().amount().toPlainString());
-		image.put("currency", task.currency().getCurrencyCode());
-		image.put("rule", Map.of("id", rule.id(), "name", rule.name()));
-		image.put("invoice", invoice);
-		image.put("createdAt", task.createdAt().toString());
-		return image;
+	/** The event's fields as the audit record and the webhook body hold them. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> image(EscalationTaskCreated event) {
+		return json.convertValue(event, LinkedHashMap.class);
 	}
 
 }

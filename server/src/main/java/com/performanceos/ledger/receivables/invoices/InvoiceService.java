@@ -1,6 +1,5 @@
 package com.performanceos.ledger.receivables.invoices;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,11 +14,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
@@ -35,10 +32,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 @Service
 class InvoiceService {
 
-	static final String INVOICE_CREATED_EVENT = "ledger.InvoiceCreated";
-
-	static final String PAYMENT_RECORDED_EVENT = "ledger.InvoicePaymentRecorded";
-
 	private static final String CREATE_OPERATION = "ledger.createInvoice";
 
 	private static final String PAYMENT_OPERATION = "ledger.recordPayment";
@@ -53,16 +46,13 @@ class InvoiceService {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	InvoiceService(TenantDatabase database, InvoiceStore store, Mutations mutations, AuditTrail auditTrail,
-			Outbox outbox, JsonMapper json) {
+			Outbox outbox) {
 		this.database = database;
 		this.store = store;
 		this.mutations = mutations;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<InvoicePayloads.Create> create(Viewer viewer, InvoiceInputs.CreateInput input, @Nullable String sourceAddress) {
@@ -104,8 +94,8 @@ class InvoiceService {
 	}
 
 	private Mono<Void> publishCreated(DatabaseClient db, Viewer viewer, List<Invoice> created) {
-		return outbox.publishAll(db, created.stream()
-			.map(invoice -> event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice)))
+		return outbox.publishAll(db, viewer.tenant(), created.stream()
+			.map(invoice -> new Outbox.Occurred(invoice.createdAt(), InvoiceCreated.of(invoice)))
 			.toList());
 	}
 
@@ -157,15 +147,16 @@ class InvoiceService {
 			UUID paymentKey, @Nullable String sourceAddress) {
 		return store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
 				InvoicePayment payment = payments.get(paymentKey);
+				InvoicePaymentRecorded recorded = InvoicePaymentRecorded.of(payment, invoice, updated);
 				Map<String, Object> image = new LinkedHashMap<>();
-				image.put("id", payment.id());
-				image.put("invoiceId", invoice.id());
-				image.put("paymentDate", payment.paymentDate().toString());
-				image.put("amount", payment.amount().amount().toPlainString());
-				image.put("currency", payment.currency().getCurrencyCode());
-				image.put("invoicePaidAmount", updated.paidAmount().amount().toPlainString());
-				image.put("invoiceStatus", updated.status().name());
-				return outbox.publish(db, event(viewer, PAYMENT_RECORDED_EVENT, payment.createdAt(), image))
+				image.put("id", recorded.id());
+				image.put("invoiceId", recorded.invoiceId());
+				image.put("paymentDate", recorded.paymentDate());
+				image.put("amount", recorded.amount());
+				image.put("currency", recorded.currency());
+				image.put("invoicePaidAmount", recorded.invoicePaidAmount());
+				image.put("invoiceStatus", recorded.invoiceStatus());
+				return outbox.publish(db, viewer.tenant(), payment.createdAt(), recorded)
 					.thenReturn(Outcome.committed(InvoicePayloads.Payment.recorded(payment, updated), paymentKey,
 							new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded", InvoicePayment.TYPE_NAME, payment.id(),
 									sourceAddress, image(invoice), image)));
@@ -187,10 +178,6 @@ class InvoiceService {
 
 	Mono<Map<UUID, List<InvoicePayment>>> paymentsOf(Viewer viewer, Collection<UUID> invoiceKeys) {
 		return database.inTransaction(viewer.tenant(), db -> store.paymentsOf(db, invoiceKeys));
-	}
-
-	private DomainEvent event(Viewer viewer, String type, Instant occurredAt, Map<String, Object> payload) {
-		return new DomainEvent(UUID.randomUUID(), viewer.tenant(), type, occurredAt, json.writeValueAsString(payload));
 	}
 
 	private static Map<String, Object> image(Invoice invoice) {
