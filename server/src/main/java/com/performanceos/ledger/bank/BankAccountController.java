@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.audit.AuditEntry;
@@ -32,11 +33,11 @@ import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -80,10 +81,8 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<CreateBankAccount.Payload> createBankAccount(@Argument CreateBankAccount.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return bankAccounts.create(viewer, input, sourceAddress);
+	Mono<CreateBankAccount.Payload> createBankAccount(@Argument CreateBankAccount.Input input, Caller caller) {
+		return bankAccounts.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "BankAccount", field = "iban")
@@ -95,9 +94,9 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 		if (full) {
 			return Mono.just(shown);
 		}
-		String sourceAddress = context.<String>getOrEmpty(RequestContextInterceptor.SOURCE_ADDRESS_KEY).orElse(null);
+		String sourceAddress = Caller.of(context).sourceAddress();
 		return database.inTransaction(viewer.tenant(), db -> Flux.fromIterable(new LinkedHashSet<>(page))
-			.concatMap(account -> auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
+			.concatMap(account -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
 					BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("iban", account.clearIban().masked(), "roles",
 							viewer.roles().stream().map(Role::name).sorted().toList()))))
 			.then(Mono.just(shown)));

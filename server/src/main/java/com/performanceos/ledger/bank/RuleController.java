@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of the categorisation rules. */
@@ -40,21 +40,18 @@ class RuleController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.RulePayload> createCategorizationRule(@Argument RuleInputs.CreateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.create(viewer, input, sourceAddress);
+	Mono<RuleInputs.RulePayload> createCategorizationRule(@Argument RuleInputs.CreateInput input, Caller caller) {
+		return rules.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.RulePayload> updateCategorizationRule(@Argument RuleInputs.UpdateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.update(viewer, input, sourceAddress);
+	Mono<RuleInputs.RulePayload> updateCategorizationRule(@Argument RuleInputs.UpdateInput input, Caller caller) {
+		return rules.update(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.DeletePayload> deleteCategorizationRule(@Argument RuleInputs.DeleteInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.delete(viewer, input, sourceAddress);
+	Mono<RuleInputs.DeletePayload> deleteCategorizationRule(@Argument RuleInputs.DeleteInput input, Caller caller) {
+		return rules.delete(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "CategorizationRule", field = "account")

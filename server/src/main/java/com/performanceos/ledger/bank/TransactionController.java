@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of bank transactions: listings, the unmatched queue and manual categorisation. */
@@ -63,10 +63,8 @@ class TransactionController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<TransactionService.CategorizePayload> categorizeBankTransaction(@Argument TransactionService.CategorizeInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return transactions.categorize(viewer, input, sourceAddress);
+	Mono<TransactionService.CategorizePayload> categorizeBankTransaction(@Argument TransactionService.CategorizeInput input, Caller caller) {
+		return transactions.categorize(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "BankTransaction", field = "bankAccount")

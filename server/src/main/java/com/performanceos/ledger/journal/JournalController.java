@@ -25,10 +25,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of the journal; every relation is loaded in one batch per request level. */
@@ -52,25 +52,19 @@ class JournalController implements NodeLoader {
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.post(viewer, JournalInputBinding.entry(environment.getArgument(INPUT)), sourceAddress);
+	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment, Caller caller) {
+		return journal.post(caller.viewer(), JournalInputBinding.entry(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.postBatch(viewer, JournalInputBinding.batch(environment.getArgument(INPUT)), sourceAddress);
+	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment, Caller caller) {
+		return journal.postBatch(caller.viewer(), JournalInputBinding.batch(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.reverse(viewer, input, sourceAddress);
+	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input, Caller caller) {
+		return journal.reverse(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "JournalEntry", field = "reversalOf")

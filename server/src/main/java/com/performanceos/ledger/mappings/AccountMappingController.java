@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of account mappings: parse, call the service, map to the payload. */
@@ -41,9 +41,8 @@ class AccountMappingController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<MapAccount.Payload> mapAccount(@Argument MapAccount.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return mappings.map(viewer, input, sourceAddress);
+	Mono<MapAccount.Payload> mapAccount(@Argument MapAccount.Input input, Caller caller) {
+		return mappings.map(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "AccountMapping", field = "account")

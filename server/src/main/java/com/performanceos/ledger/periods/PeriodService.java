@@ -11,7 +11,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-import com.performanceos.platform.digest.Sha256;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -19,12 +18,14 @@ import com.performanceos.ledger.periods.PeriodInputs.ErrorCode;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenInput;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenPayload;
 import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.mutations.Idempotency;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Closes and reopens monthly periods. Both take the month's period lock exclusively (postings
@@ -79,8 +80,8 @@ class PeriodService {
 				image.put("certificateSha256", certificate.sha256());
 				image.put("closedAt", closedAt.toString());
 				image.put("accountLines", content.accounts().size());
-				return PeriodStore.insertCertificate(db, viewer.tenant(), month, certificate)
-					.then(PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.CLOSED, closedAt))
+				return PeriodStore.insertCertificate(new TenantTransaction(viewer.tenant(), db), month, certificate)
+					.then(PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.CLOSED, closedAt))
 					.thenReturn(Outcome.committed(
 							new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate), certificate,
 									List.of()),
@@ -113,7 +114,7 @@ class PeriodService {
 				}
 				Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
 						justification);
-				return PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.OPEN, loaded.getT2())
+				return PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.OPEN, loaded.getT2())
 					.thenReturn(Outcome.committed(
 							new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
 							new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
+
 /** The periods' SQL; every method runs inside the caller's tenant transaction. */
 final class PeriodStore {
 
@@ -69,10 +71,10 @@ final class PeriodStore {
 			.one();
 	}
 
-	static Mono<Void> insertCertificate(DatabaseClient db, String tenant, YearMonth month, CloseCertificate certificate) {
-		return db.sql("INSERT INTO ledger_close_certificate (tenant_id, id, month, version, closed_at, closed_by, content, sha256) "
+	static Mono<Void> insertCertificate(TenantTransaction tx, YearMonth month, CloseCertificate certificate) {
+		return tx.db().sql("INSERT INTO ledger_close_certificate (tenant_id, id, month, version, closed_at, closed_by, content, sha256) "
 				+ "VALUES (:tenant, :id, :month, :version, :closedAt, :closedBy, :content, :sha256)")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", certificate.key())
 			.bind("month", month.atDay(1))
 			.bind("version", certificate.version())
@@ -83,10 +85,10 @@ final class PeriodStore {
 			.then();
 	}
 
-	static Mono<Void> setStatus(DatabaseClient db, String tenant, YearMonth month, Period.Status status, OffsetDateTime changedAt) {
-		return db.sql("INSERT INTO ledger_period (tenant_id, month, status, changed_at) VALUES (:tenant, :month, :status, :changedAt) "
+	static Mono<Void> setStatus(TenantTransaction tx, YearMonth month, Period.Status status, OffsetDateTime changedAt) {
+		return tx.db().sql("INSERT INTO ledger_period (tenant_id, month, status, changed_at) VALUES (:tenant, :month, :status, :changedAt) "
 				+ "ON CONFLICT (tenant_id, month) DO UPDATE SET status = excluded.status, changed_at = excluded.changed_at")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("month", month.atDay(1))
 			.bind("status", status.name())
 			.bind("changedAt", changedAt)

@@ -9,18 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.privacy.FieldCipher;
-import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
@@ -82,25 +81,25 @@ class EscalationRunner {
 	 * whose backoff has elapsed.
 	 */
 	Mono<EscalationPayloads.Run> run(String tenant, String actor, LocalDate asOf, boolean dueOnly, @Nullable String sourceAddress) {
-		return database.inTransaction(tenant, db -> tasks.createTasks(db, tenant, asOf, settings.tasksPerRunMax())
+		return database.inTransaction(tenant, db -> tasks.createTasks(new TenantTransaction(tenant, db), asOf, settings.tasksPerRunMax())
 			.flatMap(created -> created.isEmpty() ? Mono.just(0)
-					: announce(db, tenant, actor, created, sourceAddress).thenReturn(created.size())))
+					: announce(new TenantTransaction(tenant, db), actor, created, sourceAddress).thenReturn(created.size())))
 			.flatMap(created -> deliver(tenant, actor, dueOnly)
 				.flatMap(delivered -> database.inTransaction(tenant, notifications::countPending)
 					.map(pending -> new EscalationPayloads.Run(asOf, created, delivered.intValue(), pending.intValue(), List.of()))));
 	}
 
-	private Mono<Void> announce(DatabaseClient db, String tenant, String actor, List<EscalationTask> created,
+	private Mono<Void> announce(TenantTransaction tx, String actor, List<EscalationTask> created,
 			@Nullable String sourceAddress) {
 		List<UUID> ruleKeys = created.stream().map(EscalationTask::ruleKey).distinct().toList();
 		List<UUID> invoiceKeys = created.stream().map(EscalationTask::invoiceKey).distinct().toList();
-		return rules.load(db, ruleKeys).zipWith(invoices.loadWithin(new TenantTransaction(tenant, db), invoiceKeys)).flatMap(loaded -> {
+		return rules.load(tx.db(), ruleKeys).zipWith(invoices.loadWithin(tx, invoiceKeys)).flatMap(loaded -> {
 			List<NotificationStore.NewNotification> toSend = new ArrayList<>();
 			List<Outbox.Occurred> events = new ArrayList<>();
 			List<AuditEntry> entries = new ArrayList<>();
 			for (EscalationTask task : created) {
 				EscalationRule rule = loaded.getT1().get(task.ruleKey());
-				EscalationTaskCreated event = EscalationTaskCreated.of(tenant, task, rule, loaded.getT2().get(task.invoiceKey()));
+				EscalationTaskCreated event = EscalationTaskCreated.of(tx.tenant(), task, rule, loaded.getT2().get(task.invoiceKey()));
 				UUID deliveryKey = UUID.randomUUID();
 				Map<String, Object> image = image(event);
 				entries.add(new AuditEntry(actor, "ledger.escalation.task.created", EscalationTask.TYPE_NAME, task.id(), sourceAddress,
@@ -115,9 +114,9 @@ class EscalationRunner {
 							json.writeValueAsString(body)));
 				}
 			}
-			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(db, tenant, entry)).then()
-				.then(outbox.publishAll(db, tenant, events))
-				.then(notifications.insert(db, tenant, toSend));
+			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(tx, entry)).then()
+				.then(outbox.publishAll(tx, events))
+				.then(notifications.insert(tx, toSend));
 		});
 	}
 
@@ -147,7 +146,7 @@ class EscalationRunner {
 					after.put("deliveryId", claimed.key().toString());
 					after.put("url", notification.url());
 					after.put("attempts", notification.attempts());
-					return auditTrail.record(db, tenant, new AuditEntry(actor, "ledger.escalation.notification.delivered",
+					return auditTrail.record(new TenantTransaction(tenant, db), new AuditEntry(actor, "ledger.escalation.notification.delivered",
 							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
 				})
 				.thenReturn(true);

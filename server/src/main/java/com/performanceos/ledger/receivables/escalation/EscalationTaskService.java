@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.mutations.Mutations;
-import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
@@ -70,7 +71,7 @@ class EscalationTaskService {
 						after.put("taskId", completed.taskId());
 						after.put("status", completed.status());
 						after.put("completedBy", completed.completedBy());
-						return outbox.publish(tx.db(), tx.tenant(), Objects.requireNonNull(done.completedAt()), completed)
+						return outbox.publish(tx, Objects.requireNonNull(done.completedAt()), completed)
 							.thenReturn(Outcome.committed(new EscalationPayloads.Complete(done, List.of()),
 									new AuditEntry(viewer.subject(), "ledger.escalation.task.completed", EscalationTask.TYPE_NAME, done.id(),
 											sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()), after)));

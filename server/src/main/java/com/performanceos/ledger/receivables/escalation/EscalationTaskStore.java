@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** The tasks' SQL; every method runs inside a tenant transaction. */
 @Component
@@ -57,9 +58,9 @@ class EscalationTaskStore {
 			ON CONFLICT (tenant_id, rule_id, invoice_id) DO NOTHING
 			RETURNING """ + " " + COLUMNS;
 
-	Mono<List<EscalationTask>> createTasks(DatabaseClient db, String tenant, LocalDate asOf, int limit) {
-		return db.sql(CREATE_TASKS)
-			.bind("tenant", tenant)
+	Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, int limit) {
+		return tx.db().sql(CREATE_TASKS)
+			.bind("tenant", tx.tenant())
 			.bind("asOf", asOf)
 			.bind("limit", limit)
 			.map(EscalationTaskStore::toTask)

@@ -27,6 +27,7 @@ import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Records invoices and payments (idempotent, audited, announced through the outbox) and reads them. */
 @Service
@@ -72,7 +73,7 @@ class InvoiceService {
 			@Nullable String sourceAddress) {
 		return store.numberTaken(db, input.kind(), input.number().strip()).flatMap(taken -> taken
 				? Mono.just(Outcome.rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
-				: store.insert(db, viewer.tenant(), input)
+				: store.insert(new TenantTransaction(viewer.tenant(), db), input)
 					.flatMap(invoice -> publishCreated(db, viewer, List.of(invoice))
 						.thenReturn(Outcome.committed(InvoicePayloads.Create.created(invoice), invoice.key(),
 								createdAudit(viewer, invoice, sourceAddress)))));
@@ -84,7 +85,7 @@ class InvoiceService {
 	 */
 	Mono<Void> announceCreated(DatabaseClient db, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
 		return Flux.fromIterable(created)
-			.concatMap(invoice -> auditTrail.record(db, viewer.tenant(), createdAudit(viewer, invoice, sourceAddress)))
+			.concatMap(invoice -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), createdAudit(viewer, invoice, sourceAddress)))
 			.then(Mono.defer(() -> publishCreated(db, viewer, created)));
 	}
 
@@ -94,7 +95,7 @@ class InvoiceService {
 	}
 
 	private Mono<Void> publishCreated(DatabaseClient db, Viewer viewer, List<Invoice> created) {
-		return outbox.publishAll(db, viewer.tenant(), created.stream()
+		return outbox.publishAll(new TenantTransaction(viewer.tenant(), db), created.stream()
 			.map(invoice -> new Outbox.Occurred(invoice.createdAt(), InvoiceCreated.of(invoice)))
 			.toList());
 	}
@@ -139,7 +140,7 @@ class InvoiceService {
 		return store.paymentCount(db, invoice.key()).flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
 				? Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
 						"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
-				: store.insertPayment(db, viewer.tenant(), paymentKey, invoice, input.paymentDate(), input.amount())
+				: store.insertPayment(new TenantTransaction(viewer.tenant(), db), paymentKey, invoice, input.paymentDate(), input.amount())
 					.flatMap(updated -> recorded(db, viewer, invoice, updated, paymentKey, sourceAddress)));
 	}
 
@@ -156,7 +157,7 @@ class InvoiceService {
 				image.put("currency", recorded.currency());
 				image.put("invoicePaidAmount", recorded.invoicePaidAmount());
 				image.put("invoiceStatus", recorded.invoiceStatus());
-				return outbox.publish(db, viewer.tenant(), payment.createdAt(), recorded)
+				return outbox.publish(new TenantTransaction(viewer.tenant(), db), payment.createdAt(), recorded)
 					.thenReturn(Outcome.committed(InvoicePayloads.Payment.recorded(payment, updated), paymentKey,
 							new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded", InvoicePayment.TYPE_NAME, payment.id(),
 									sourceAddress, image(invoice), image)));
