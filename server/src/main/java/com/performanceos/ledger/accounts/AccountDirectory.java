@@ -1,12 +1,14 @@
 package com.performanceos.ledger.accounts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
@@ -37,6 +39,23 @@ public final class AccountDirectory {
 	/** The tenant's accounts by code, at most {@code max} of them in code order (imports and demo data resolve codes with it). */
 	public Mono<Map<String, Account>> byCode(TenantTransaction tx, int max) {
 		return accounts.byCode(tx, max);
+	}
+
+	/**
+	 * A keyset page of the tenant's accounts in code order, read in the caller's transaction: the
+	 * page's accounts plus one when more follow (for {@code Connection.fromKeyset}, keyed by code).
+	 */
+	public Mono<Page> page(TenantTransaction tx, PageRequest page) {
+		return accounts.page(tx, page);
+	}
+
+	/**
+	 * Accounts of a keyset page.
+	 *
+	 * @param accounts the page's accounts, plus one when more follow
+	 * @param totalCount how many accounts the tenant has
+	 */
+	public record Page(List<Account> accounts, int totalCount) {
 	}
 
 	/** The GraphQL type name of accounts, for decoding their global ids. */

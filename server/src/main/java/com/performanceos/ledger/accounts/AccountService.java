@@ -100,19 +100,23 @@ class AccountService {
 	}
 
 	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {
+		return database.run(viewer.tenant(), tx -> page(tx, page)
+			.map(found -> Connection.fromKeyset(page, found.accounts(), Account::code, found.totalCount())));
+	}
+
+	/** A keyset page of the tenant's accounts in code order (one more than the page, to tell whether more follow). */
+	Mono<AccountDirectory.Page> page(TenantTransaction tx, PageRequest page) {
 		String comparison = page.forward() ? ">" : "<";
 		String order = page.forward() ? "ASC" : "DESC";
 		String where = page.cursorKey() != null ? " WHERE code " + comparison + " :cursor" : "";
-		return database.inTransaction(viewer.tenant(), db -> {
-			var select = db.sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
-				.bind("limit", page.size() + 1);
-			if (page.cursorKey() != null) {
-				select = select.bind("cursor", page.cursorKey());
-			}
-			Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
-			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
-			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found, Account::code, count.intValue()));
-		});
+		var select = tx.db().sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
+			.bind("limit", page.size() + 1);
+		if (page.cursorKey() != null) {
+			select = select.bind("cursor", page.cursorKey());
+		}
+		Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
+		Mono<Long> total = tx.db().sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
+		return rows.zipWith(total, (found, count) -> new AccountDirectory.Page(found, count.intValue()));
 	}
 
 	/**

@@ -1,16 +1,23 @@
 package com.performanceos.ledger.periods;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.journal.JournalTotals;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -41,7 +48,13 @@ class PeriodService {
 
 	private final Mutations mutations;
 
-	PeriodService(TenantDatabase database, Mutations mutations) {
+	private final JournalTotals journal;
+
+	private final AccountDirectory accounts;
+
+	PeriodService(TenantDatabase database, Mutations mutations, JournalTotals journal, AccountDirectory accounts) {
+		this.journal = journal;
+		this.accounts = accounts;
 		this.database = database;
 		this.mutations = mutations;
 	}
@@ -64,8 +77,25 @@ class PeriodService {
 						: closeOpen(tx.db(), viewer, month, sourceAddress)));
 	}
 
+	/**
+	 * The trial balance a certificate holds: the journal's totals per account and currency, named by
+	 * the accounts' owner, in account code then currency order.
+	 */
+	private Mono<List<CertificateContent.AccountBalance>> balances(TenantTransaction tx, LocalDate effectiveTo, OffsetDateTime knownAt) {
+		return journal.byAccountAndCurrency(tx, effectiveTo, knownAt).flatMap(totals -> accounts
+			.loadWithin(tx, totals.stream().map(JournalTotals.AccountTotals::accountKey).collect(Collectors.toSet()))
+			.map(found -> totals.stream()
+				.map(total -> {
+					Account account = found.get(total.accountKey());
+					return new CertificateContent.AccountBalance(account.code(), account.name(), account.type().name(), total.currency(),
+							total.debit(), total.credit(), total.lines());
+				})
+				.sorted(Comparator.comparing(CertificateContent.AccountBalance::code).thenComparing(CertificateContent.AccountBalance::currency))
+				.toList()));
+	}
+
 	private Mono<Outcome<ClosePayload>> closeOpen(DatabaseClient db, Viewer viewer, YearMonth month, @Nullable String sourceAddress) {
-		return PeriodStore.now(db).flatMap(closedAt -> PeriodStore.balances(db, month.atEndOfMonth(), closedAt)
+		return PeriodStore.now(db).flatMap(closedAt -> balances(new TenantTransaction(viewer.tenant(), db), month.atEndOfMonth(), closedAt)
 			.zipWith(PeriodStore.nextVersion(db, month))
 			.flatMap(loaded -> {
 				CertificateContent content = new CertificateContent(viewer.tenant(), month, loaded.getT2(), closedAt.toInstant(),

@@ -1,7 +1,5 @@
 package com.performanceos.ledger.periods;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -41,27 +39,6 @@ final class PeriodStore {
 		return db.sql("SELECT date_trunc('milliseconds', clock_timestamp()) AS now")
 			.map(row -> row.get("now", OffsetDateTime.class))
 			.one();
-	}
-
-	/** Per account and currency, the totals of lines effective on or before {@code effectiveTo}, as known at {@code knownAt}. */
-	static Mono<List<CertificateContent.AccountBalance>> balances(DatabaseClient db, LocalDate effectiveTo, OffsetDateTime knownAt) {
-		return db.sql("""
-				SELECT a.code, a.name, a.type, l.currency,
-				       coalesce(sum(l.amount) FILTER (WHERE l.side = 'DEBIT'), 0) AS debit,
-				       coalesce(sum(l.amount) FILTER (WHERE l.side = 'CREDIT'), 0) AS credit,
-				       count(*) AS lines
-				FROM ledger_journal_line l
-				JOIN ledger_account a ON a.id = l.account_id
-				WHERE l.effective_date <= :effectiveTo AND date_trunc('milliseconds', l.posted_at) <= :knownAt
-				GROUP BY a.code, a.name, a.type, l.currency
-				ORDER BY a.code, l.currency""")
-			.bind("effectiveTo", effectiveTo)
-			.bind("knownAt", knownAt)
-			.map(row -> new CertificateContent.AccountBalance(row.get("code", String.class), row.get("name", String.class),
-					row.get("type", String.class), row.get("currency", String.class).strip(), row.get("debit", BigDecimal.class),
-					row.get("credit", BigDecimal.class), row.get("lines", Long.class)))
-			.all()
-			.collectList();
 	}
 
 	static Mono<Integer> nextVersion(DatabaseClient db, YearMonth month) {
