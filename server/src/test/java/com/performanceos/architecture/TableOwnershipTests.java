@@ -38,33 +38,38 @@ class TableOwnershipTests {
 
 	/** Table and package pairs allowed for now: reads to move behind the owner's facade. */
 	private static final Set<String> KNOWN_CROSS_READS = Set.of(
-			"ledger_account <- ledger.balances", "ledger_account <- ledger.bank", "ledger_account <- ledger.exports",
-			"ledger_account <- ledger.imports", "ledger_account <- ledger.journal", "ledger_account <- ledger.mappings",
-			"ledger_account <- ledger.periods", "ledger_account <- ledger.receivables.workingcapital",
-			"ledger_journal_entry <- ledger.cube", "ledger_journal_entry <- ledger.exports",
-			"ledger_journal_line <- ledger.balances", "ledger_journal_line <- ledger.cube", "ledger_journal_line <- ledger.exports",
-			"ledger_journal_line <- ledger.periods", "ledger_journal_line <- ledger.receivables.workingcapital",
-			"ledger_journal_line_dimension <- ledger.balances", "ledger_period <- ledger.journal",
-			"ledger_dimension <- ledger.journal", "ledger_dimension_member <- ledger.journal",
+			"ledger_account <- ledger.exports", "ledger_journal_entry <- ledger.exports", "ledger_journal_line <- ledger.exports",
 			"ledger_invoice <- ledger.receivables.aging", "ledger_invoice <- ledger.receivables.escalation",
-			"ledger_invoice <- ledger.receivables.workingcapital", "ledger_invoice_payment <- ledger.receivables.aging",
-			"ledger_invoice_payment <- ledger.receivables.escalation", "ledger_invoice_payment <- ledger.receivables.workingcapital");
+			"ledger_invoice_payment <- ledger.receivables.aging", "ledger_invoice_payment <- ledger.receivables.escalation");
 
 	private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
+
+	private static final Pattern RENAME_TABLE = Pattern.compile("ALTER TABLE (\\w+) RENAME TO (\\w+)");
 
 	private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
 
 	@Test
 	void everyTableOfTheMigrationsHasOneDeclaredOwner() throws IOException {
 		Set<String> created = new TreeSet<>();
+		Map<String, String> renamed = new LinkedHashMap<>();
 		try (Stream<Path> files = Files.list(MIGRATIONS)) {
 			for (Path file : files.toList()) {
-				Matcher matcher = CREATE_TABLE.matcher(Files.readString(file));
+				String migration = Files.readString(file);
+				Matcher matcher = CREATE_TABLE.matcher(migration);
 				while (matcher.find()) {
 					created.add(matcher.group(1));
 				}
+				Matcher renames = RENAME_TABLE.matcher(migration);
+				while (renames.find()) {
+					renamed.put(renames.group(1), renames.group(2));
+				}
 			}
 		}
+		// A table handed to another owner takes its name (V30: ledger_deal became the sales module's sales_deal).
+		renamed.forEach((from, to) -> {
+			created.remove(from);
+			created.add(to);
+		});
 		assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(created);
 	}
 
@@ -130,8 +135,8 @@ class TableOwnershipTests {
 		owners.put("ledger_dimension_member", "ledger.dimensions");
 		owners.put("ledger_import", "ledger.imports");
 		owners.put("ledger_import_line_source", "ledger.imports");
-		owners.put("ledger_deal", "ledger.imports");
-		owners.put("ledger_quota", "ledger.imports");
+		owners.put("sales_deal", "rules.sales");
+		owners.put("sales_quota", "rules.sales");
 		owners.put("ledger_bank_account", "ledger.bank");
 		owners.put("ledger_bank_aggregator_route", "ledger.bank");
 		owners.put("ledger_bank_rule", "ledger.bank");

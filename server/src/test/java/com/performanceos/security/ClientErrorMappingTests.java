@@ -97,7 +97,7 @@ class ClientErrorMappingTests extends IntegrationTest {
 	void jobProgressOfAnotherTenantsJobIsNotFoundLikeAMissingJob() {
 		String owner = newTenant("job-owner");
 		String stranger = newTenant("job-stranger");
-		UUID key = database.inTransaction(owner, db -> jobs.create(db, owner, "security.probe")).block(Duration.ofSeconds(30)).key();
+		UUID key = database.run(owner, tx -> jobs.create(tx, "security.probe")).block(Duration.ofSeconds(30)).key();
 		String token = tokens.token(stranger, Role.ADMIN);
 
 		String othersId = GlobalId.encode("Job", key);

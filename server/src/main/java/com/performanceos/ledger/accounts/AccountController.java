@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -48,10 +49,8 @@ class AccountController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<CreateAccount.Payload> createAccount(@Argument CreateAccount.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return accounts.create(viewer, input, sourceAddress);
+	Mono<CreateAccount.Payload> createAccount(@Argument CreateAccount.Input input, Caller caller) {
+		return accounts.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SubscriptionMapping

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -90,7 +92,7 @@ class AccountService {
 				.bind("currency", input.currency().getCurrencyCode())
 				.map(AccountService::toAccount)
 				.one()
-				.flatMap(account -> outbox.publish(tx.db(), tx.tenant(), account.createdAt(), AccountCreated.of(account))
+				.flatMap(account -> outbox.publish(tx, account.createdAt(), AccountCreated.of(account))
 					.thenReturn(Outcome.committed(CreateAccount.Payload.created(account), account.key(),
 							new AuditEntry(viewer.subject(), "ledger.account.created", Account.TYPE_NAME, account.id(), sourceAddress,
 									null, Map.of("id", account.id(), "code", account.code(), "name", account.name(), "type",
@@ -98,19 +100,23 @@ class AccountService {
 	}
 
 	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {
+		return database.run(viewer.tenant(), tx -> page(tx, page)
+			.map(found -> Connection.fromKeyset(page, found.accounts(), Account::code, found.totalCount())));
+	}
+
+	/** A keyset page of the tenant's accounts in code order (one more than the page, to tell whether more follow). */
+	Mono<AccountDirectory.Page> page(TenantTransaction tx, PageRequest page) {
 		String comparison = page.forward() ? ">" : "<";
 		String order = page.forward() ? "ASC" : "DESC";
 		String where = page.cursorKey() != null ? " WHERE code " + comparison + " :cursor" : "";
-		return database.inTransaction(viewer.tenant(), db -> {
-			var select = db.sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
-				.bind("limit", page.size() + 1);
-			if (page.cursorKey() != null) {
-				select = select.bind("cursor", page.cursorKey());
-			}
-			Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
-			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
-			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found, Account::code, count.intValue()));
-		});
+		var select = tx.db().sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
+			.bind("limit", page.size() + 1);
+		if (page.cursorKey() != null) {
+			select = select.bind("cursor", page.cursorKey());
+		}
+		Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
+		Mono<Long> total = tx.db().sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
+		return rows.zipWith(total, (found, count) -> new AccountDirectory.Page(found, count.intValue()));
 	}
 
 	/**
@@ -121,10 +127,28 @@ class AccountService {
 	 * security enter the cache.
 	 */
 	Mono<Map<UUID, Account>> load(Viewer viewer, Collection<UUID> keys) {
+		return cached(viewer.tenant(), keys, missing -> database.inTransaction(viewer.tenant(), db -> find(db, missing)));
+	}
+
+	/** The same, reading what the cache lacks in the caller's open transaction of the tenant. */
+	Mono<Map<UUID, Account>> load(TenantTransaction tx, Collection<UUID> keys) {
+		return cached(tx.tenant(), keys, missing -> find(tx.db(), missing));
+	}
+
+	/** The tenant's accounts by code, at most {@code max} of them in code order. */
+	Mono<Map<String, Account>> byCode(TenantTransaction tx, int max) {
+		return tx.db().sql("SELECT " + COLUMNS + " FROM ledger_account ORDER BY code LIMIT :max")
+			.bind("max", max)
+			.map(AccountService::toAccount)
+			.all()
+			.collectMap(Account::code, account -> account, LinkedHashMap::new);
+	}
+
+	private Mono<Map<UUID, Account>> cached(String tenant, Collection<UUID> keys, Function<List<UUID>, Mono<List<Account>>> read) {
 		Map<UUID, Account> found = new HashMap<>();
 		List<UUID> missing = new ArrayList<>();
 		for (UUID key : keys) {
-			Account known = cache.getIfPresent(new TenantKey(viewer.tenant(), key));
+			Account known = cache.getIfPresent(new TenantKey(tenant, key));
 			if (known != null) {
 				found.put(key, known);
 			}
@@ -135,10 +159,10 @@ class AccountService {
 		if (missing.isEmpty()) {
 			return Mono.just(found);
 		}
-		return database.inTransaction(viewer.tenant(), db -> find(db, missing)).map(loaded -> {
+		return read.apply(missing).map(loaded -> {
 			Map<UUID, Account> all = new HashMap<>(found);
 			for (Account account : loaded) {
-				cache.put(new TenantKey(viewer.tenant(), account.key()), account);
+				cache.put(new TenantKey(tenant, account.key()), account);
 				all.put(account.key(), account);
 			}
 			return all;

@@ -9,31 +9,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -53,8 +57,6 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final BankAccountService bankAccounts;
 
-	private final AccountDirectory accounts;
-
 	private final TenantDatabase database;
 
 	private final AuditTrail auditTrail;
@@ -63,10 +65,9 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final EventCodec codec;
 
-	BankAccountController(BankAccountService bankAccounts, AccountDirectory accounts, TenantDatabase database, AuditTrail auditTrail,
+	BankAccountController(BankAccountService bankAccounts, TenantDatabase database, AuditTrail auditTrail,
 			EventStream events, EventCodec codec) {
 		this.bankAccounts = bankAccounts;
-		this.accounts = accounts;
 		this.database = database;
 		this.auditTrail = auditTrail;
 		this.events = events;
@@ -80,10 +81,8 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<CreateBankAccount.Payload> createBankAccount(@Argument CreateBankAccount.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return bankAccounts.create(viewer, input, sourceAddress);
+	Mono<CreateBankAccount.Payload> createBankAccount(@Argument CreateBankAccount.Input input, Caller caller) {
+		return bankAccounts.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "BankAccount", field = "iban")
@@ -95,28 +94,17 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 		if (full) {
 			return Mono.just(shown);
 		}
-		String sourceAddress = context.<String>getOrEmpty(RequestContextInterceptor.SOURCE_ADDRESS_KEY).orElse(null);
+		String sourceAddress = Caller.of(context).sourceAddress();
 		return database.inTransaction(viewer.tenant(), db -> Flux.fromIterable(new LinkedHashSet<>(page))
-			.concatMap(account -> auditTrail.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
+			.concatMap(account -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
 					BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("iban", account.clearIban().masked(), "roles",
 							viewer.roles().stream().map(Role::name).sorted().toList()))))
 			.then(Mono.just(shown)));
 	}
 
-	@BatchMapping(typeName = "BankAccount", field = "ledgerAccount")
-	Mono<Map<BankAccount, Account>> ledgerAccount(List<BankAccount> page, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(account -> keys.add(account.ledgerAccountKey()));
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<BankAccount, Account> byBankAccount = new LinkedHashMap<>();
-			page.forEach(account -> {
-				Account ledgerAccount = found.get(account.ledgerAccountKey());
-				if (ledgerAccount != null) {
-					byBankAccount.put(account, ledgerAccount);
-				}
-			});
-			return byBankAccount;
-		});
+	@SchemaMapping(typeName = "BankAccount", field = "ledgerAccount")
+	CompletableFuture<@Nullable Account> ledgerAccount(BankAccount account, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, account.ledgerAccountKey());
 	}
 
 	@SubscriptionMapping

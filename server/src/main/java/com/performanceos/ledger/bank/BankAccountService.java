@@ -19,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
@@ -33,6 +34,7 @@ import com.performanceos.platform.privacy.Iban;
 import com.performanceos.platform.privacy.PersonalDataHasher;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Bank accounts of the caller's tenant. IBANs are encrypted with the tenant bound (so a ciphertext
@@ -56,7 +58,10 @@ class BankAccountService {
 
 	private final PersonalDataHasher hasher;
 
-	BankAccountService(TenantDatabase database, Mutations mutations, FieldCipher cipher, PersonalDataHasher hasher) {
+	private final AccountDirectory accounts;
+
+	BankAccountService(TenantDatabase database, Mutations mutations, FieldCipher cipher, PersonalDataHasher hasher, AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.database = database;
 		this.mutations = mutations;
 		this.cipher = cipher;
@@ -72,7 +77,7 @@ class BankAccountService {
 		String ibanHash = ibanPseudonym(viewer.tenant(), iban);
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateBankAccount.OPERATION, input.idempotencyKey(),
 				input.fingerprint(ibanHash), () -> CreateBankAccount.Payload.failed(BankError.conflict()),
-				(tx, key) -> find(tx.db(), tx.tenant(), List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
+				(tx, key) -> find(tx, List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
 				tx -> checkAndInsert(tx.db(), viewer, input, iban, ibanHash, sourceAddress))
 			// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
@@ -82,11 +87,8 @@ class BankAccountService {
 	private Mono<Outcome<CreateBankAccount.Payload>> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,
 			Iban iban, String ibanHash, @Nullable String sourceAddress) {
 		UUID ledgerAccountKey = GlobalId.decode(input.ledgerAccountId(), "Account").orElseThrow();
-		Mono<Optional<String>> accountCurrency = db.sql("SELECT currency FROM ledger_account WHERE id = :id")
-			.bind("id", ledgerAccountKey)
-			.map(row -> Optional.of(row.get("currency", String.class)))
-			.first()
-			.defaultIfEmpty(Optional.empty());
+		Mono<Optional<String>> accountCurrency = accounts.loadWithin(new TenantTransaction(viewer.tenant(), db), List.of(ledgerAccountKey))
+			.map(found -> Optional.ofNullable(found.get(ledgerAccountKey)).map(account -> account.currency().getCurrencyCode()));
 		Mono<Long> count = db.sql("SELECT count(*) AS total FROM ledger_bank_account").map(row -> row.get("total", Long.class)).one();
 		Mono<Boolean> duplicateIban = db.sql("SELECT 1 FROM ledger_bank_account WHERE iban_hash = :hash")
 			.bind("hash", ibanHash).map(row -> true).first().defaultIfEmpty(false);
@@ -143,7 +145,7 @@ class BankAccountService {
 					.bind("external", input.externalId()).bind("tenant", viewer.tenant()).bind("id", key).then();
 		return insert.then()
 			.then(route)
-			.then(find(db, viewer.tenant(), List.of(key)))
+			.then(find(new TenantTransaction(viewer.tenant(), db), List.of(key)))
 			.map(found -> found.get(0))
 			.map(account -> Outcome.committed(CreateBankAccount.Payload.created(account), key, new AuditEntry(viewer.subject(),
 					"ledger.bank_account.created", BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image(account))));
@@ -176,7 +178,7 @@ class BankAccountService {
 	}
 
 	Mono<Map<UUID, BankAccount>> load(Viewer viewer, Collection<UUID> keys) {
-		return database.inTransaction(viewer.tenant(), db -> find(db, viewer.tenant(), keys))
+		return database.inTransaction(viewer.tenant(), db -> find(new TenantTransaction(viewer.tenant(), db), keys))
 			.map(found -> found.stream().collect(Collectors.toMap(BankAccount::key, Function.identity())));
 	}
 
@@ -198,10 +200,10 @@ class BankAccountService {
 	}
 
 	/** Must run inside the tenant's transaction. */
-	Mono<List<BankAccount>> find(DatabaseClient db, String tenant, Collection<UUID> keys) {
-		return db.sql("SELECT " + COLUMNS + " FROM ledger_bank_account WHERE id = ANY(:keys)")
+	Mono<List<BankAccount>> find(TenantTransaction tx, Collection<UUID> keys) {
+		return tx.db().sql("SELECT " + COLUMNS + " FROM ledger_bank_account WHERE id = ANY(:keys)")
 			.bind("keys", keys.toArray(UUID[]::new))
-			.map(row -> toAccount(tenant, row))
+			.map(row -> toAccount(tx.tenant(), row))
 			.all()
 			.collectList();
 	}

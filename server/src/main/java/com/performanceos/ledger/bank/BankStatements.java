@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.privacy.Iban;
 import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Bank transactions that arrive from outside the aggregator (statement files), stored through the
@@ -122,8 +123,8 @@ public final class BankStatements {
 	}
 
 	/** The tenant's bank accounts; must run inside its transaction. */
-	public Mono<Accounts> accounts(DatabaseClient db, String tenant) {
-		return bankAccounts.byIbanPseudonym(db).map(found -> new Accounts(found, tenant, bankAccounts));
+	public Mono<Accounts> accounts(TenantTransaction tx) {
+		return bankAccounts.byIbanPseudonym(tx.db()).map(found -> new Accounts(found, tx.tenant(), bankAccounts));
 	}
 
 	/** The transactions among {@code candidates} already stored, from the aggregator or an earlier statement. */
@@ -159,7 +160,7 @@ public final class BankStatements {
 	}
 
 	private Mono<BankAccount> account(DatabaseClient db, Viewer viewer, UUID bankAccountKey) {
-		return bankAccounts.find(db, viewer.tenant(), List.of(bankAccountKey))
+		return bankAccounts.find(new TenantTransaction(viewer.tenant(), db), List.of(bankAccountKey))
 			.flatMap(found -> found.isEmpty()
 					? Mono.error(new IllegalStateException("Bank account " + bankAccountKey + " is not in the tenant"))
 					: Mono.just(found.get(0)));

@@ -7,14 +7,15 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.demo.DemoDataContributor;
-import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
@@ -28,6 +29,9 @@ final class DemoBankData implements DemoDataContributor {
 
 	private static final Currency EUR = Currency.getInstance("EUR");
 
+	/** More than the demo chart of accounts holds. */
+	private static final int DEMO_ACCOUNTS_MAX = 1_000;
+
 	private final BankAccountService bankAccounts;
 
 	private final RuleService rules;
@@ -36,7 +40,11 @@ final class DemoBankData implements DemoDataContributor {
 
 	private final TenantDatabase database;
 
-	DemoBankData(BankAccountService bankAccounts, RuleService rules, TransactionIngestion ingestion, TenantDatabase database) {
+	private final AccountDirectory accounts;
+
+	DemoBankData(BankAccountService bankAccounts, RuleService rules, TransactionIngestion ingestion, TenantDatabase database,
+			AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.bankAccounts = bankAccounts;
 		this.rules = rules;
 		this.ingestion = ingestion;
@@ -87,10 +95,8 @@ final class DemoBankData implements DemoDataContributor {
 	}
 
 	private Mono<Map<String, String>> accountIds(Viewer admin) {
-		return database.inTransaction(admin.tenant(), db -> db.sql("SELECT code, id FROM ledger_account")
-			.map(row -> Map.entry(row.get("code", String.class), GlobalId.encode("Account", row.get("id", UUID.class))))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+		return database.run(admin.tenant(), tx -> accounts.byCode(tx, DEMO_ACCOUNTS_MAX))
+			.map(byCode -> byCode.values().stream().collect(Collectors.toMap(Account::code, Account::id)));
 	}
 
 	private static AggregatorBatch.Incoming incoming(String id, LocalDate date, String amount, String counterparty, String label) {

@@ -1,29 +1,26 @@
 package com.performanceos.ledger.bank;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of the categorisation rules. */
@@ -32,11 +29,8 @@ class RuleController implements NodeLoader {
 
 	private final RuleService rules;
 
-	private final AccountDirectory accounts;
-
-	RuleController(RuleService rules, AccountDirectory accounts) {
+	RuleController(RuleService rules) {
 		this.rules = rules;
-		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -46,37 +40,23 @@ class RuleController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.RulePayload> createCategorizationRule(@Argument RuleInputs.CreateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.create(viewer, input, sourceAddress);
+	Mono<RuleInputs.RulePayload> createCategorizationRule(@Argument RuleInputs.CreateInput input, Caller caller) {
+		return rules.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.RulePayload> updateCategorizationRule(@Argument RuleInputs.UpdateInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.update(viewer, input, sourceAddress);
+	Mono<RuleInputs.RulePayload> updateCategorizationRule(@Argument RuleInputs.UpdateInput input, Caller caller) {
+		return rules.update(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<RuleInputs.DeletePayload> deleteCategorizationRule(@Argument RuleInputs.DeleteInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.delete(viewer, input, sourceAddress);
+	Mono<RuleInputs.DeletePayload> deleteCategorizationRule(@Argument RuleInputs.DeleteInput input, Caller caller) {
+		return rules.delete(caller.viewer(), input, caller.sourceAddress());
 	}
 
-	@BatchMapping(typeName = "CategorizationRule", field = "account")
-	Mono<Map<CategorizationRule, Account>> account(List<CategorizationRule> page, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(rule -> keys.add(rule.accountKey()));
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<CategorizationRule, Account> byRule = new LinkedHashMap<>();
-			page.forEach(rule -> {
-				Account account = found.get(rule.accountKey());
-				if (account != null) {
-					byRule.put(rule, account);
-				}
-			});
-			return byRule;
-		});
+	@SchemaMapping(typeName = "CategorizationRule", field = "account")
+	CompletableFuture<@Nullable Account> account(CategorizationRule rule, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, rule.accountKey());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.performanceos.ledger.bank;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
@@ -15,8 +16,10 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
@@ -28,6 +31,7 @@ import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Creates, changes, deletes and lists the categorisation rules of the caller's tenant. */
 @Service
@@ -36,18 +40,20 @@ class RuleService {
 	/** Most rules of one tenant: every incoming transaction is matched against all of them. */
 	static final int RULES_MAX = 500;
 
-	private static final String COLUMNS = "r.id, r.name, r.counterparty_pattern, r.label_pattern, r.priority, r.ledger_account_id, "
-			+ "a.currency AS account_currency, r.created_at";
+	private static final String COLUMNS = "r.id, r.name, r.counterparty_pattern, r.label_pattern, r.priority, r.ledger_account_id, r.created_at";
 
-	private static final String FROM = " FROM ledger_bank_rule r JOIN ledger_account a ON a.id = r.ledger_account_id";
+	private static final String FROM = " FROM ledger_bank_rule r";
 
 	private final TenantDatabase database;
 
 	private final Mutations mutations;
 
-	RuleService(TenantDatabase database, Mutations mutations) {
+	private final AccountDirectory accounts;
+
+	RuleService(TenantDatabase database, Mutations mutations, AccountDirectory accounts) {
 		this.database = database;
 		this.mutations = mutations;
+		this.accounts = accounts;
 	}
 
 	Mono<RuleInputs.RulePayload> create(Viewer viewer, RuleInputs.CreateInput input, @Nullable String sourceAddress) {
@@ -58,8 +64,8 @@ class RuleService {
 		UUID key = UUID.randomUUID();
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(RuleInputs.CREATE_OPERATION, input.idempotencyKey(),
 				input.definition().fingerprint(), () -> RuleInputs.RulePayload.failed(BankError.conflict()),
-				(tx, resultKey) -> find(tx.db(), List.of(resultKey)).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()))),
-				tx -> accountExists(tx.db(), input.definition())
+				(tx, resultKey) -> find(tx, List.of(resultKey)).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()))),
+				tx -> accountExists(tx, input.definition())
 					.zipWith(tx.db().sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
 					.flatMap(checks -> {
 						if (!checks.getT1()) {
@@ -84,7 +90,7 @@ class RuleService {
 		if (!invalid.isEmpty()) {
 			return Mono.just(RuleInputs.RulePayload.failed(invalid));
 		}
-		return mutations.once(viewer.tenant(), tx -> accountExists(tx.db(), input.definition()).flatMap(exists -> !exists
+		return mutations.once(viewer.tenant(), tx -> accountExists(tx, input.definition()).flatMap(exists -> !exists
 				? Mono.just(Outcome.rejected(unknownAccount(input.definition())))
 				: write(tx.db(), viewer, key.get(), input.definition(), false)
 					.map(rule -> Outcome.committed(new RuleInputs.RulePayload(rule, List.of()),
@@ -100,7 +106,7 @@ class RuleService {
 		if (key.isEmpty()) {
 			return Mono.just(notFound);
 		}
-		return mutations.once(viewer.tenant(), tx -> find(tx.db(), List.of(key.get()))
+		return mutations.once(viewer.tenant(), tx -> find(tx, List.of(key.get()))
 			.flatMap(found -> found.isEmpty() ? Mono.just(Outcome.rejected(notFound))
 					: tx.db().sql("DELETE FROM ledger_bank_rule WHERE id = :id").bind("id", key.get()).then()
 						.thenReturn(Outcome.committed(new RuleInputs.DeletePayload(input.ruleId(), List.of()),
@@ -109,9 +115,9 @@ class RuleService {
 	}
 
 	/** Whether the pivot account exists (its currency decides which transactions the rule can take). */
-	private static Mono<Boolean> accountExists(DatabaseClient db, RuleInputs.Definition definition) {
+	private Mono<Boolean> accountExists(TenantTransaction tx, RuleInputs.Definition definition) {
 		UUID accountKey = GlobalId.decode(definition.accountId(), "Account").orElseThrow();
-		return db.sql("SELECT 1 FROM ledger_account WHERE id = :id").bind("id", accountKey).map(row -> true).first().defaultIfEmpty(false);
+		return accounts.loadWithin(tx, List.of(accountKey)).map(found -> found.containsKey(accountKey));
 	}
 
 	private static RuleInputs.RulePayload unknownAccount(RuleInputs.Definition definition) {
@@ -119,7 +125,7 @@ class RuleService {
 				"No account with id " + definition.accountId()));
 	}
 
-	private static Mono<CategorizationRule> write(DatabaseClient db, Viewer viewer, UUID key, RuleInputs.Definition definition,
+	private Mono<CategorizationRule> write(DatabaseClient db, Viewer viewer, UUID key, RuleInputs.Definition definition,
 			boolean create) {
 		String sql = create
 				? "INSERT INTO ledger_bank_rule (tenant_id, id, name, counterparty_pattern, label_pattern, priority, ledger_account_id) "
@@ -137,7 +143,8 @@ class RuleService {
 		statement = definition.labelPattern() == null ? statement.bindNull("label", String.class)
 				: statement.bind("label", definition.labelPattern().strip());
 		return statement.fetch().rowsUpdated()
-			.flatMap(updated -> updated == 0 ? Mono.empty() : find(db, List.of(key)).map(found -> found.get(0)));
+			.flatMap(updated -> updated == 0 ? Mono.empty()
+					: find(new TenantTransaction(viewer.tenant(), db), List.of(key)).map(found -> found.get(0)));
 	}
 
 	private static AuditEntry audit(Viewer viewer, String action, CategorizationRule rule, @Nullable String sourceAddress) {
@@ -160,38 +167,55 @@ class RuleService {
 		String comparison = page.forward() ? ">" : "<";
 		String order = page.forward() ? "ASC" : "DESC";
 		String where = cursor != null ? " WHERE (r.priority, r.created_at, r.id) " + comparison + " (:priority, :createdAt, :id)" : "";
-		return database.inTransaction(viewer.tenant(), db -> {
-			var select = db.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.priority " + order + ", r.created_at " + order
+		return database.run(viewer.tenant(), tx -> {
+			var select = tx.db().sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.priority " + order + ", r.created_at " + order
 					+ ", r.id " + order + " LIMIT :limit").bind("limit", page.size() + 1);
 			if (cursor != null) {
 				select = select.bind("priority", cursor.priority()).bind("createdAt", cursor.createdAt()).bind("id", cursor.id());
 			}
-			Mono<List<CategorizationRule>> rows = select.map(RuleService::toRule).all().collectList();
-			Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one();
+			Mono<List<CategorizationRule>> rows = withCurrencies(tx, select.map(RuleService::toRow).all());
+			Mono<Long> total = tx.db().sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one();
 			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found, Position::of, count.intValue()));
 		});
 	}
 
 	Mono<Map<UUID, CategorizationRule>> load(Viewer viewer, Collection<UUID> keys) {
-		return database.inTransaction(viewer.tenant(), db -> find(db, keys))
+		return database.run(viewer.tenant(), tx -> find(tx, keys))
 			.map(found -> found.stream().collect(Collectors.toMap(CategorizationRule::key, Function.identity())));
 	}
 
-	/** Every rule of the tenant in matching order. Must run inside the tenant's transaction. */
-	static Mono<List<CategorizationRule>> inMatchingOrder(DatabaseClient db) {
-		return db.sql("SELECT " + COLUMNS + FROM + " ORDER BY r.priority, r.created_at, r.id LIMIT " + RULES_MAX)
-			.map(RuleService::toRule).all().collectList();
+	/** Every rule of the tenant in matching order. */
+	Mono<List<CategorizationRule>> inMatchingOrder(TenantTransaction tx) {
+		return withCurrencies(tx, tx.db().sql("SELECT " + COLUMNS + FROM + " ORDER BY r.priority, r.created_at, r.id LIMIT " + RULES_MAX)
+			.map(RuleService::toRow).all());
 	}
 
-	private static Mono<List<CategorizationRule>> find(DatabaseClient db, Collection<UUID> keys) {
-		return db.sql("SELECT " + COLUMNS + FROM + " WHERE r.id = ANY(:keys)")
-			.bind("keys", keys.toArray(UUID[]::new)).map(RuleService::toRule).all().collectList();
+	private Mono<List<CategorizationRule>> find(TenantTransaction tx, Collection<UUID> keys) {
+		return withCurrencies(tx, tx.db().sql("SELECT " + COLUMNS + FROM + " WHERE r.id = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new)).map(RuleService::toRow).all());
 	}
 
-	private static CategorizationRule toRule(Readable row) {
-		return new CategorizationRule(row.get("id", UUID.class), row.get("name", String.class), row.get("counterparty_pattern", String.class),
+	/** The rules with their pivot account's currency, which the accounts' owner answers (from its cache). */
+	private Mono<List<CategorizationRule>> withCurrencies(TenantTransaction tx, Flux<StoredRule> rows) {
+		return rows.collectList().flatMap(found -> found.isEmpty() ? Mono.just(List.<CategorizationRule>of())
+				: accounts.loadWithin(tx, found.stream().map(StoredRule::accountKey).collect(Collectors.toSet()))
+					.map(byKey -> found.stream().map(row -> row.withCurrency(byKey.get(row.accountKey()).currency())).toList()));
+	}
+
+	private static StoredRule toRow(Readable row) {
+		return new StoredRule(row.get("id", UUID.class), row.get("name", String.class), row.get("counterparty_pattern", String.class),
 				row.get("label_pattern", String.class), row.get("priority", Integer.class), row.get("ledger_account_id", UUID.class),
-				Currency.getInstance(row.get("account_currency", String.class)), row.get("created_at", OffsetDateTime.class).toInstant());
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** A rule as its table holds it, before its account's currency is known. */
+	private record StoredRule(UUID key, String name, @Nullable String counterpartyPattern, @Nullable String labelPattern, int priority,
+			UUID accountKey, Instant createdAt) {
+
+		CategorizationRule withCurrency(Currency currency) {
+			return new CategorizationRule(key, name, counterpartyPattern, labelPattern, priority, accountKey, currency, createdAt);
+		}
+
 	}
 
 	/** The keyset position of a rule in matching order. */

@@ -7,24 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of bank transactions: listings, the unmatched queue and manual categorisation. */
@@ -37,13 +40,10 @@ class TransactionController implements NodeLoader {
 
 	private final RuleService rules;
 
-	private final AccountDirectory accounts;
-
-	TransactionController(TransactionService transactions, BankAccountService bankAccounts, RuleService rules, AccountDirectory accounts) {
+	TransactionController(TransactionService transactions, BankAccountService bankAccounts, RuleService rules) {
 		this.transactions = transactions;
 		this.bankAccounts = bankAccounts;
 		this.rules = rules;
-		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -63,10 +63,8 @@ class TransactionController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<TransactionService.CategorizePayload> categorizeBankTransaction(@Argument TransactionService.CategorizeInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return transactions.categorize(viewer, input, sourceAddress);
+	Mono<TransactionService.CategorizePayload> categorizeBankTransaction(@Argument TransactionService.CategorizeInput input, Caller caller) {
+		return transactions.categorize(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "BankTransaction", field = "bankAccount")
@@ -74,9 +72,9 @@ class TransactionController implements NodeLoader {
 		return related(page, BankTransaction::bankAccountKey, keys -> bankAccounts.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
-	@BatchMapping(typeName = "BankTransaction", field = "account")
-	Mono<Map<BankTransaction, Account>> account(List<BankTransaction> page, GraphQLContext context) {
-		return related(page, BankTransaction::accountKey, keys -> accounts.load(context.get(Viewer.CONTEXT_KEY), keys));
+	@SchemaMapping(typeName = "BankTransaction", field = "account")
+	CompletableFuture<@Nullable Account> account(BankTransaction transaction, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, transaction.accountKey());
 	}
 
 	@BatchMapping(typeName = "BankTransaction", field = "rule")

@@ -29,6 +29,7 @@ import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Stores a batch of aggregator transactions once per aggregator id, categorises the new ones by the
@@ -49,8 +50,11 @@ class TransactionIngestion {
 
 	private final Outbox outbox;
 
+	private final RuleService rules;
+
 	TransactionIngestion(TenantDatabase database, BankAccountService bankAccounts, JournalPosting journal, AuditTrail auditTrail,
-			Outbox outbox) {
+			Outbox outbox, RuleService rules) {
+		this.rules = rules;
 		this.database = database;
 		this.bankAccounts = bankAccounts;
 		this.journal = journal;
@@ -93,7 +97,7 @@ class TransactionIngestion {
 
 	Mono<Result> ingest(Route route, List<AggregatorBatch.Incoming> incoming, String actor, @Nullable String sourceAddress) {
 		Viewer poster = new Viewer(actor, route.tenant(), EnumSet.of(Role.FINANCE));
-		return database.inTransaction(route.tenant(), db -> bankAccounts.find(db, route.tenant(), List.of(route.bankAccountKey()))
+		return database.inTransaction(route.tenant(), db -> bankAccounts.find(new TenantTransaction(route.tenant(), db), List.of(route.bankAccountKey()))
 			.flatMap(found -> {
 				BankAccount account = found.get(0);
 				return store(db, poster, account, incoming, null).flatMap(stored -> stored.transactions().isEmpty()
@@ -128,7 +132,7 @@ class TransactionIngestion {
 						+ transaction.currency().getCurrencyCode() + ", the bank account in " + account.currency().getCurrencyCode()));
 			}
 		}
-		return insert(db, poster.tenant(), account.key(), incoming).flatMap(stored -> stored.isEmpty()
+		return insert(new TenantTransaction(poster.tenant(), db), account.key(), incoming).flatMap(stored -> stored.isEmpty()
 				? Mono.just(new Stored(List.of(), 0))
 				: categorize(db, poster, account, stored, batchId).map(categorized -> new Stored(stored, categorized)));
 	}
@@ -149,12 +153,12 @@ class TransactionIngestion {
 	}
 
 	/** Inserts the batch set-wise; only the transactions not stored before come back. */
-	private static Mono<List<BankTransaction>> insert(DatabaseClient db, String tenant, UUID bankAccountKey,
+	private static Mono<List<BankTransaction>> insert(TenantTransaction tx, UUID bankAccountKey,
 			List<AggregatorBatch.Incoming> incoming) {
 		if (incoming.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return db.sql("""
+		return tx.db().sql("""
 				INSERT INTO ledger_bank_transaction (tenant_id, id, bank_account_id, external_id, booking_date, value_date, amount,
 				                                     currency, counterparty, label, status)
 				SELECT :tenant, t.id, :account, t.external_id, t.booking_date, t.value_date, t.amount, t.currency, t.counterparty, t.label,
@@ -165,7 +169,7 @@ class TransactionIngestion {
 				     AS t(id, external_id, booking_date, value_date, amount, currency, counterparty, label)
 				ON CONFLICT (tenant_id, bank_account_id, external_id) DO NOTHING
 				RETURNING """ + " " + BankTransaction.COLUMNS)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("account", bankAccountKey)
 			.bind("ids", incoming.stream().map(any -> UUID.randomUUID()).toArray(UUID[]::new))
 			.bind("externalIds", incoming.stream().map(AggregatorBatch.Incoming::id).toArray(String[]::new))
@@ -183,10 +187,10 @@ class TransactionIngestion {
 	/** Matches the new transactions against the rules, posts the matched ones and returns how many were. */
 	private Mono<Integer> categorize(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored,
 			@Nullable UUID batchId) {
-		return RuleService.inMatchingOrder(db).flatMap(rules -> {
+		return rules.inMatchingOrder(new TenantTransaction(poster.tenant(), db)).flatMap(ordered -> {
 			List<Match> matches = new ArrayList<>();
 			for (BankTransaction transaction : stored) {
-				rules.stream()
+				ordered.stream()
 					.filter(rule -> rule.matches(transaction.counterparty(), transaction.label(), transaction.currency()))
 					.findFirst()
 					.ifPresent(rule -> matches.add(new Match(transaction, rule.key(), rule.accountKey())));
@@ -269,9 +273,9 @@ class TransactionIngestion {
 		image.put("categorized", summary.categorized());
 		image.put("unmatched", summary.stored() - summary.categorized());
 		image.putAll(detail);
-		return auditTrail.record(db, poster.tenant(), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
+		return auditTrail.record(new TenantTransaction(poster.tenant(), db), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
 				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image))
-			.then(outbox.publish(db, poster.tenant(), Instant.now(), changed));
+			.then(outbox.publish(new TenantTransaction(poster.tenant(), db), Instant.now(), changed));
 	}
 
 	private static String truncate(String text, int lengthMax) {

@@ -15,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.audit.AuditEntry;
@@ -30,6 +31,7 @@ import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Lists bank transactions and maps unmatched ones by hand. */
 @Service
@@ -45,7 +47,11 @@ class TransactionService {
 
 	private final JournalPosting journal;
 
-	TransactionService(TenantDatabase database, BankAccountService bankAccounts, Mutations mutations, JournalPosting journal) {
+	private final AccountDirectory accounts;
+
+	TransactionService(TenantDatabase database, BankAccountService bankAccounts, Mutations mutations, JournalPosting journal,
+			AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.database = database;
 		this.bankAccounts = bankAccounts;
 		this.mutations = mutations;
@@ -89,8 +95,8 @@ class TransactionService {
 		// FOR UPDATE: two concurrent categorisations of one transaction post it once; the second sees it categorised.
 		Mono<Optional<BankTransaction>> transaction = db.sql("SELECT " + BankTransaction.COLUMNS + " FROM ledger_bank_transaction WHERE id = :id FOR UPDATE")
 			.bind("id", transactionKey).map(row -> Optional.of(BankTransaction.from(row))).first().defaultIfEmpty(Optional.empty());
-		Mono<Optional<String>> accountCurrency = db.sql("SELECT currency FROM ledger_account WHERE id = :id")
-			.bind("id", accountKey).map(row -> Optional.of(row.get("currency", String.class))).first().defaultIfEmpty(Optional.empty());
+		Mono<Optional<String>> accountCurrency = accounts.loadWithin(new TenantTransaction(viewer.tenant(), db), List.of(accountKey))
+			.map(found -> Optional.ofNullable(found.get(accountKey)).map(account -> account.currency().getCurrencyCode()));
 		return transaction.zipWith(accountCurrency).flatMap(loaded -> {
 			BankTransaction found = loaded.getT1().orElse(null);
 			BankError error = null;
@@ -122,7 +128,7 @@ class TransactionService {
 	/** Posts the categorised transaction to the journal; answers the journal's refusal, if any. */
 	private Mono<Optional<BankError>> post(DatabaseClient db, Viewer viewer, BankTransaction transaction, UUID accountKey) {
 		Viewer poster = new Viewer(viewer.subject(), viewer.tenant(), EnumSet.of(Role.FINANCE));
-		return bankAccounts.find(db, viewer.tenant(), List.of(transaction.bankAccountKey()))
+		return bankAccounts.find(new TenantTransaction(viewer.tenant(), db), List.of(transaction.bankAccountKey()))
 			.flatMap(found -> journal.post(db, poster, List.of(TransactionIngestion.entry(transaction, found.get(0).ledgerAccountKey(),
 					accountKey, "manual")), null))
 			.flatMap(entryKeys -> db.sql("UPDATE ledger_bank_transaction SET status = 'CATEGORIZED', ledger_account_id = :account, "

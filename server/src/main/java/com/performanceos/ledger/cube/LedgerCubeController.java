@@ -1,41 +1,39 @@
 package com.performanceos.ledger.cube;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import io.r2dbc.spi.Readable;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Cell;
 import com.performanceos.ledger.cube.LedgerCubeTypes.PostedLine;
 import com.performanceos.ledger.cube.LedgerCubeTypes.Row;
 import com.performanceos.ledger.imports.ImportLineage;
-import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.ledger.journal.JournalEntries;
 import com.performanceos.ledger.journal.JournalEntry;
+import com.performanceos.ledger.journal.JournalLines;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
-import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -54,13 +52,16 @@ class LedgerCubeController {
 
 	private final ImportLineage lineage;
 
+	private final JournalLines journalLines;
+
 	LedgerCubeController(LedgerCubeService cubes, TenantDatabase database, AccountDirectory accounts, JournalEntries entries,
-			ImportLineage lineage) {
+			ImportLineage lineage, JournalLines journalLines) {
 		this.cubes = cubes;
 		this.database = database;
 		this.accounts = accounts;
 		this.entries = entries;
 		this.lineage = lineage;
+		this.journalLines = journalLines;
 	}
 
 	/**
@@ -90,9 +91,9 @@ class LedgerCubeController {
 			.toList()));
 	}
 
-	@BatchMapping(typeName = "PostedLine", field = "account")
-	Mono<Map<PostedLine, Account>> lineAccount(List<PostedLine> lines, GraphQLContext context) {
-		return accountsOf(lines, PostedLine::accountKey, context);
+	@SchemaMapping(typeName = "PostedLine", field = "account")
+	CompletableFuture<@Nullable Account> lineAccount(PostedLine line, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, line.accountKey());
 	}
 
 	@BatchMapping(typeName = "PostedLine", field = "entry")
@@ -143,88 +144,22 @@ class LedgerCubeController {
 		if (page.cursorKey() != null && !page.cursorKey().matches("\\d{4}-\\d{2}-\\d{2}\\|[0-9a-f-]{36}\\|\\d{1,9}")) {
 			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a posted line cursor"));
 		}
-		StringBuilder where = new StringBuilder(" WHERE l.effective_date BETWEEN :from AND :to");
-		if (cell.accountKey() != null) {
-			where.append(" AND l.account_id = :account");
-		}
-		if (cell.currency() != null) {
-			where.append(" AND l.currency = :currency");
-		}
-		if (cell.accountFilter() != null) {
-			where.append(" AND l.account_id = ANY(:accounts)");
-		}
-		if (cell.currencyFilter() != null) {
-			where.append(" AND l.currency = ANY(:currencies)");
-		}
-		String filter = where.toString();
+		JournalLines.Cursor cursor = null;
 		if (page.cursorKey() != null) {
-			where.append(" AND (l.effective_date, l.entry_id, l.line_number) > (:cursorDate, :cursorEntry, :cursorLine)");
+			String[] parts = page.cursorKey().split("\\|");
+			cursor = new JournalLines.Cursor(LocalDate.parse(parts[0]), UUID.fromString(parts[1]), Integer.parseInt(parts[2]));
 		}
-		String from = " FROM ledger_journal_line l JOIN ledger_journal_entry e ON e.id = l.entry_id";
-		return database.inTransaction(viewer.tenant(), db -> {
-			GenericExecuteSpec select = bind(db.sql("SELECT l.entry_id, l.line_number, l.account_id, l.side, l.amount, l.currency, "
-					+ "l.effective_date, e.batch_id" + from + where + " ORDER BY l.effective_date, l.entry_id, l.line_number LIMIT :limit")
-				.bind("limit", page.size() + 1), cell);
-			if (page.cursorKey() != null) {
-				String[] parts = page.cursorKey().split("\\|");
-				select = select.bind("cursorDate", LocalDate.parse(parts[0]))
-					.bind("cursorEntry", UUID.fromString(parts[1]))
-					.bind("cursorLine", Integer.parseInt(parts[2]));
-			}
-			Mono<List<PostedLine>> found = select.map(LedgerCubeController::toLine).all().collectList();
-			Mono<Long> total = bind(db.sql("SELECT count(*) AS total" + from + filter), cell).map(r -> r.get("total", Long.class)).one();
-			return found.zipWith(total, (lines, count) -> Connection.fromKeyset(page, lines,
-					line -> line.effectiveDate() + "|" + line.entryKey() + "|" + line.lineNumber(), count.intValue()));
-		});
+		JournalLines.Filter filter = new JournalLines.Filter(cell.from(), cell.to(), cell.accountKey(), cell.currency(), cell.accountFilter(),
+				cell.currencyFilter());
+		JournalLines.Cursor from = cursor;
+		return database.run(viewer.tenant(), tx -> journalLines.page(tx, filter, from, page.size()))
+			.map(found -> Connection.fromKeyset(page, found.lines().stream().map(LedgerCubeController::toPostedLine).toList(),
+					line -> line.effectiveDate() + "|" + line.entryKey() + "|" + line.lineNumber(), found.totalCount()));
 	}
 
-	private static GenericExecuteSpec bind(GenericExecuteSpec spec, Cell cell) {
-		GenericExecuteSpec bound = spec.bind("from", cell.from()).bind("to", cell.to());
-		if (cell.accountKey() != null) {
-			bound = bound.bind("account", cell.accountKey());
-		}
-		if (cell.currency() != null) {
-			bound = bound.bind("currency", cell.currency().getCurrencyCode());
-		}
-		if (cell.accountFilter() != null) {
-			bound = bound.bind("accounts", cell.accountFilter().toArray(UUID[]::new));
-		}
-		if (cell.currencyFilter() != null) {
-			bound = bound.bind("currencies", cell.currencyFilter().stream().map(Currency::getCurrencyCode).toArray(String[]::new));
-		}
-		return bound;
-	}
-
-	private static PostedLine toLine(Readable row) {
-		UUID batch = row.get("batch_id", UUID.class);
-		return new PostedLine(row.get("entry_id", UUID.class), row.get("line_number", Integer.class), row.get("account_id", UUID.class),
-				EntrySide.valueOf(row.get("side", String.class)),
-				new Money(row.get("amount", BigDecimal.class), Currency.getInstance(row.get("currency", String.class))),
-				row.get("effective_date", LocalDate.class), batch == null ? null : batch.toString());
-	}
-
-	private <T> Mono<Map<T, Account>> accountsOf(List<T> items, java.util.function.Function<T, @Nullable UUID> keyOf,
-			GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		items.forEach(item -> {
-			UUID key = keyOf.apply(item);
-			if (key != null) {
-				keys.add(key);
-			}
-		});
-		if (keys.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return accounts.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<T, Account> byItem = new LinkedHashMap<>();
-			items.forEach(item -> {
-				UUID key = keyOf.apply(item);
-				if (key != null && found.containsKey(key)) {
-					byItem.put(item, found.get(key));
-				}
-			});
-			return byItem;
-		});
+	private static PostedLine toPostedLine(JournalLines.Line line) {
+		return new PostedLine(line.entryKey(), line.lineNumber(), line.accountKey(), line.side(), line.amount(), line.effectiveDate(),
+				line.batchKey() == null ? null : line.batchKey().toString());
 	}
 
 }

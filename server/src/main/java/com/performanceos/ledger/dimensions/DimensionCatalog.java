@@ -46,6 +46,22 @@ public final class DimensionCatalog {
 			.collectMap(DimensionValue::codes);
 	}
 
+	/** The values with these member keys, keyed by member key: the journal names its lines' values with it. */
+	public static Mono<Map<UUID, DimensionValue>> members(DatabaseClient db, Collection<UUID> memberKeys) {
+		if (memberKeys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("""
+				SELECT d.id AS dimension_id, d.code AS dimension_code, m.id AS member_id, m.code AS member_code
+				FROM ledger_dimension_member m JOIN ledger_dimension d ON d.id = m.dimension_id
+				WHERE m.id = ANY(:members)""")
+			.bind("members", memberKeys.toArray(UUID[]::new))
+			.map(row -> new DimensionValue(row.get("dimension_id", UUID.class), row.get("dimension_code", String.class),
+					row.get("member_id", UUID.class), row.get("member_code", String.class)))
+			.all()
+			.collectMap(DimensionValue::memberKey);
+	}
+
 	/**
 	 * The problem with a list of values given for one line or slice, as a message, or null when
 	 * it is acceptable: bounded, and at most one value per dimension.

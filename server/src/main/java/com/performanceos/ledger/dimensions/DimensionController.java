@@ -20,10 +20,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of dimensions: parse, call the service, map to the payload; relations load in batches. */
@@ -53,17 +53,13 @@ class DimensionController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<DimensionInputs.DimensionPayload> createDimension(@Argument DimensionInputs.CreateDimensionInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return dimensions.createDimension(viewer, input, sourceAddress);
+	Mono<DimensionInputs.DimensionPayload> createDimension(@Argument DimensionInputs.CreateDimensionInput input, Caller caller) {
+		return dimensions.createDimension(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<DimensionInputs.MemberPayload> createDimensionMember(@Argument DimensionInputs.CreateMemberInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return dimensions.createMember(viewer, input, sourceAddress);
+	Mono<DimensionInputs.MemberPayload> createDimensionMember(@Argument DimensionInputs.CreateMemberInput input, Caller caller) {
+		return dimensions.createMember(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "DimensionMember", field = "dimension")

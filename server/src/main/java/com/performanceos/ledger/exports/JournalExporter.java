@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.CsvRowWriter;
@@ -122,7 +123,7 @@ class JournalExporter {
 		image.put("sha256", file.sha256());
 		String sourceAddress = request.remoteAddress().map(address -> address.getAddress() != null
 				? address.getAddress().getHostAddress() : address.getHostString()).orElse(null);
-		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
+		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(new TenantTransaction(viewer.tenant(), db),
 				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "JournalExport", null, sourceAddress, null, image)).thenReturn(true))
 			.then();
 	}

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.ledger.bank.BankStatements;
 import com.performanceos.platform.privacy.Iban;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Bank statements: one row per transaction of one of the tenant's bank accounts (named by IBAN),
@@ -93,7 +94,7 @@ final class BankStatementImport implements ImportKindHandler {
 			if (accounts != null) {
 				return Mono.empty();
 			}
-			return bank.accounts(db, context.viewer().tenant()).doOnNext(found -> accounts = found).then();
+			return bank.accounts(new TenantTransaction(context.viewer().tenant(), db)).doOnNext(found -> accounts = found).then();
 		}
 
 		@Override

@@ -8,7 +8,6 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,11 +15,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.imports.SalesImportSink.ImportedDeal;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
-/** Deals from a CRM export, one per deal id, stored in {@code ledger_deal} for the rules domain. */
+/** Deals from a CRM export, one per deal id, handed to the sales module that owns them ({@link SalesImportSink}). */
 @Component
 final class DealsImport implements ImportKindHandler {
+
+	private final SalesImportSink sales;
+
+	DealsImport(SalesImportSink sales) {
+		this.sales = sales;
+	}
 
 	@Override
 	public ImportKind kind() {
@@ -45,31 +52,30 @@ final class DealsImport implements ImportKindHandler {
 
 	@Override
 	public Run begin(ImportContext context) {
-		return new DealsRun(context);
+		return new DealsRun(context, sales);
 	}
 
-	private record Deal(int row, String dealId, String rep, String product, String region, BigDecimal amount, BigDecimal arr,
-			DealStage stage, LocalDate closeDate, Currency currency) {
-	}
+	private static final class DealsRun extends KeyedRecordsRun<ImportedDeal> {
 
-	private static final class DealsRun extends KeyedRecordsRun<Deal> {
+		private final SalesImportSink sales;
 
-		DealsRun(ImportContext context) {
+		DealsRun(ImportContext context, SalesImportSink sales) {
 			super(context);
+			this.sales = sales;
 		}
 
 		@Override
-		String key(Deal deal) {
+		String key(ImportedDeal deal) {
 			return deal.dealId();
 		}
 
 		@Override
-		int rowNumber(Deal deal) {
-			return deal.row();
+		int rowNumber(ImportedDeal deal) {
+			return deal.sourceRow();
 		}
 
 		@Override
-		BigDecimal amount(Deal deal) {
+		BigDecimal amount(ImportedDeal deal) {
 			return deal.amount();
 		}
 
@@ -79,47 +85,22 @@ final class DealsImport implements ImportKindHandler {
 		}
 
 		@Override
-		String describe(Deal deal) {
+		String describe(ImportedDeal deal) {
 			return "Deal '" + deal.dealId() + "'";
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<Deal> deals) {
-			return db.sql("SELECT deal_ref FROM ledger_deal WHERE deal_ref = ANY(:refs)")
-				.bind("refs", deals.stream().map(Deal::dealId).toArray(String[]::new))
-				.map(row -> row.get("deal_ref", String.class))
-				.all();
+		Flux<String> alreadyImported(DatabaseClient db, Collection<ImportedDeal> deals) {
+			return sales.knownDealIds(new TenantTransaction(context.viewer().tenant(), db), deals.stream().map(ImportedDeal::dealId).toList());
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<Deal> deals) {
-			return db.sql("""
-					INSERT INTO ledger_deal (tenant_id, id, deal_ref, rep, product, region, amount, arr, stage, close_date, currency,
-					                         import_id, source_row)
-					SELECT :tenant, id, deal_ref, rep, product, region, amount, arr, stage, close_date, currency, :import, source_row
-					FROM unnest(CAST(:ids AS uuid[]), CAST(:refs AS text[]), CAST(:reps AS text[]), CAST(:products AS text[]),
-					            CAST(:regions AS text[]), CAST(:amounts AS numeric[]), CAST(:arrs AS numeric[]), CAST(:stages AS text[]),
-					            CAST(:dates AS date[]), CAST(:currencies AS text[]), CAST(:rows AS int[]))
-					     AS d(id, deal_ref, rep, product, region, amount, arr, stage, close_date, currency, source_row)""")
-				.bind("tenant", context.viewer().tenant())
-				.bind("import", context.importKey())
-				.bind("ids", deals.stream().map(deal -> UUID.randomUUID()).toArray(UUID[]::new))
-				.bind("refs", deals.stream().map(Deal::dealId).toArray(String[]::new))
-				.bind("reps", deals.stream().map(Deal::rep).toArray(String[]::new))
-				.bind("products", deals.stream().map(Deal::product).toArray(String[]::new))
-				.bind("regions", deals.stream().map(Deal::region).toArray(String[]::new))
-				.bind("amounts", deals.stream().map(deal -> deal.amount().toPlainString()).toArray(String[]::new))
-				.bind("arrs", deals.stream().map(deal -> deal.arr().toPlainString()).toArray(String[]::new))
-				.bind("stages", deals.stream().map(deal -> deal.stage().name()).toArray(String[]::new))
-				.bind("dates", deals.stream().map(Deal::closeDate).toArray(LocalDate[]::new))
-				.bind("currencies", deals.stream().map(deal -> deal.currency().getCurrencyCode()).toArray(String[]::new))
-				.bind("rows", deals.stream().map(Deal::row).toArray(Integer[]::new))
-				.fetch()
-				.rowsUpdated();
+		Mono<Long> insert(DatabaseClient db, List<ImportedDeal> deals) {
+			return sales.addDeals(new TenantTransaction(context.viewer().tenant(), db), context.importKey(), deals);
 		}
 
 		@Override
-		@Nullable Deal parse(SourceRow row, ImportReport report) {
+		@Nullable ImportedDeal parse(SourceRow row, ImportReport report) {
 			String dealId = RowChecks.required(context, row, ImportField.DEAL_ID, report);
 			String rep = RowChecks.required(context, row, ImportField.REP, report);
 			String product = RowChecks.required(context, row, ImportField.PRODUCT, report);
@@ -139,7 +120,7 @@ final class DealsImport implements ImportKindHandler {
 					|| closeDate == null || currency == null) {
 				return null;
 			}
-			return new Deal(row.number(), dealId, rep, product, region, amount, arr, stage, closeDate, currency);
+			return new ImportedDeal(row.number(), dealId, rep, product, region, amount, arr, stage, closeDate, currency);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package com.performanceos.ledger.imports;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +11,15 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
-import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -35,55 +33,28 @@ class ImportController implements NodeLoader {
 
 	private final ImportService imports;
 
-	private final CrmRecords crm;
-
 	private final Jobs jobs;
 
 	private final JsonMapper json;
 
-	ImportController(ImportService imports, CrmRecords crm, Jobs jobs, JsonMapper json) {
+	ImportController(ImportService imports, Jobs jobs, JsonMapper json) {
 		this.imports = imports;
-		this.crm = crm;
 		this.jobs = jobs;
 		this.json = json;
 	}
 
 	@MutationMapping
-	Mono<StartImport.Payload> startImport(@Argument StartImport.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		if (!viewer.hasAnyRole(imports.handler(input.kind()).roles())) {
+	Mono<StartImport.Payload> startImport(@Argument StartImport.Input input, Caller caller) {
+		if (!caller.viewer().hasAnyRole(imports.handler(input.kind()).roles())) {
 			return Mono.error(new GraphQlException(ErrorCode.FORBIDDEN,
 					"Importing " + input.kind() + " requires one of the roles " + imports.handler(input.kind()).roles()));
 		}
-		return imports.start(viewer, input, sourceAddress);
+		return imports.start(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "StartImportPayload", field = "import")
 	@Nullable Import startedImport(StartImport.Payload payload) {
 		return payload.importRecord();
-	}
-
-	@QueryMapping
-	Mono<Connection<CrmRecords.Deal>> deals(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable DealStage stage,
-			@Argument @Nullable LocalDate closedFrom, @Argument @Nullable LocalDate closedTo, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return crm.deals(viewer, PageRequest.of(first, after, last, before), stage, closedFrom, closedTo);
-	}
-
-	@QueryMapping
-	Mono<Connection<CrmRecords.Quota>> quotas(@Argument String period, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return crm.quotas(viewer, period, PageRequest.of(first, after, last, before));
-	}
-
-	@SchemaMapping(typeName = "Deal", field = "importId")
-	String dealImportId(CrmRecords.Deal deal) {
-		return GlobalId.encode(Import.TYPE_NAME, deal.importKey());
-	}
-
-	@SchemaMapping(typeName = "Quota", field = "importId")
-	String quotaImportId(CrmRecords.Quota quota) {
-		return GlobalId.encode(Import.TYPE_NAME, quota.importKey());
 	}
 
 	@SchemaMapping(typeName = "Import", field = "controlTotals")

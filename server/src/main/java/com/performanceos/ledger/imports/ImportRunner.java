@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.jobs.JobOutcome;
 import com.performanceos.platform.jobs.ProgressReporter;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * The work of an import's job: a validation pass over the whole file (nothing written), the control
@@ -27,8 +27,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
  */
 @Component
 class ImportRunner {
-
-	static final String COMPLETED_EVENT = "ledger.ImportCompleted";
 
 	private final TenantDatabase database;
 
@@ -87,7 +85,7 @@ class ImportRunner {
 		AtomicLong applied = new AtomicLong();
 		AtomicLong records = new AtomicLong();
 		ImportReport ignored = new ImportReport(1);
-		return database.inTransaction(tenant, tx -> store.lockFile(tx.db(), tenant, handler.kind(), context.sha256())
+		return database.inTransaction(tenant, tx -> store.lockFile(tx, handler.kind(), context.sha256())
 			.then(store.appliedFile(tx.db(), handler.kind(), context.sha256()))
 			.map(original -> (Application) new Application.AlreadyApplied(original))
 			.switchIfEmpty(Mono.defer(() -> files.rows(file, context, ignored)
@@ -120,12 +118,9 @@ class ImportRunner {
 		image.put("rowCount", finished.rowCount());
 		image.put("recordCount", finished.recordCount());
 		String tenant = context.viewer().tenant();
-		return auditTrail.record(db, tenant, new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
+		return auditTrail.record(new TenantTransaction(tenant, db), new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
 					finished.id(), null, null, image))
-			// The event names the file by digest only: its name and contents may carry personal data.
-			.then(outbox.publish(db, new DomainEvent(UUID.randomUUID(), tenant, COMPLETED_EVENT, Instant.now(), json.writeValueAsString(
-					Map.of("importKey", finished.key().toString(), "kind", finished.kind().name(), "sha256", String.valueOf(finished.sha256()),
-							"recordCount", finished.recordCount() == null ? 0 : finished.recordCount())))));
+			.then(outbox.publish(new TenantTransaction(tenant, db), Instant.now(), ImportCompleted.of(finished)));
 	}
 
 	private Mono<JobOutcome> fail(ImportContext context, long rowCount, ImportReport report, String reason) {

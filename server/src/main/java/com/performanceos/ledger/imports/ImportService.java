@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.mutations.Idempotency;
@@ -73,7 +74,7 @@ class ImportService {
 				() -> StartImport.Payload.failed(List.of(new StartImport.Error(StartImport.ErrorCode.IDEMPOTENCY_CONFLICT,
 						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey")))),
 				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> StartImport.Payload.started(found.get(key)))),
-				tx -> store.insert(tx.db(), tx.tenant(), viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
+				tx -> store.insert(tx, viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
 						json.writeValueAsString(optionsImage(input.fileOptions())))
 					.map(started -> Outcome.committed(StartImport.Payload.started(started), started.key(),
 							new AuditEntry(viewer.subject(), "ledger.import.started", Import.TYPE_NAME, started.id(), sourceAddress, null,
@@ -111,7 +112,7 @@ class ImportService {
 			.appliedFile(db, waiting.kind(), received.sha256())
 			.flatMap(original -> store.received(db, waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.DUPLICATE_FILE, null,
 					original).map(duplicate -> (Upload) new Upload.Duplicate(duplicate)))
-			.switchIfEmpty(Mono.defer(() -> jobs.create(db, viewer.tenant(), JOB_KIND)
+			.switchIfEmpty(Mono.defer(() -> jobs.create(new TenantTransaction(viewer.tenant(), db), JOB_KIND)
 				.flatMap(job -> store.received(db, waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.QUEUED, job.key(), null))
 				.map(queued -> (Upload) new Upload.Queued(queued))))
 			.switchIfEmpty(Mono.defer(() -> store.load(db, List.of(waiting.key())).map(found -> new Upload.NotAwaiting(found.get(waiting.key()))))))

@@ -13,6 +13,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
+
 /** The imports' SQL; every method runs inside a tenant transaction. */
 @Component
 class ImportStore {
@@ -21,14 +23,14 @@ class ImportStore {
 			+ "row_count, entry_count, job_id, duplicate_of, report::text AS report, created_at, finished_at, "
 			+ "column_mapping::text AS column_mapping, options::text AS options";
 
-	Mono<Import> insert(DatabaseClient db, String tenant, String createdBy, StartImport.Input input, String mapping, String options) {
-		return db.sql("""
+	Mono<Import> insert(TenantTransaction tx, String createdBy, StartImport.Input input, String mapping, String options) {
+		return tx.db().sql("""
 				INSERT INTO ledger_import (tenant_id, id, kind, status, file_name, column_mapping, options, control_row_count,
 				                           control_amount_sum, created_by)
 				VALUES (:tenant, :id, :kind, 'AWAITING_CONTENT', :fileName, CAST(:mapping AS jsonb), CAST(:options AS jsonb), :rowCount,
 				        :amountSum, :createdBy)
 				RETURNING """ + " " + COLUMNS)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("kind", input.kind().name())
 			.bind("fileName", input.fileName().strip())
@@ -59,9 +61,9 @@ class ImportStore {
 	}
 
 	/** Serialises the application of one file (same kind and digest) across instances until the transaction ends. */
-	Mono<Void> lockFile(DatabaseClient db, String tenant, ImportKind kind, String sha256) {
-		return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-			.bind("lock", "ledger_import:" + tenant + ":" + kind + ":" + sha256)
+	Mono<Void> lockFile(TenantTransaction tx, ImportKind kind, String sha256) {
+		return tx.db().sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+			.bind("lock", "ledger_import:" + tx.tenant() + ":" + kind + ":" + sha256)
 			.then();
 	}
 

@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.journal.EntrySide;
 import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Journal lines: rows grouped into entries by entry reference (an entry's rows must be contiguous),
@@ -35,8 +36,11 @@ final class JournalLinesImport implements ImportKindHandler {
 
 	private final JournalPosting posting;
 
-	JournalLinesImport(JournalPosting posting) {
+	private final AccountDirectory directory;
+
+	JournalLinesImport(JournalPosting posting, AccountDirectory directory) {
 		this.posting = posting;
+		this.directory = directory;
 	}
 
 	@Override
@@ -71,7 +75,7 @@ final class JournalLinesImport implements ImportKindHandler {
 
 	@Override
 	public Run begin(ImportContext context) {
-		return new JournalRun(context, posting);
+		return new JournalRun(context, posting, directory);
 	}
 
 	/** An account as the importer needs it. */
@@ -88,12 +92,13 @@ final class JournalLinesImport implements ImportKindHandler {
 
 	}
 
-	static Mono<Map<String, AccountRef>> accounts(DatabaseClient db) {
-		return db.sql("SELECT id, code, currency FROM ledger_account ORDER BY code LIMIT " + ACCOUNTS_MAX)
-			.map(row -> Map.entry(row.get("code", String.class),
-					new AccountRef(row.get("id", UUID.class), Currency.getInstance(row.get("currency", String.class).strip()))))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+	/** The tenant's accounts by code, from their owner (at most {@link #ACCOUNTS_MAX}). */
+	static Mono<Map<String, AccountRef>> accounts(AccountDirectory directory, TenantTransaction tx) {
+		return directory.byCode(tx, ACCOUNTS_MAX).map(byCode -> {
+			Map<String, AccountRef> refs = new HashMap<>();
+			byCode.forEach((code, account) -> refs.put(code, new AccountRef(account.key(), account.currency())));
+			return refs;
+		});
 	}
 
 	/** Net of an entry's lines per currency: zero everywhere when it balances. */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.imports.JournalLinesImport.AccountRef;
 import com.performanceos.ledger.imports.JournalLinesImport.ParsedLine;
 import com.performanceos.ledger.journal.EntrySide;
@@ -21,6 +22,7 @@ import com.performanceos.ledger.journal.JournalDraft;
 import com.performanceos.ledger.journal.JournalPosting;
 import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.graphql.Money;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * One journal-lines file's run. Validation keeps the references of entries seen (to find an entry
@@ -51,9 +53,12 @@ final class JournalRun implements ImportKindHandler.Run {
 
 	private final List<Pending> closed = new ArrayList<>();
 
-	JournalRun(ImportContext context, JournalPosting posting) {
+	private final AccountDirectory directory;
+
+	JournalRun(ImportContext context, JournalPosting posting, AccountDirectory directory) {
 		this.context = context;
 		this.posting = posting;
+		this.directory = directory;
 	}
 
 	/** The entry being checked: its rows so far. */
@@ -131,7 +136,9 @@ final class JournalRun implements ImportKindHandler.Run {
 		if (accounts != null) {
 			return Mono.empty();
 		}
-		return JournalLinesImport.accounts(db).doOnNext(found -> accounts = found).then();
+		return JournalLinesImport.accounts(directory, new TenantTransaction(context.viewer().tenant(), db))
+			.doOnNext(found -> accounts = found)
+			.then();
 	}
 
 	private ParsedLine parse(SourceRow row, ImportReport report) {

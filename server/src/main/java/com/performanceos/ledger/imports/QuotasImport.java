@@ -6,7 +6,6 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -15,11 +14,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.imports.SalesImportSink.ImportedQuota;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
-/** Sales quotas, one per rep and month ({@code YYYY-MM}), stored in {@code ledger_quota} for the rules domain. */
+/** Sales quotas, one per rep and month ({@code YYYY-MM}), handed to the sales module that owns them ({@link SalesImportSink}). */
 @Component
 final class QuotasImport implements ImportKindHandler {
+
+	private final SalesImportSink sales;
+
+	QuotasImport(SalesImportSink sales) {
+		this.sales = sales;
+	}
 
 	static final Pattern PERIOD = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
@@ -45,35 +52,30 @@ final class QuotasImport implements ImportKindHandler {
 
 	@Override
 	public Run begin(ImportContext context) {
-		return new QuotasRun(context);
+		return new QuotasRun(context, sales);
 	}
 
-	private record Quota(int row, String rep, String period, BigDecimal amount, Currency currency) {
+	private static final class QuotasRun extends KeyedRecordsRun<ImportedQuota> {
 
-		String key() {
-			return period + '\u001f' + rep;
-		}
+		private final SalesImportSink sales;
 
-	}
-
-	private static final class QuotasRun extends KeyedRecordsRun<Quota> {
-
-		QuotasRun(ImportContext context) {
+		QuotasRun(ImportContext context, SalesImportSink sales) {
 			super(context);
+			this.sales = sales;
 		}
 
 		@Override
-		String key(Quota quota) {
+		String key(ImportedQuota quota) {
 			return quota.key();
 		}
 
 		@Override
-		int rowNumber(Quota quota) {
-			return quota.row();
+		int rowNumber(ImportedQuota quota) {
+			return quota.sourceRow();
 		}
 
 		@Override
-		BigDecimal amount(Quota quota) {
+		BigDecimal amount(ImportedQuota quota) {
 			return quota.amount();
 		}
 
@@ -83,42 +85,22 @@ final class QuotasImport implements ImportKindHandler {
 		}
 
 		@Override
-		String describe(Quota quota) {
+		String describe(ImportedQuota quota) {
 			return "A quota for this rep and period " + quota.period();
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<Quota> quotas) {
-			return db.sql("""
-					SELECT q.period, q.rep FROM ledger_quota q
-					JOIN unnest(CAST(:periods AS text[]), CAST(:reps AS text[])) AS f(period, rep) ON f.period = q.period AND f.rep = q.rep""")
-				.bind("periods", quotas.stream().map(Quota::period).toArray(String[]::new))
-				.bind("reps", quotas.stream().map(Quota::rep).toArray(String[]::new))
-				.map(row -> row.get("period", String.class).strip() + '\u001f' + row.get("rep", String.class))
-				.all();
+		Flux<String> alreadyImported(DatabaseClient db, Collection<ImportedQuota> quotas) {
+			return sales.knownQuotas(new TenantTransaction(context.viewer().tenant(), db), quotas);
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<Quota> quotas) {
-			return db.sql("""
-					INSERT INTO ledger_quota (tenant_id, id, rep, period, amount, currency, import_id, source_row)
-					SELECT :tenant, id, rep, period, amount, currency, :import, source_row
-					FROM unnest(CAST(:ids AS uuid[]), CAST(:reps AS text[]), CAST(:periods AS text[]), CAST(:amounts AS numeric[]),
-					            CAST(:currencies AS text[]), CAST(:rows AS int[])) AS q(id, rep, period, amount, currency, source_row)""")
-				.bind("tenant", context.viewer().tenant())
-				.bind("import", context.importKey())
-				.bind("ids", quotas.stream().map(quota -> UUID.randomUUID()).toArray(UUID[]::new))
-				.bind("reps", quotas.stream().map(Quota::rep).toArray(String[]::new))
-				.bind("periods", quotas.stream().map(Quota::period).toArray(String[]::new))
-				.bind("amounts", quotas.stream().map(quota -> quota.amount().toPlainString()).toArray(String[]::new))
-				.bind("currencies", quotas.stream().map(quota -> quota.currency().getCurrencyCode()).toArray(String[]::new))
-				.bind("rows", quotas.stream().map(Quota::row).toArray(Integer[]::new))
-				.fetch()
-				.rowsUpdated();
+		Mono<Long> insert(DatabaseClient db, List<ImportedQuota> quotas) {
+			return sales.addQuotas(new TenantTransaction(context.viewer().tenant(), db), context.importKey(), quotas);
 		}
 
 		@Override
-		@Nullable Quota parse(SourceRow row, ImportReport report) {
+		@Nullable ImportedQuota parse(SourceRow row, ImportReport report) {
 			String rep = RowChecks.required(context, row, ImportField.REP, report);
 			String period = RowChecks.required(context, row, ImportField.PERIOD, report);
 			if (period != null && !PERIOD.matcher(period).matches()) {
@@ -135,7 +117,7 @@ final class QuotasImport implements ImportKindHandler {
 			if (rep == null || period == null || amount == null || currency == null) {
 				return null;
 			}
-			return new Quota(row.number(), rep, period, amount, currency);
+			return new ImportedQuota(row.number(), rep, period, amount, currency);
 		}
 
 	}

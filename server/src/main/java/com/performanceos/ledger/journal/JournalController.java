@@ -8,24 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
-import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of the journal; every relation is loaded in one batch per request level. */
@@ -36,11 +39,8 @@ class JournalController implements NodeLoader {
 
 	private final JournalService journal;
 
-	private final AccountDirectory accounts;
-
-	JournalController(JournalService journal, AccountDirectory accounts) {
+	JournalController(JournalService journal) {
 		this.journal = journal;
-		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -52,25 +52,19 @@ class JournalController implements NodeLoader {
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.post(viewer, JournalInputBinding.entry(environment.getArgument(INPUT)), sourceAddress);
+	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment, Caller caller) {
+		return journal.post(caller.viewer(), JournalInputBinding.entry(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.postBatch(viewer, JournalInputBinding.batch(environment.getArgument(INPUT)), sourceAddress);
+	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment, Caller caller) {
+		return journal.postBatch(caller.viewer(), JournalInputBinding.batch(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return journal.reverse(viewer, input, sourceAddress);
+	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input, Caller caller) {
+		return journal.reverse(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "JournalEntry", field = "reversalOf")
@@ -113,20 +107,9 @@ class JournalController implements NodeLoader {
 				}));
 	}
 
-	@BatchMapping(typeName = "JournalLine", field = "account")
-	Mono<Map<JournalEntry.Line, Account>> account(List<JournalEntry.Line> lines, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		lines.forEach(line -> keys.add(line.accountKey()));
-		return accounts.load(viewer(context), keys).map(found -> {
-			Map<JournalEntry.Line, Account> byLine = new LinkedHashMap<>();
-			lines.forEach(line -> {
-				Account account = found.get(line.accountKey());
-				if (account != null) {
-					byLine.put(line, account);
-				}
-			});
-			return byLine;
-		});
+	@SchemaMapping(typeName = "JournalLine", field = "account")
+	CompletableFuture<@Nullable Account> account(JournalEntry.Line line, DataLoader<UUID, Account> accountsByKey) {
+		return AccountsByKey.load(accountsByKey, line.accountKey());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.periods.ClosedMonths;
 import com.performanceos.platform.security.Viewer;
 
 /**
@@ -60,7 +61,7 @@ public final class JournalPosting {
 	 * posts (an import's validation pass); the posting checks again under the period lock.
 	 */
 	public Mono<Set<LocalDate>> closedMonths(DatabaseClient db, Collection<LocalDate> months) {
-		return JournalStore.closedAmong(db, months);
+		return ClosedMonths.among(db, months);
 	}
 
 }

@@ -34,6 +34,7 @@ import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Posts and reverses journal entries. Every check that can be made without the database runs
@@ -76,7 +77,7 @@ class JournalService {
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(POST_OPERATION, input.idempotencyKey(), input.fingerprint(),
 				() -> JournalPayloads.PostEntry.failed(conflict()),
 				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new JournalPayloads.PostEntry(found.get(key), List.of()))),
-				tx -> verifyAgainstDatabase(tx.db(), List.of(draft)).flatMap(verified -> {
+				tx -> verifyAgainstDatabase(tx, List.of(draft)).flatMap(verified -> {
 					if (!verified.problems().isEmpty()) {
 						return Mono.just(Outcome.rejected(JournalPayloads.PostEntry.failed(errors(verified.problems(), List.of(path)))));
 					}
@@ -115,7 +116,7 @@ class JournalService {
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(BATCH_OPERATION, input.idempotencyKey(), input.fingerprint(),
 				() -> JournalPayloads.PostEntries.failed(conflict()),
 				(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()))),
-				tx -> verifyAgainstDatabase(tx.db(), drafts).flatMap(verified -> {
+				tx -> verifyAgainstDatabase(tx, drafts).flatMap(verified -> {
 					if (!verified.problems().isEmpty()) {
 						return Mono.just(Outcome.rejected(JournalPayloads.PostEntries.failed(errors(verified.problems(), paths))));
 					}
@@ -207,7 +208,7 @@ class JournalService {
 		if (drafts.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return verifyAgainstDatabase(db, drafts).flatMap(verified -> {
+		return verifyAgainstDatabase(new TenantTransaction(viewer.tenant(), db), drafts).flatMap(verified -> {
 			if (!verified.problems().isEmpty()) {
 				return Mono.error(new JournalPosting.Rejected(verified.problems()));
 			}
@@ -237,14 +238,14 @@ class JournalService {
 	 * Accounts exist and match each line's currency, dimension values exist, every effective month
 	 * is open. Answers the problems found, or the resolved dimension values keyed by their codes.
 	 */
-	private Mono<Verified> verifyAgainstDatabase(DatabaseClient db, List<JournalDraft> drafts) {
+	private Mono<Verified> verifyAgainstDatabase(TenantTransaction tx, List<JournalDraft> drafts) {
 		Set<UUID> accountKeys = new LinkedHashSet<>();
 		Set<DimensionValueInput> dimensionValues = new LinkedHashSet<>();
 		drafts.forEach(draft -> draft.lines().forEach(line -> {
 			accountKeys.add(line.accountKey());
 			dimensionValues.addAll(line.dimensions());
 		}));
-		return store.accountCurrencies(db, accountKeys).zipWith(DimensionCatalog.resolve(db, dimensionValues)).flatMap(found -> {
+		return store.accountCurrencies(tx, accountKeys).zipWith(DimensionCatalog.resolve(tx.db(), dimensionValues)).flatMap(found -> {
 			Map<UUID, Currency> currencies = found.getT1();
 			Map<DimensionValueInput, DimensionValue> resolved = found.getT2();
 			List<JournalProblem> problems = new ArrayList<>();
@@ -257,7 +258,7 @@ class JournalService {
 			if (!problems.isEmpty()) {
 				return Mono.just(new Verified(problems, Map.of()));
 			}
-			return requireOpen(db, drafts.stream().map(JournalDraft::effectiveDate).toList())
+			return requireOpen(tx.db(), drafts.stream().map(JournalDraft::effectiveDate).toList())
 				.map(closed -> new Verified(closed, resolved));
 		});
 	}
@@ -304,8 +305,8 @@ class JournalService {
 	}
 
 	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
-		return store.insert(db, viewer.tenant(), entries, batchId)
-			.then(outbox.publish(db, viewer.tenant(), Instant.now(), JournalEvents.posted(entries, batchId)));
+		return store.insert(new TenantTransaction(viewer.tenant(), db), entries, batchId)
+			.then(outbox.publish(new TenantTransaction(viewer.tenant(), db), Instant.now(), JournalEvents.posted(entries, batchId)));
 	}
 
 	private static NewEntry newEntry(JournalDraft draft, Map<DimensionValueInput, DimensionValue> resolved) {

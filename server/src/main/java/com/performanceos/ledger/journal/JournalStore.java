@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +21,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.dimensions.DimensionCatalog;
 import com.performanceos.ledger.dimensions.DimensionValue;
+import com.performanceos.ledger.periods.ClosedMonths;
 import com.performanceos.platform.graphql.Money;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * The journal's SQL. Writes are set-based (one statement for the entries and their lines whatever
@@ -30,6 +36,12 @@ import com.performanceos.platform.graphql.Money;
 @Component
 class JournalStore {
 
+	private final AccountDirectory accounts;
+
+	JournalStore(AccountDirectory accounts) {
+		this.accounts = accounts;
+	}
+
 	private static final String ENTRY_COLUMNS = "id, posting_seq, reference, description, effective_date, posted_at, reversal_of";
 
 	/** An entry about to be written. */
@@ -37,39 +49,18 @@ class JournalStore {
 			@Nullable UUID reversalOf, List<JournalEntry.PostingLine> lines) {
 	}
 
-	/** Currencies of the given accounts that exist in the tenant. */
-	Mono<Map<UUID, Currency>> accountCurrencies(DatabaseClient db, Collection<UUID> accountKeys) {
-		return db.sql("SELECT id, currency FROM ledger_account WHERE id = ANY(:keys)")
-			.bind("keys", accountKeys.toArray(UUID[]::new))
-			.map(row -> Map.entry(row.get("id", UUID.class), Currency.getInstance(row.get("currency", String.class))))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	/** Currencies of the given accounts that exist in the tenant, from the accounts' owner (and its cache). */
+	Mono<Map<UUID, Currency>> accountCurrencies(TenantTransaction tx, Collection<UUID> accountKeys) {
+		return accounts.loadWithin(tx, accountKeys).map(found -> {
+			Map<UUID, Currency> currencies = new HashMap<>();
+			found.forEach((key, account) -> currencies.put(key, account.currency()));
+			return currencies;
+		});
 	}
 
-	/**
-	 * Which of the given months (first days) are closed. Each month's period lock is taken shared
-	 * first and held to the end of the transaction, so a concurrent close waits for this posting
-	 * to commit (and its certificate counts it) or this posting sees the month closed.
-	 */
+	/** Which of the given months (first days) are closed, their period locks held (the periods' rule). */
 	Mono<Set<LocalDate>> closedMonths(DatabaseClient db, Collection<LocalDate> months) {
-		LocalDate[] monthArray = months.stream().sorted().toArray(LocalDate[]::new);
-		var lock = db.sql("SELECT count(pg_advisory_xact_lock_shared(ledger_period_lock_key(m.month))) AS locked "
-				+ "FROM unnest(CAST(:months AS date[])) AS m(month)")
-			.bind("months", monthArray)
-			.then();
-		return lock.then(closedAmong(db, months));
-	}
-
-	/**
-	 * Which of the given months (first days) are closed, without taking their locks: for a check
-	 * made ahead of the write (an import's validation pass), which the write repeats under lock.
-	 */
-	static Mono<Set<LocalDate>> closedAmong(DatabaseClient db, Collection<LocalDate> months) {
-		return db.sql("SELECT month FROM ledger_period WHERE status = 'CLOSED' AND month = ANY(:months)")
-			.bind("months", months.stream().sorted().toArray(LocalDate[]::new))
-			.map(row -> row.get("month", LocalDate.class))
-			.all()
-			.collect(java.util.stream.Collectors.toSet());
+		return ClosedMonths.lockedAmong(db, months);
 	}
 
 	/**
@@ -78,7 +69,7 @@ class JournalStore {
 	 * the entries would join the whole entry table. One clock reading is the system time of the
 	 * whole write, which commits as one.
 	 */
-	Mono<Void> insert(DatabaseClient db, String tenant, List<NewEntry> entries, @Nullable UUID batchId) {
+	Mono<Void> insert(TenantTransaction tx, List<NewEntry> entries, @Nullable UUID batchId) {
 		entries.forEach(JournalStore::assertBalanced);
 		int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
 		UUID[] lineEntries = new UUID[lineCount];
@@ -104,7 +95,7 @@ class JournalStore {
 				position++;
 			}
 		}
-		var insert = db.sql("""
+		var insert = tx.db().sql("""
 				WITH written AS (SELECT clock_timestamp() AS posted_at),
 				entry AS (
 				  INSERT INTO ledger_journal_entry (tenant_id, id, reference, description, effective_date, reversal_of, line_count,
@@ -123,7 +114,7 @@ class JournalStore {
 				            CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:memos AS text[]), CAST(:lineDates AS date[]))
 				     AS l(entry_id, line_number, account_id, side, amount, currency, memo, effective_date)
 				CROSS JOIN written""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("ids", entries.stream().map(NewEntry::key).toArray(UUID[]::new))
 			.bind("references", entries.stream().map(NewEntry::reference).toArray(String[]::new))
 			.bind("descriptions", entries.stream().map(NewEntry::description).toArray(String[]::new))
@@ -139,7 +130,7 @@ class JournalStore {
 			.bind("memos", lineMemos)
 			.bind("lineDates", lineDates);
 		insert = batchId == null ? insert.bindNull("batch", String.class) : insert.bind("batch", batchId.toString());
-		return insert.then().then(insertDimensions(db, tenant, entries));
+		return insert.then().then(insertDimensions(tx, entries));
 	}
 
 	/** The lines' dimension values, in one statement; none is issued when no line carries any. */
@@ -156,7 +147,7 @@ class JournalStore {
 		}
 	}
 
-	private static Mono<Void> insertDimensions(DatabaseClient db, String tenant, List<NewEntry> entries) {
+	private static Mono<Void> insertDimensions(TenantTransaction tx, List<NewEntry> entries) {
 		List<UUID> entryKeys = new ArrayList<>();
 		List<Integer> lineNumbers = new ArrayList<>();
 		List<UUID> dimensionKeys = new ArrayList<>();
@@ -174,12 +165,12 @@ class JournalStore {
 		if (entryKeys.isEmpty()) {
 			return Mono.empty();
 		}
-		return db.sql("""
+		return tx.db().sql("""
 				INSERT INTO ledger_journal_line_dimension (tenant_id, entry_id, line_number, dimension_id, member_id)
 				SELECT :tenant, v.entry_id, v.line_number, v.dimension_id, v.member_id
 				FROM unnest(CAST(:entries AS uuid[]), CAST(:numbers AS int[]), CAST(:dimensions AS uuid[]), CAST(:members AS uuid[]))
 				     AS v(entry_id, line_number, dimension_id, member_id)""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("entries", entryKeys.toArray(UUID[]::new))
 			.bind("numbers", lineNumbers.toArray(Integer[]::new))
 			.bind("dimensions", dimensionKeys.toArray(UUID[]::new))
@@ -289,31 +280,29 @@ class JournalStore {
 
 	/** The dimension values of the entries' lines: entry key, then line number, to values by dimension code. */
 	private static Mono<Map<UUID, Map<Integer, List<DimensionValue>>>> lineDimensions(DatabaseClient db, List<EntryRow> rows) {
-		return db.sql("""
-				SELECT v.entry_id, v.line_number, v.dimension_id, d.code AS dimension_code, v.member_id, m.code AS member_code
-				FROM ledger_journal_line_dimension v
-				JOIN ledger_dimension d ON d.id = v.dimension_id
-				JOIN ledger_dimension_member m ON m.id = v.member_id
-				WHERE v.entry_id = ANY(:keys)
-				ORDER BY v.entry_id, v.line_number, d.code""")
+		// The codes come from the dimensions' owner, by member key: one more statement per page, not per line.
+		return db.sql("SELECT entry_id, line_number, member_id FROM ledger_journal_line_dimension WHERE entry_id = ANY(:keys)")
 			.bind("keys", rows.stream().map(EntryRow::key).toArray(UUID[]::new))
 			.map(row -> new LineDimension(row.get("entry_id", UUID.class), row.get("line_number", Integer.class),
-					new DimensionValue(row.get("dimension_id", UUID.class), row.get("dimension_code", String.class),
-							row.get("member_id", UUID.class), row.get("member_code", String.class))))
+					row.get("member_id", UUID.class)))
 			.all()
 			.collectList()
-			.map(found -> {
-				Map<UUID, Map<Integer, List<DimensionValue>>> byEntry = new HashMap<>();
-				for (LineDimension value : found) {
-					byEntry.computeIfAbsent(value.entryKey(), key -> new HashMap<>())
-						.computeIfAbsent(value.lineNumber(), number -> new ArrayList<>())
-						.add(value.value());
-				}
-				return byEntry;
-			});
+			.flatMap(found -> DimensionCatalog.members(db, found.stream().map(LineDimension::memberKey).collect(Collectors.toSet()))
+				.map(members -> {
+					Map<UUID, Map<Integer, List<DimensionValue>>> byEntry = new HashMap<>();
+					for (LineDimension value : found) {
+						byEntry.computeIfAbsent(value.entryKey(), key -> new HashMap<>())
+							.computeIfAbsent(value.lineNumber(), number -> new ArrayList<>())
+							.add(members.get(value.memberKey()));
+					}
+					byEntry.values().forEach(lines -> lines.values().forEach(values -> values.sort(BY_DIMENSION_CODE)));
+					return byEntry;
+				}));
 	}
 
-	private record LineDimension(UUID entryKey, int lineNumber, DimensionValue value) {
+	private static final Comparator<DimensionValue> BY_DIMENSION_CODE = Comparator.comparing(DimensionValue::dimensionCode);
+
+	private record LineDimension(UUID entryKey, int lineNumber, UUID memberKey) {
 	}
 
 	private static JournalEntry.Line toLine(Readable row) {
@@ -332,6 +321,5 @@ class JournalStore {
 	private record EntryRow(UUID key, long sequence, @Nullable String reference, String description, LocalDate effectiveDate,
 			OffsetDateTime postedAt, @Nullable UUID reversalOf) {
 	}
-
 
 }

@@ -43,7 +43,10 @@ class AccountMappingService {
 
 	private final Mutations mutations;
 
-	AccountMappingService(TenantDatabase database, Mutations mutations) {
+	private final AccountDirectory accounts;
+
+	AccountMappingService(TenantDatabase database, Mutations mutations, AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.database = database;
 		this.mutations = mutations;
 	}
@@ -61,10 +64,8 @@ class AccountMappingService {
 				() -> MapAccount.Payload.failed(new MapAccount.Error(MapAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
 						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey"))),
 				(tx, key) -> find(tx.db(), List.of(key)).map(found -> new MapAccount.Payload(found.get(0), List.of()))),
-				tx -> tx.db().sql("SELECT 1 FROM ledger_account WHERE id = :id")
-					.bind("id", accountKey.get())
-					.map(row -> true)
-					.first()
+				tx -> accounts.loadWithin(tx, List.of(accountKey.get()))
+					.filter(found -> found.containsKey(accountKey.get()))
 					.flatMap(exists -> insert(tx, viewer, input, accountKey.get(), sourceAddress))
 					.defaultIfEmpty(Outcome.rejected(MapAccount.Payload.failed(unknownAccount(input)))))
 			// A concurrent mapping of the same source code with another key won the unique constraint.

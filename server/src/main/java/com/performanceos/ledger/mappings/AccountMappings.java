@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Translates account codes of a source chart to pivot accounts for the rest of the ledger (e.g.
@@ -26,16 +27,16 @@ public final class AccountMappings {
 	 * case-insensitively); unmapped codes are absent from the answer. Must run inside
 	 * {@code TenantDatabase.inTransaction} of {@code tenant}.
 	 */
-	public static Mono<Map<String, UUID>> resolve(DatabaseClient db, String tenant, String source, Collection<String> codes) {
+	public static Mono<Map<String, UUID>> resolve(TenantTransaction tx, String source, Collection<String> codes) {
 		if (codes.size() > CODES_MAX) {
 			return Mono.error(new IllegalArgumentException("At most " + CODES_MAX + " codes per call, got " + codes.size()));
 		}
 		if (codes.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return db.sql("SELECT source_code, account_id FROM ledger_account_mapping "
+		return tx.db().sql("SELECT source_code, account_id FROM ledger_account_mapping "
 				+ "WHERE tenant_id = :tenant AND source = :source AND source_code = ANY(:codes)")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("source", source.toUpperCase(Locale.ROOT))
 			.bind("codes", new LinkedHashSet<>(codes).toArray(String[]::new))
 			.map(row -> Map.entry(row.get("source_code", String.class), row.get("account_id", UUID.class)))

@@ -1,8 +1,6 @@
 package com.performanceos.ledger.mappings;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -10,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.platform.demo.DemoDataContributor;
-import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
@@ -20,6 +17,9 @@ final class DemoAccountMappings implements DemoDataContributor {
 
 	private record DemoMapping(String source, String sourceCode, String label, String pivotCode) {
 	}
+
+	/** More than the demo chart of accounts holds. */
+	private static final int DEMO_ACCOUNTS_MAX = 1_000;
 
 	private static final List<DemoMapping> MAPPINGS = List.of(
 			new DemoMapping("SAGE", "411CLI", "Clients France", "411000"),
@@ -42,7 +42,10 @@ final class DemoAccountMappings implements DemoDataContributor {
 
 	private final TenantDatabase database;
 
-	DemoAccountMappings(AccountMappingService mappings, TenantDatabase database) {
+	private final AccountDirectory directory;
+
+	DemoAccountMappings(AccountMappingService mappings, TenantDatabase database, AccountDirectory directory) {
+		this.directory = directory;
 		this.mappings = mappings;
 		this.database = database;
 	}
@@ -55,15 +58,12 @@ final class DemoAccountMappings implements DemoDataContributor {
 
 	@Override
 	public Mono<Void> seed(Viewer admin) {
-		return database.inTransaction(admin.tenant(), db -> db.sql("SELECT id, code FROM ledger_account")
-			.map(row -> Map.entry(row.get("code", String.class), row.get("id", UUID.class)))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue))
+		return database.run(admin.tenant(), tx -> directory.byCode(tx, DEMO_ACCOUNTS_MAX))
 			.flatMapMany(accounts -> Flux.fromIterable(MAPPINGS)
 				.filter(mapping -> accounts.containsKey(mapping.pivotCode()))
 				.concatMap(mapping -> mappings.map(admin, new MapAccount.Input("demo-mapping-" + mapping.source() + "-" + mapping.sourceCode(),
 						mapping.source(), mapping.sourceCode(), mapping.label(),
-						GlobalId.encode(AccountDirectory.typeName(), accounts.get(mapping.pivotCode()))), null)))
+						accounts.get(mapping.pivotCode()).id()), null)))
 			.then();
 	}
 

@@ -11,9 +11,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of periods: parse, call the service, map to the payload. */
@@ -44,15 +44,13 @@ class PeriodController {
 	}
 
 	@MutationMapping
-	Mono<PeriodInputs.ClosePayload> closePeriod(@Argument PeriodInputs.CloseInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return periods.close(viewer, input, sourceAddress);
+	Mono<PeriodInputs.ClosePayload> closePeriod(@Argument PeriodInputs.CloseInput input, Caller caller) {
+		return periods.close(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<PeriodInputs.ReopenPayload> reopenPeriod(@Argument PeriodInputs.ReopenInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return periods.reopen(viewer, input, sourceAddress);
+	Mono<PeriodInputs.ReopenPayload> reopenPeriod(@Argument PeriodInputs.ReopenInput input, Caller caller) {
+		return periods.reopen(caller.viewer(), input, caller.sourceAddress());
 	}
 
 }

@@ -1,17 +1,23 @@
 package com.performanceos.ledger.periods;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-import com.performanceos.platform.digest.Sha256;
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.journal.JournalTotals;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -19,12 +25,14 @@ import com.performanceos.ledger.periods.PeriodInputs.ErrorCode;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenInput;
 import com.performanceos.ledger.periods.PeriodInputs.ReopenPayload;
 import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.mutations.Idempotency;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Closes and reopens monthly periods. Both take the month's period lock exclusively (postings
@@ -40,7 +48,13 @@ class PeriodService {
 
 	private final Mutations mutations;
 
-	PeriodService(TenantDatabase database, Mutations mutations) {
+	private final JournalTotals journal;
+
+	private final AccountDirectory accounts;
+
+	PeriodService(TenantDatabase database, Mutations mutations, JournalTotals journal, AccountDirectory accounts) {
+		this.journal = journal;
+		this.accounts = accounts;
 		this.database = database;
 		this.mutations = mutations;
 	}
@@ -63,8 +77,25 @@ class PeriodService {
 						: closeOpen(tx.db(), viewer, month, sourceAddress)));
 	}
 
+	/**
+	 * The trial balance a certificate holds: the journal's totals per account and currency, named by
+	 * the accounts' owner, in account code then currency order.
+	 */
+	private Mono<List<CertificateContent.AccountBalance>> balances(TenantTransaction tx, LocalDate effectiveTo, OffsetDateTime knownAt) {
+		return journal.byAccountAndCurrency(tx, effectiveTo, knownAt).flatMap(totals -> accounts
+			.loadWithin(tx, totals.stream().map(JournalTotals.AccountTotals::accountKey).collect(Collectors.toSet()))
+			.map(found -> totals.stream()
+				.map(total -> {
+					Account account = found.get(total.accountKey());
+					return new CertificateContent.AccountBalance(account.code(), account.name(), account.type().name(), total.currency(),
+							total.debit(), total.credit(), total.lines());
+				})
+				.sorted(Comparator.comparing(CertificateContent.AccountBalance::code).thenComparing(CertificateContent.AccountBalance::currency))
+				.toList()));
+	}
+
 	private Mono<Outcome<ClosePayload>> closeOpen(DatabaseClient db, Viewer viewer, YearMonth month, @Nullable String sourceAddress) {
-		return PeriodStore.now(db).flatMap(closedAt -> PeriodStore.balances(db, month.atEndOfMonth(), closedAt)
+		return PeriodStore.now(db).flatMap(closedAt -> balances(new TenantTransaction(viewer.tenant(), db), month.atEndOfMonth(), closedAt)
 			.zipWith(PeriodStore.nextVersion(db, month))
 			.flatMap(loaded -> {
 				CertificateContent content = new CertificateContent(viewer.tenant(), month, loaded.getT2(), closedAt.toInstant(),
@@ -79,8 +110,8 @@ class PeriodService {
 				image.put("certificateSha256", certificate.sha256());
 				image.put("closedAt", closedAt.toString());
 				image.put("accountLines", content.accounts().size());
-				return PeriodStore.insertCertificate(db, viewer.tenant(), month, certificate)
-					.then(PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.CLOSED, closedAt))
+				return PeriodStore.insertCertificate(new TenantTransaction(viewer.tenant(), db), month, certificate)
+					.then(PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.CLOSED, closedAt))
 					.thenReturn(Outcome.committed(
 							new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate), certificate,
 									List.of()),
@@ -113,7 +144,7 @@ class PeriodService {
 				}
 				Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
 						justification);
-				return PeriodStore.setStatus(db, viewer.tenant(), month, Period.Status.OPEN, loaded.getT2())
+				return PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.OPEN, loaded.getT2())
 					.thenReturn(Outcome.committed(
 							new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
 							new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,

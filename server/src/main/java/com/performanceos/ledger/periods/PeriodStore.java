@@ -1,7 +1,5 @@
 package com.performanceos.ledger.periods;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,6 +10,8 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** The periods' SQL; every method runs inside the caller's tenant transaction. */
 final class PeriodStore {
@@ -41,27 +41,6 @@ final class PeriodStore {
 			.one();
 	}
 
-	/** Per account and currency, the totals of lines effective on or before {@code effectiveTo}, as known at {@code knownAt}. */
-	static Mono<List<CertificateContent.AccountBalance>> balances(DatabaseClient db, LocalDate effectiveTo, OffsetDateTime knownAt) {
-		return db.sql("""
-				SELECT a.code, a.name, a.type, l.currency,
-				       coalesce(sum(l.amount) FILTER (WHERE l.side = 'DEBIT'), 0) AS debit,
-				       coalesce(sum(l.amount) FILTER (WHERE l.side = 'CREDIT'), 0) AS credit,
-				       count(*) AS lines
-				FROM ledger_journal_line l
-				JOIN ledger_account a ON a.id = l.account_id
-				WHERE l.effective_date <= :effectiveTo AND date_trunc('milliseconds', l.posted_at) <= :knownAt
-				GROUP BY a.code, a.name, a.type, l.currency
-				ORDER BY a.code, l.currency""")
-			.bind("effectiveTo", effectiveTo)
-			.bind("knownAt", knownAt)
-			.map(row -> new CertificateContent.AccountBalance(row.get("code", String.class), row.get("name", String.class),
-					row.get("type", String.class), row.get("currency", String.class).strip(), row.get("debit", BigDecimal.class),
-					row.get("credit", BigDecimal.class), row.get("lines", Long.class)))
-			.all()
-			.collectList();
-	}
-
 	static Mono<Integer> nextVersion(DatabaseClient db, YearMonth month) {
 		return db.sql("SELECT coalesce(max(version), 0) + 1 AS next FROM ledger_close_certificate WHERE month = :month")
 			.bind("month", month.atDay(1))
@@ -69,10 +48,10 @@ final class PeriodStore {
 			.one();
 	}
 
-	static Mono<Void> insertCertificate(DatabaseClient db, String tenant, YearMonth month, CloseCertificate certificate) {
-		return db.sql("INSERT INTO ledger_close_certificate (tenant_id, id, month, version, closed_at, closed_by, content, sha256) "
+	static Mono<Void> insertCertificate(TenantTransaction tx, YearMonth month, CloseCertificate certificate) {
+		return tx.db().sql("INSERT INTO ledger_close_certificate (tenant_id, id, month, version, closed_at, closed_by, content, sha256) "
 				+ "VALUES (:tenant, :id, :month, :version, :closedAt, :closedBy, :content, :sha256)")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", certificate.key())
 			.bind("month", month.atDay(1))
 			.bind("version", certificate.version())
@@ -83,10 +62,10 @@ final class PeriodStore {
 			.then();
 	}
 
-	static Mono<Void> setStatus(DatabaseClient db, String tenant, YearMonth month, Period.Status status, OffsetDateTime changedAt) {
-		return db.sql("INSERT INTO ledger_period (tenant_id, month, status, changed_at) VALUES (:tenant, :month, :status, :changedAt) "
+	static Mono<Void> setStatus(TenantTransaction tx, YearMonth month, Period.Status status, OffsetDateTime changedAt) {
+		return tx.db().sql("INSERT INTO ledger_period (tenant_id, month, status, changed_at) VALUES (:tenant, :month, :status, :changedAt) "
 				+ "ON CONFLICT (tenant_id, month) DO UPDATE SET status = excluded.status, changed_at = excluded.changed_at")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("month", month.atDay(1))
 			.bind("status", status.name())
 			.bind("changedAt", changedAt)

@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Re-checks a tenant's audit chain inside PostgreSQL with the same {@code audit_record_hash} the
@@ -75,7 +75,7 @@ class AuditChainVerifier {
 
 	/** Verifies with the given chunk size; tests use small chunks to cross chunk boundaries on short chains. */
 	Mono<AuditChainVerification> verify(String tenant, int recordsPerChunk) {
-		return database.inTransaction(tenant, db -> head(db, tenant))
+		return database.inTransaction(tenant, db -> head(new TenantTransaction(tenant, db)))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(head -> head.map(found -> walk(tenant, found, recordsPerChunk))
@@ -92,14 +92,14 @@ class AuditChainVerifier {
 		Progress start = new Progress(0, 0, AuditTrail.GENESIS_HASH, null);
 		return Mono.just(start)
 			.expand(progress -> progress.finished(head) ? Mono.empty()
-					: database.inTransaction(tenant, db -> checkChunk(db, tenant, head, progress, recordsPerChunk)))
+					: database.inTransaction(tenant, db -> checkChunk(new TenantTransaction(tenant, db), head, progress, recordsPerChunk)))
 			.last()
 			.map(progress -> progress.outcome(head));
 	}
 
-	private Mono<Progress> checkChunk(DatabaseClient db, String tenant, Head head, Progress progress, int recordsPerChunk) {
-		return db.sql(CHECK_CHUNK)
-			.bind("tenant", tenant)
+	private Mono<Progress> checkChunk(TenantTransaction tx, Head head, Progress progress, int recordsPerChunk) {
+		return tx.db().sql(CHECK_CHUNK)
+			.bind("tenant", tx.tenant())
 			.bind("afterSequence", progress.lastSequence())
 			.bind("afterHash", progress.lastHash())
 			.bind("lastSequence", head.lastSequence())
@@ -140,9 +140,9 @@ class AuditChainVerifier {
 		return first == last ? "record " + first + " is missing" : "records " + first + " to " + last + " are missing";
 	}
 
-	private static Mono<Head> head(DatabaseClient db, String tenant) {
-		return db.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = :tenant")
-			.bind("tenant", tenant)
+	private static Mono<Head> head(TenantTransaction tx) {
+		return tx.db().sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = :tenant")
+			.bind("tenant", tx.tenant())
 			.map(row -> new Head(row.get("last_seq", Long.class), row.get("last_hash", String.class)))
 			.one();
 	}

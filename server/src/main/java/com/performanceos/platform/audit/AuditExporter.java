@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.documents.HashedFile;
 import com.performanceos.platform.documents.QueryParameters;
@@ -113,7 +114,7 @@ class AuditExporter {
 		String sourceAddress = request.remoteAddress()
 			.map(address -> address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString())
 			.orElse(null);
-		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(db, viewer.tenant(),
+		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(new TenantTransaction(viewer.tenant(), db),
 				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "AuditLog", null, sourceAddress, null, image))
 			.thenReturn(true))
 			.doOnNext(recorded -> log.info("Exported {} audit records of tenant {} as {} (sha256 {})", file.rowCount(),

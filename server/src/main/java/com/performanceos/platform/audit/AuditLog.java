@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -17,6 +16,7 @@ import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Reads a tenant's audit log: pages in chain order for GraphQL, and a bounded stream for exports.
@@ -46,7 +46,7 @@ class AuditLog {
 				select = select.bind("cursor", cursor);
 			}
 			Mono<List<AuditRecord>> rows = select.map(AuditRecord::from).all().collectList();
-			Mono<Long> total = count(db, tenant, filter, Long.MAX_VALUE);
+			Mono<Long> total = count(new TenantTransaction(tenant, db), filter, Long.MAX_VALUE);
 			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found,
 					record -> Long.toString(record.sequence()), Math.toIntExact(Math.min(count, Integer.MAX_VALUE))));
 		});
@@ -75,7 +75,7 @@ class AuditLog {
 			.map(row -> row.get("last_seq", Long.class))
 			.one()
 			.defaultIfEmpty(0L)
-			.flatMap(lastSequence -> count(db, tenant, filter, lastSequence)
+			.flatMap(lastSequence -> count(new TenantTransaction(tenant, db), filter, lastSequence)
 				.map(count -> new ExportScope(filter, lastSequence, count))));
 	}
 
@@ -91,10 +91,10 @@ class AuditLog {
 			.all());
 	}
 
-	private static Mono<Long> count(DatabaseClient db, String tenant, AuditLogFilter filter, long lastSequence) {
-		return filter.bind(db.sql("SELECT count(*) AS total FROM audit_log WHERE tenant_id = :tenant AND seq <= :lastSequence"
+	private static Mono<Long> count(TenantTransaction tx, AuditLogFilter filter, long lastSequence) {
+		return filter.bind(tx.db().sql("SELECT count(*) AS total FROM audit_log WHERE tenant_id = :tenant AND seq <= :lastSequence"
 				+ filter.conditions()))
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("lastSequence", lastSequence)
 			.map(row -> row.get("total", Long.class))
 			.one();

@@ -6,11 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Appends to the tenant's hash chain, inside the transaction of the action it records, so an
@@ -30,22 +31,22 @@ public final class AuditTrail {
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the tenant. */
-	public Mono<Void> record(DatabaseClient db, String tenant, AuditEntry entry) {
-		return db.sql("""
+	public Mono<Void> record(TenantTransaction tx, AuditEntry entry) {
+		return tx.db().sql("""
 				INSERT INTO audit_chain_head AS head (tenant_id, last_seq, last_hash)
 				VALUES (:tenant, 1, :genesis)
 				ON CONFLICT (tenant_id) DO UPDATE SET last_seq = head.last_seq + 1
 				RETURNING last_seq, last_hash""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("genesis", GENESIS_HASH)
 			.map(row -> new Head(row.get("last_seq", Long.class), row.get("last_hash", String.class)))
 			.one()
-			.flatMap(head -> append(db, tenant, head, entry));
+			.flatMap(head -> append(tx, head, entry));
 	}
 
-	private Mono<Void> append(DatabaseClient db, String tenant, Head head, AuditEntry entry) {
+	private Mono<Void> append(TenantTransaction tx, Head head, AuditEntry entry) {
 		OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-		GenericExecuteSpec spec = db.sql("""
+		GenericExecuteSpec spec = tx.db().sql("""
 				WITH entry AS (
 				  INSERT INTO audit_log (tenant_id, seq, id, occurred_at, actor, action, target_type, target_id,
 				                         source_address, before_image, after_image, prev_hash, hash)
@@ -55,7 +56,7 @@ public final class AuditTrail {
 				                            :sourceAddress, CAST(:before AS jsonb), CAST(:after AS jsonb)))
 				  RETURNING hash)
 				UPDATE audit_chain_head SET last_hash = (SELECT hash FROM entry) WHERE tenant_id = :tenant""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("seq", head.seq())
 			.bind("id", UUID.randomUUID())
 			.bind("occurredAt", occurredAt)

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns event records into the outbox's {@link DomainEvent} and back, with one JSON mapper: the
  * only place an event is serialised or parsed. Publishers hand records to
- * {@link Outbox#publish(org.springframework.r2dbc.core.DatabaseClient, String, Instant, Object)};
+ * {@link Outbox#publish(com.performanceos.platform.tenancy.TenantTransaction, Instant, Object)};
  * subscribers ask {@link #received} for the records of one class.
  */
 @Component

@@ -14,6 +14,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
+
 /**
  * Writes events in the transaction of the change they announce, with one pending delivery per
  * sink that accepts the event's type: if the transaction rolls back the event never existed; if it
@@ -38,8 +40,8 @@ public final class Outbox {
 	 * Publishes an {@link EventType} record of the tenant, serialised by {@link EventCodec}. Must run
 	 * inside {@code TenantDatabase.inTransaction} of the tenant.
 	 */
-	public Mono<Void> publish(DatabaseClient db, String tenant, Instant occurredAt, Object event) {
-		return publish(db, codec.encode(tenant, occurredAt, event));
+	public Mono<Void> publish(TenantTransaction tx, Instant occurredAt, Object event) {
+		return publish(tx.db(), codec.encode(tx.tenant(), occurredAt, event));
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the event's tenant. */
@@ -61,6 +63,23 @@ public final class Outbox {
 			.bind("id", event.id())
 			.bind("sinks", sinkNames)
 			.then());
+	}
+
+	/**
+	 * Publishes many {@link EventType} records of the tenant with two statements whatever their
+	 * number. Must run inside {@code TenantDatabase.inTransaction} of the tenant.
+	 */
+	public Mono<Void> publishAll(TenantTransaction tx, List<Occurred> events) {
+		return publishAll(tx.db(), events.stream().map(occurred -> codec.encode(tx.tenant(), occurred.at(), occurred.event())).toList());
+	}
+
+	/**
+	 * An {@link EventType} record and when it happened, for {@link #publishAll(DatabaseClient, String, List)}.
+	 *
+	 * @param at when it happened
+	 * @param event the record
+	 */
+	public record Occurred(Instant at, Object event) {
 	}
 
 	/**

@@ -14,11 +14,11 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of parked outbox events: listing, {@code node(id)} loading and replay. */
@@ -40,11 +40,10 @@ class ParkedEventController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<ReplayPayload> replayParkedEvent(@Argument ReplayInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+	Mono<ReplayPayload> replayParkedEvent(@Argument ReplayInput input, Caller caller) {
 		// Another tenant's id, an id of another type and an unknown one answer alike: nothing tells them apart.
 		return GlobalId.decode(input.id(), ParkedEvent.TYPE_NAME)
-			.map(key -> parkedEvents.replay(viewer, key, sourceAddress).map(ReplayPayload::of))
+			.map(key -> parkedEvents.replay(caller.viewer(), key, caller.sourceAddress()).map(ReplayPayload::of))
 			.orElseGet(Mono::empty)
 			.defaultIfEmpty(ReplayPayload.NOT_FOUND);
 	}

@@ -15,11 +15,12 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.Connection;
-import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * The tenant's view of its parked events, and their replay. {@code outbox_parked} carries no row-level security (the
@@ -103,7 +104,7 @@ final class ParkedEvents {
 			.map(ParkedEvent::from)
 			.one();
 		return delivery.then(marked)
-			.flatMap(replayed -> audit.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), "platform.parked-event.replayed",
+			.flatMap(replayed -> audit.record(new TenantTransaction(viewer.tenant(), db), new AuditEntry(viewer.subject(), "platform.parked-event.replayed",
 					ParkedEvent.TYPE_NAME, replayed.id(), sourceAddress, image(parked), image(replayed)))
 				.thenReturn(replayed));
 	}

@@ -3,11 +3,11 @@ package com.performanceos.platform.idempotency;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.digest.Sha256;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Claims idempotency keys inside the caller's tenant transaction. The first claim of a key
@@ -53,35 +53,35 @@ public final class IdempotencyKeys {
 	}
 
 	/** Must run inside {@code TenantDatabase.inTransaction} of the tenant. */
-	public Mono<Claim> claim(DatabaseClient db, String tenant, String operation, String key, String requestFingerprint) {
+	public Mono<Claim> claim(TenantTransaction tx, String operation, String key, String requestFingerprint) {
 		String requestHash = Sha256.hex(requestFingerprint);
-		return db.sql("""
+		return tx.db().sql("""
 				INSERT INTO idempotency_key (tenant_id, operation, key, request_hash)
 				VALUES (:tenant, :operation, :key, :hash)
 				ON CONFLICT DO NOTHING
 				RETURNING key""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("operation", operation)
 			.bind("key", key)
 			.bind("hash", requestHash)
 			.map(row -> (Claim) new Claim.Fresh())
 			.first()
-			.switchIfEmpty(Mono.defer(() -> existing(db, tenant, operation, key, requestHash)));
+			.switchIfEmpty(Mono.defer(() -> existing(tx, operation, key, requestHash)));
 	}
 
 	/** Records the result of a fresh claim, in the same transaction as the write. */
-	public Mono<Void> complete(DatabaseClient db, String tenant, String operation, String key, UUID resultId) {
-		return db.sql("UPDATE idempotency_key SET result_id = :result WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
+	public Mono<Void> complete(TenantTransaction tx, String operation, String key, UUID resultId) {
+		return tx.db().sql("UPDATE idempotency_key SET result_id = :result WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
 			.bind("result", resultId)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("operation", operation)
 			.bind("key", key)
 			.then();
 	}
 
-	private Mono<Claim> existing(DatabaseClient db, String tenant, String operation, String key, String requestHash) {
-		return db.sql("SELECT request_hash, result_id FROM idempotency_key WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
-			.bind("tenant", tenant)
+	private Mono<Claim> existing(TenantTransaction tx, String operation, String key, String requestHash) {
+		return tx.db().sql("SELECT request_hash, result_id FROM idempotency_key WHERE tenant_id = :tenant AND operation = :operation AND key = :key")
+			.bind("tenant", tx.tenant())
 			.bind("operation", operation)
 			.bind("key", key)
 			.map(row -> {

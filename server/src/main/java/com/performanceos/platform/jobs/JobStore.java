@@ -12,15 +12,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
+
 /** The jobs' SQL; every method runs inside a tenant transaction. */
 @Component
 class JobStore {
 
 	private static final String COLUMNS = "id, kind, status, done, total, created_at, started_at, finished_at, result::text AS result, error";
 
-	Mono<Job> insert(DatabaseClient db, String tenant, UUID key, String kind) {
-		return db.sql("INSERT INTO platform_job (tenant_id, id, kind, status) VALUES (:tenant, :id, :kind, 'QUEUED') RETURNING " + COLUMNS)
-			.bind("tenant", tenant)
+	Mono<Job> insert(TenantTransaction tx, UUID key, String kind) {
+		return tx.db().sql("INSERT INTO platform_job (tenant_id, id, kind, status) VALUES (:tenant, :id, :kind, 'QUEUED') RETURNING " + COLUMNS)
+			.bind("tenant", tx.tenant())
 			.bind("id", key)
 			.bind("kind", kind)
 			.map(JobStore::toJob)

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -19,6 +18,7 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Creates and runs jobs. A job is created inside its owner's transaction (so it exists exactly when
@@ -56,8 +56,8 @@ public final class Jobs {
 	}
 
 	/** Creates a queued job inside the caller's transaction of {@code tenant}. */
-	public Mono<Job> create(DatabaseClient db, String tenant, String kind) {
-		return store.insert(db, tenant, UUID.randomUUID(), kind);
+	public Mono<Job> create(TenantTransaction tx, String kind) {
+		return store.insert(tx, UUID.randomUUID(), kind);
 	}
 
 	/**

@@ -39,7 +39,7 @@ public final class Mutations {
 	 * must name the result a replay receives. A conflict rolls back (the claim wrote nothing).
 	 */
 	public <P> Mono<P> idempotent(String tenant, Idempotency<P> request, Function<TenantTransaction, Mono<Outcome<P>>> work) {
-		return run(tenant, tx -> idempotencyKeys.claim(tx.db(), tenant, request.operation(), request.key(), request.fingerprint())
+		return run(tenant, tx -> idempotencyKeys.claim(tx, request.operation(), request.key(), request.fingerprint())
 			.flatMap(claim -> switch (claim) {
 				case Claim.Replay replay -> request.replay().apply(tx, replay.resultId())
 					.map(payload -> (Outcome<P>) new Outcome.Committed<>(payload, null, null));
@@ -47,7 +47,7 @@ public final class Mutations {
 				case Claim.Fresh fresh -> work.apply(tx).flatMap(outcome -> switch (outcome) {
 					case Outcome.Rejected<P> rejected -> Mono.just(outcome);
 					case Outcome.Committed<P> committed -> idempotencyKeys
-						.complete(tx.db(), tenant, request.operation(), request.key(),
+						.complete(tx, request.operation(), request.key(),
 								Objects.requireNonNull(committed.resultId(), () -> request.operation() + " committed without a result id"))
 						.then(audit(tx, committed))
 						.thenReturn(outcome);
@@ -68,7 +68,7 @@ public final class Mutations {
 	}
 
 	private Mono<Void> audit(TenantTransaction tx, Outcome.Committed<?> committed) {
-		return committed.audit() == null ? Mono.empty() : auditTrail.record(tx.db(), tx.tenant(), committed.audit());
+		return committed.audit() == null ? Mono.empty() : auditTrail.record(tx, committed.audit());
 	}
 
 }

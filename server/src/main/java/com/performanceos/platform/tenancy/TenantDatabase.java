@@ -55,6 +55,11 @@ public final class TenantDatabase {
 		});
 	}
 
+	/** Runs work producing one value in a transaction of the tenant, handed over as a {@link TenantTransaction}. */
+	public <T> Mono<T> run(String tenant, Function<TenantTransaction, Mono<T>> work) {
+		return inTransaction(tenant, db -> work.apply(new TenantTransaction(tenant, db)));
+	}
+
 	/** Runs work producing many values in a transaction of the tenant. */
 	public <T> Flux<T> inTransactionMany(String tenant, Function<DatabaseClient, Flux<T>> work) {
 		return Flux.defer(() -> {

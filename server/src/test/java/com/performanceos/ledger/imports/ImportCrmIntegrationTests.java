@@ -1,15 +1,27 @@
 package com.performanceos.ledger.imports;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.rules.sales.Deal;
+import com.performanceos.rules.sales.SalesData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ImportCrmIntegrationTests extends ImportIntegrationSupport {
+
+	@Autowired
+	private SalesData sales;
+
+	@Autowired
+	private TenantDatabase database;
 
 	private static final Map<String, String> DEAL_MAPPING = Map.of("Opportunite", "DEAL_ID", "Commercial", "REP", "Produit", "PRODUCT",
 			"Region", "REGION", "Montant", "AMOUNT", "ARR", "ARR", "Etape", "STAGE", "Cloture", "CLOSE_DATE", "Devise", "CURRENCY");
@@ -42,6 +54,10 @@ class ImportCrmIntegrationTests extends ImportIntegrationSupport {
 			.isEqualByComparingTo("24000"));
 		salesOps.documentName("importDeals").variable("first", 10).variable("from", "2026-04-01").execute()
 			.path("deals.nodes[*].dealId").entityList(String.class).containsExactly("OPP-003");
+		// The rows belong to the sales module: its read port answers them to other modules.
+		assertThat(database.run(tenant, tx -> sales.dealsClosing(tx, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"))).block())
+			.extracting(Deal::dealId, Deal::rep)
+			.containsExactly(tuple("OPP-001", "Camille Martin"), tuple("OPP-002", "Lucas Bernard"));
 
 		// OPP-001 was imported already; OPP-004 appears twice in the file.
 		String again = """

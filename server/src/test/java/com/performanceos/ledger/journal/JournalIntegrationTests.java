@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.testsupport.IntegrationTest;
+import com.performanceos.testsupport.SqlStatementCounter;
 import com.performanceos.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JournalIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private SqlStatementCounter statements;
 
 	@Test
 	void postsABalancedEntryWithItsLinesAndAccounts() {
@@ -148,6 +153,32 @@ class JournalIntegrationTests extends IntegrationTest {
 			.path("journalEntries.nodes[*].effectiveDate").entityList(String.class).containsExactly("2026-03-20");
 		new Ledger(graphQl(newTenant("stranger"), Role.FINANCE)).tester.documentName("journalEntries").variable("first", 10).execute()
 			.path("journalEntries.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	/**
+	 * A page of entries with their lines and each line's account costs the same statements for one
+	 * entry as for twenty-one: relations are loaded per page (AccountsByKey), never per entry or line.
+	 */
+	@Test
+	void aPageOfEntriesWithLinesAndAccountsTakesAFixedNumberOfStatements() {
+		String tenant = newTenant("statements");
+		Ledger ledger = new Ledger(graphQl(tenant, Role.FINANCE));
+		ledger.post("one", "2026-03-01", line(ledger.bank, "DEBIT", "1"), line(ledger.sales, "CREDIT", "1"));
+		int forOneEntry = statementsOfAPage(ledger, tenant, 1);
+		ledger.tester.documentName("postJournalEntries").variable("input", Map.of("idempotencyKey", "twenty", "entries", ledger.entries(20)))
+			.execute()
+			.path("postJournalEntries.postedCount").entity(Integer.class).isEqualTo(20);
+		int forTwentyOneEntries = statementsOfAPage(ledger, tenant, 21);
+		assertThat(forOneEntry).as("statements counted for the tenant").isPositive();
+		assertThat(forTwentyOneEntries).as("statements for 21 entries, 42 lines and their accounts").isEqualTo(forOneEntry);
+	}
+
+	private int statementsOfAPage(Ledger ledger, String tenant, int entries) {
+		statements.reset(tenant);
+		ledger.tester.documentName("journalEntries").variable("first", 50).execute()
+			.path("journalEntries.nodes").entityList(Object.class).hasSize(entries)
+			.path("journalEntries.nodes[*].lines[*].account.code").entityList(String.class).hasSize(2 * entries);
+		return statements.statements(tenant);
 	}
 
 	private static void setPeriod(String tenant, String month, String status) throws Exception {

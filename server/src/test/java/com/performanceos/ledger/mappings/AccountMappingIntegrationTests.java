@@ -76,13 +76,13 @@ class AccountMappingIntegrationTests extends IntegrationTest {
 		map(finance, "k2", "SAGE", "706PRE", null, sales);
 		map(finance, "k3", "EXACT", "1300", null, customers);
 
-		Map<String, UUID> resolved = database.inTransaction(tenant,
-				db -> AccountMappings.resolve(db, tenant, "sage", List.of("411CLI", "706PRE", "1300", "UNKNOWN"))).block();
+		Map<String, UUID> resolved = database.run(tenant,
+				tx -> AccountMappings.resolve(tx, "sage", List.of("411CLI", "706PRE", "1300", "UNKNOWN"))).block();
 		assertThat(resolved).containsOnly(Map.entry("411CLI", GlobalId.decode(customers, "Account").orElseThrow()),
 				Map.entry("706PRE", GlobalId.decode(sales, "Account").orElseThrow()));
 
 		String other = newTenant("map-resolve-other");
-		assertThat(database.inTransaction(other, db -> AccountMappings.resolve(db, other, "SAGE", List.of("411CLI"))).block()).isEmpty();
+		assertThat(database.run(other, tx -> AccountMappings.resolve(tx, "SAGE", List.of("411CLI"))).block()).isEmpty();
 	}
 
 	private static GraphQlTester.Response map(GraphQlTester tester, String key, String source, String sourceCode, String label,

@@ -60,7 +60,7 @@ class MutationsIntegrationTests extends IntegrationTest {
 		String tenant = newTenant("mutation-rollback");
 
 		String refused = mutations.idempotent(tenant, request("k-1", "input-a"),
-				tx -> auditTrail.record(tx.db(), tx.tenant(), audit("written before the refusal"))
+				tx -> auditTrail.record(tx, audit("written before the refusal"))
 					.thenReturn(Outcome.rejected("refused"))).block();
 		// The claim rolled back with the refusal: a corrected input under the same key is fresh, not a conflict.
 		String corrected = mutations.idempotent(tenant, request("k-1", "input-b"), tx -> committed("created", UUID.randomUUID())).block();
@@ -75,7 +75,7 @@ class MutationsIntegrationTests extends IntegrationTest {
 		String tenant = newTenant("mutation-once");
 
 		String done = mutations.once(tenant, tx -> Mono.just(Outcome.committed("done", audit("done")))).block();
-		String refused = mutations.once(tenant, tx -> auditTrail.record(tx.db(), tx.tenant(), audit("undone"))
+		String refused = mutations.once(tenant, tx -> auditTrail.record(tx, audit("undone"))
 			.thenReturn(Outcome.<String>rejected("refused"))).block();
 
 		assertThat(done).isEqualTo("done");

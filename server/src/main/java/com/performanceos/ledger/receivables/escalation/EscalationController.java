@@ -21,10 +21,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.receivables.invoices.Invoice;
 import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of escalation rules and tasks; each relation of a page of tasks loads in one query. */
@@ -56,37 +56,28 @@ class EscalationController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<EscalationPayloads.Rule> createEscalationRule(@Argument EscalationInputs.CreateRule input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.create(viewer, input, sourceAddress);
+	Mono<EscalationPayloads.Rule> createEscalationRule(@Argument EscalationInputs.CreateRule input, Caller caller) {
+		return rules.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<EscalationPayloads.Rule> updateEscalationRule(@Argument EscalationInputs.UpdateRule input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.update(viewer, input, sourceAddress);
+	Mono<EscalationPayloads.Rule> updateEscalationRule(@Argument EscalationInputs.UpdateRule input, Caller caller) {
+		return rules.update(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<EscalationPayloads.Rule> deleteEscalationRule(@Argument EscalationInputs.DeleteRule input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return rules.delete(viewer, input, sourceAddress);
+	Mono<EscalationPayloads.Rule> deleteEscalationRule(@Argument EscalationInputs.DeleteRule input, Caller caller) {
+		return rules.delete(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<EscalationPayloads.Run> runEscalations(@Argument EscalationInputs.Run input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return tasks.run(viewer, input, sourceAddress);
+	Mono<EscalationPayloads.Run> runEscalations(@Argument EscalationInputs.Run input, Caller caller) {
+		return tasks.run(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<EscalationPayloads.Complete> completeEscalationTask(@Argument EscalationInputs.CompleteTask input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return tasks.complete(viewer, input, sourceAddress);
+	Mono<EscalationPayloads.Complete> completeEscalationTask(@Argument EscalationInputs.CompleteTask input, Caller caller) {
+		return tasks.complete(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "EscalationTask", field = "rule")

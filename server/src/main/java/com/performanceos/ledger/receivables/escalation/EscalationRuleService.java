@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.egress.EgressGuard;
 import com.performanceos.platform.egress.EgressRefused;
@@ -79,7 +80,7 @@ class EscalationRuleService {
 				() -> EscalationPayloads.Rule.failed(List.of(EscalationError.of(EscalationError.Code.IDEMPOTENCY_CONFLICT,
 						IdempotencyKeys.CONFLICT_MESSAGE, "idempotencyKey"))),
 				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> EscalationPayloads.Rule.of(found.get(key)))),
-				tx -> store.insert(tx.db(), tx.tenant(), input.kind(), values).map(rule -> Outcome.committed(EscalationPayloads.Rule.of(rule),
+				tx -> store.insert(tx, input.kind(), values).map(rule -> Outcome.committed(EscalationPayloads.Rule.of(rule),
 						rule.key(), audit(viewer, "ledger.escalation.rule.created", rule, sourceAddress, null))));
 	}
 

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.ledger.receivables.invoices.InvoiceKind;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** The rules' SQL; every method runs inside a tenant transaction. */
 @Component
@@ -31,17 +32,17 @@ class EscalationRuleStore {
 			@Nullable String webhookUrl, @Nullable String encryptedSecret) {
 	}
 
-	Mono<EscalationRule> insert(DatabaseClient db, String tenant, InvoiceKind kind, Values values) {
-		var insert = db.sql("INSERT INTO ledger_escalation_rule (tenant_id, id, name, kind, min_days_overdue, min_open_amount, "
+	Mono<EscalationRule> insert(TenantTransaction tx, InvoiceKind kind, Values values) {
+		var insert = tx.db().sql("INSERT INTO ledger_escalation_rule (tenant_id, id, name, kind, min_days_overdue, min_open_amount, "
 				+ "currency, owner, webhook_url, webhook_secret) VALUES (:tenant, :id, :name, :kind, :days, :amount, :currency, "
 				+ ":owner, :url, :secret) RETURNING " + COLUMNS)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("kind", kind.name());
 		return bindValues(insert, values).map(EscalationRuleStore::toRule).one()
 			// The scheduled run finds tenants through this list before entering their transactions.
-			.flatMap(rule -> db.sql("INSERT INTO ledger_escalation_tenant (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING")
-				.bind("tenant", tenant)
+			.flatMap(rule -> tx.db().sql("INSERT INTO ledger_escalation_tenant (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING")
+				.bind("tenant", tx.tenant())
 				.then()
 				.thenReturn(rule));
 	}

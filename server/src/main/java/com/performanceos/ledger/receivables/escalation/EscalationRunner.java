@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * One escalation run in one tenant. First, in one transaction, it creates the missing tasks,
@@ -33,8 +33,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
  */
 @Component
 class EscalationRunner {
-
-	static final String TASK_CREATED_EVENT = "ledger.EscalationTaskCreated";
 
 	/** Receivers called at the same time by one run. */
 	static final int DELIVERY_CONCURRENCY = 8;
@@ -55,13 +53,15 @@ class EscalationRunner {
 
 	private final Outbox outbox;
 
+	private final InvoiceDirectory invoices;
+
 	private final JsonMapper json;
 
 	private final EscalationProperties settings;
 
 	EscalationRunner(TenantDatabase database, EscalationTaskStore tasks, EscalationRuleStore rules, NotificationStore notifications,
-			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, JsonMapper json,
-			EscalationProperties settings) {
+			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, InvoiceDirectory invoices,
+			JsonMapper json, EscalationProperties settings) {
 		this.database = database;
 		this.tasks = tasks;
 		this.rules = rules;
@@ -70,6 +70,7 @@ class EscalationRunner {
 		this.cipher = cipher;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
+		this.invoices = invoices;
 		this.json = json;
 		this.settings = settings;
 	}
@@ -80,30 +81,30 @@ class EscalationRunner {
 	 * whose backoff has elapsed.
 	 */
 	Mono<EscalationPayloads.Run> run(String tenant, String actor, LocalDate asOf, boolean dueOnly, @Nullable String sourceAddress) {
-		return database.inTransaction(tenant, db -> tasks.createTasks(db, tenant, asOf, settings.tasksPerRunMax())
+		return database.inTransaction(tenant, db -> tasks.createTasks(new TenantTransaction(tenant, db), asOf, settings.tasksPerRunMax())
 			.flatMap(created -> created.isEmpty() ? Mono.just(0)
-					: announce(db, tenant, actor, created, sourceAddress).thenReturn(created.size())))
+					: announce(new TenantTransaction(tenant, db), actor, created, sourceAddress).thenReturn(created.size())))
 			.flatMap(created -> deliver(tenant, actor, dueOnly)
 				.flatMap(delivered -> database.inTransaction(tenant, notifications::countPending)
 					.map(pending -> new EscalationPayloads.Run(asOf, created, delivered.intValue(), pending.intValue(), List.of()))));
 	}
 
-	private Mono<Void> announce(DatabaseClient db, String tenant, String actor, List<EscalationTask> created,
+	private Mono<Void> announce(TenantTransaction tx, String actor, List<EscalationTask> created,
 			@Nullable String sourceAddress) {
 		List<UUID> ruleKeys = created.stream().map(EscalationTask::ruleKey).distinct().toList();
 		List<UUID> invoiceKeys = created.stream().map(EscalationTask::invoiceKey).distinct().toList();
-		return rules.load(db, ruleKeys).zipWith(tasks.invoiceSummaries(db, invoiceKeys)).flatMap(loaded -> {
+		return rules.load(tx.db(), ruleKeys).zipWith(invoices.loadWithin(tx, invoiceKeys)).flatMap(loaded -> {
 			List<NotificationStore.NewNotification> toSend = new ArrayList<>();
-			List<DomainEvent> events = new ArrayList<>();
+			List<Outbox.Occurred> events = new ArrayList<>();
 			List<AuditEntry> entries = new ArrayList<>();
 			for (EscalationTask task : created) {
 				EscalationRule rule = loaded.getT1().get(task.ruleKey());
-				Map<String, Object> invoice = loaded.getT2().get(task.invoiceKey());
+				EscalationTaskCreated event = EscalationTaskCreated.of(tx.tenant(), task, rule, loaded.getT2().get(task.invoiceKey()));
 				UUID deliveryKey = UUID.randomUUID();
-				Map<String, Object> image = image(tenant, task, rule, invoice);
+				Map<String, Object> image = image(event);
 				entries.add(new AuditEntry(actor, "ledger.escalation.task.created", EscalationTask.TYPE_NAME, task.id(), sourceAddress,
 						null, image));
-				events.add(new DomainEvent(UUID.randomUUID(), tenant, TASK_CREATED_EVENT, task.createdAt(), json.writeValueAsString(image)));
+				events.add(new Outbox.Occurred(task.createdAt(), event));
 				if (rule.webhookUrl() != null) {
 					Map<String, Object> body = new LinkedHashMap<>();
 					body.put("event", WebhookNotifier.EVENT);
@@ -113,9 +114,9 @@ class EscalationRunner {
 							json.writeValueAsString(body)));
 				}
 			}
-			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(db, tenant, entry)).then()
-				.then(outbox.publishAll(db, events))
-				.then(notifications.insert(db, tenant, toSend));
+			return Flux.fromIterable(entries).concatMap(entry -> auditTrail.record(tx, entry)).then()
+				.then(outbox.publishAll(tx, events))
+				.then(notifications.insert(tx, toSend));
 		});
 	}
 
@@ -145,7 +146,7 @@ class EscalationRunner {
 					after.put("deliveryId", claimed.key().toString());
 					after.put("url", notification.url());
 					after.put("attempts", notification.attempts());
-					return auditTrail.record(db, tenant, new AuditEntry(actor, "ledger.escalation.notification.delivered",
+					return auditTrail.record(new TenantTransaction(tenant, db), new AuditEntry(actor, "ledger.escalation.notification.delivered",
 							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
 				})
 				.thenReturn(true);
@@ -163,19 +164,10 @@ class EscalationRunner {
 		return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
 	}
 
-	private static Map<String, Object> image(String tenant, EscalationTask task, EscalationRule rule, Map<String, Object> invoice) {
-		Map<String, Object> image = new LinkedHashMap<>();
-		image.put("tenant", tenant);
-		image.put("taskId", task.id());
-		image.put("owner", task.owner());
-		image.put("asOf", task.asOf().toString());
-		image.put("daysOverdue", task.daysOverdue());
-		image.put("openAmount", task.openAmount().amount().toPlainString());
-		image.put("currency", task.currency().getCurrencyCode());
-		image.put("rule", Map.of("id", rule.id(), "name", rule.name()));
-		image.put("invoice", invoice);
-		image.put("createdAt", task.createdAt().toString());
-		return image;
+	/** The event's fields as the audit record and the webhook body hold them. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> image(EscalationTaskCreated event) {
+		return json.convertValue(event, LinkedHashMap.class);
 	}
 
 }

@@ -12,24 +12,21 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
-import com.performanceos.platform.mutations.Mutations;
-import com.performanceos.platform.mutations.Outcome;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.mutations.Mutations;
+import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
 /** Runs escalations on request, lists and completes tasks. */
 @Service
 class EscalationTaskService {
-
-	static final String TASK_COMPLETED_EVENT = "ledger.EscalationTaskCompleted";
 
 	private final TenantDatabase database;
 
@@ -43,17 +40,14 @@ class EscalationTaskService {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	EscalationTaskService(TenantDatabase database, EscalationTaskStore tasks, NotificationStore notifications,
-			EscalationRunner runner, Mutations mutations, Outbox outbox, JsonMapper json) {
+			EscalationRunner runner, Mutations mutations, Outbox outbox) {
 		this.database = database;
 		this.tasks = tasks;
 		this.notifications = notifications;
 		this.runner = runner;
 		this.mutations = mutations;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<EscalationPayloads.Run> run(Viewer viewer, EscalationInputs.Run input, @Nullable String sourceAddress) {
@@ -71,12 +65,13 @@ class EscalationTaskService {
 					? Mono.just(Outcome.rejected(EscalationPayloads.Complete.failed(EscalationError.of(
 							EscalationError.Code.TASK_ALREADY_DONE, "The task was already completed by " + task.completedBy(), "taskId"))))
 					: tasks.complete(tx.db(), key, viewer.subject()).flatMap(done -> {
+						EscalationTaskCompleted completed = new EscalationTaskCompleted(done.id(), done.status().name(),
+								Objects.requireNonNull(done.completedBy()));
 						Map<String, Object> after = new LinkedHashMap<>();
-						after.put("taskId", done.id());
-						after.put("status", done.status().name());
-						after.put("completedBy", done.completedBy());
-						return outbox.publish(tx.db(), new DomainEvent(UUID.randomUUID(), viewer.tenant(), TASK_COMPLETED_EVENT,
-								Objects.requireNonNull(done.completedAt()), json.writeValueAsString(after)))
+						after.put("taskId", completed.taskId());
+						after.put("status", completed.status());
+						after.put("completedBy", completed.completedBy());
+						return outbox.publish(tx, Objects.requireNonNull(done.completedAt()), completed)
 							.thenReturn(Outcome.committed(new EscalationPayloads.Complete(done, List.of()),
 									new AuditEntry(viewer.subject(), "ledger.escalation.task.completed", EscalationTask.TYPE_NAME, done.id(),
 											sourceAddress, Map.of("taskId", task.id(), "status", task.status().name()), after)));

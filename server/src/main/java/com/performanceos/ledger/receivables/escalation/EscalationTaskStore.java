@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +16,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import com.performanceos.ledger.receivables.invoices.Amounts;
-import com.performanceos.ledger.receivables.invoices.Invoice;
 import com.performanceos.platform.graphql.ErrorCode;
-import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** The tasks' SQL; every method runs inside a tenant transaction. */
 @Component
@@ -61,9 +58,9 @@ class EscalationTaskStore {
 			ON CONFLICT (tenant_id, rule_id, invoice_id) DO NOTHING
 			RETURNING """ + " " + COLUMNS;
 
-	Mono<List<EscalationTask>> createTasks(DatabaseClient db, String tenant, LocalDate asOf, int limit) {
-		return db.sql(CREATE_TASKS)
-			.bind("tenant", tenant)
+	Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, int limit) {
+		return tx.db().sql(CREATE_TASKS)
+			.bind("tenant", tx.tenant())
 			.bind("asOf", asOf)
 			.bind("limit", limit)
 			.map(EscalationTaskStore::toTask)
@@ -80,27 +77,6 @@ class EscalationTaskStore {
 	}
 
 	/** What a notification says about each invoice, keyed by invoice. */
-	Mono<Map<UUID, Map<String, Object>>> invoiceSummaries(DatabaseClient db, Collection<UUID> invoiceKeys) {
-		return db.sql("SELECT id, kind, number, counterparty_code, counterparty_name, region, due_date, amount "
-				+ "FROM ledger_invoice WHERE id = ANY(:keys)")
-			.bind("keys", invoiceKeys.toArray(UUID[]::new))
-			.map(row -> {
-				UUID key = row.get("id", UUID.class);
-				Map<String, Object> summary = new LinkedHashMap<>();
-				summary.put("id", GlobalId.encode(Invoice.typeName(), key));
-				summary.put("kind", row.get("kind", String.class));
-				summary.put("number", row.get("number", String.class));
-				summary.put("counterpartyCode", row.get("counterparty_code", String.class));
-				summary.put("counterpartyName", row.get("counterparty_name", String.class));
-				summary.put("region", row.get("region", String.class));
-				summary.put("dueDate", row.get("due_date", LocalDate.class).toString());
-				summary.put("amount", Amounts.normalize(row.get("amount", BigDecimal.class)).toPlainString());
-				return Map.entry(key, summary);
-			})
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-	}
-
 	Mono<EscalationTask> lock(DatabaseClient db, UUID key) {
 		return db.sql("SELECT " + COLUMNS + " FROM ledger_escalation_task WHERE id = :id FOR UPDATE")
 			.bind("id", key)

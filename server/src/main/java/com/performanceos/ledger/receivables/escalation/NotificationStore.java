@@ -12,6 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.tenancy.TenantTransaction;
+
 /** The webhook notifications' SQL; every method runs inside a tenant transaction. */
 @Component
 class NotificationStore {
@@ -24,16 +26,16 @@ class NotificationStore {
 	record Claimed(UUID key, UUID taskKey, String url, String body, String encryptedSecret, int attempts) {
 	}
 
-	Mono<Void> insert(DatabaseClient db, String tenant, List<NewNotification> notifications) {
+	Mono<Void> insert(TenantTransaction tx, List<NewNotification> notifications) {
 		if (notifications.isEmpty()) {
 			return Mono.empty();
 		}
-		return db.sql("""
+		return tx.db().sql("""
 				INSERT INTO ledger_escalation_notification (tenant_id, id, task_id, rule_id, url, body, status)
 				SELECT :tenant, id, task_id, rule_id, url, body, 'PENDING'
 				FROM unnest(CAST(:ids AS uuid[]), CAST(:tasks AS uuid[]), CAST(:rules AS uuid[]), CAST(:urls AS text[]),
 				            CAST(:bodies AS text[])) AS n(id, task_id, rule_id, url, body)""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("ids", notifications.stream().map(NewNotification::key).toArray(UUID[]::new))
 			.bind("tasks", notifications.stream().map(NewNotification::taskKey).toArray(UUID[]::new))
 			.bind("rules", notifications.stream().map(NewNotification::ruleKey).toArray(UUID[]::new))

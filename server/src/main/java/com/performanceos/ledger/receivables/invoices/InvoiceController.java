@@ -18,10 +18,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of invoices and payments; payments of a page of invoices load in one query. */
@@ -42,17 +42,13 @@ class InvoiceController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<InvoicePayloads.Create> createInvoice(@Argument InvoiceInputs.CreateInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return invoices.create(viewer, input, sourceAddress);
+	Mono<InvoicePayloads.Create> createInvoice(@Argument InvoiceInputs.CreateInput input, Caller caller) {
+		return invoices.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<InvoicePayloads.Payment> recordPayment(@Argument InvoiceInputs.PaymentInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return invoices.recordPayment(viewer, input, sourceAddress);
+	Mono<InvoicePayloads.Payment> recordPayment(@Argument InvoiceInputs.PaymentInput input, Caller caller) {
+		return invoices.recordPayment(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Invoice", field = "payments")

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Invoices that arrive in bulk (invoice files), recorded as {@code createInvoice} records one: the
@@ -77,7 +78,7 @@ public final class InvoiceIntake {
 		if (toCreate.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return store.insertAll(db, viewer.tenant(), toCreate)
+		return store.insertAll(new TenantTransaction(viewer.tenant(), db), toCreate)
 			.flatMap(created -> invoices.announceCreated(db, viewer, created, null).thenReturn(created));
 	}
 

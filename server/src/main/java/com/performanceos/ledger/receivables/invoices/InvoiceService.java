@@ -1,6 +1,5 @@
 package com.performanceos.ledger.receivables.invoices;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,11 +14,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
-import com.performanceos.platform.events.DomainEvent;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
@@ -30,14 +27,11 @@ import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** Records invoices and payments (idempotent, audited, announced through the outbox) and reads them. */
 @Service
 class InvoiceService {
-
-	static final String INVOICE_CREATED_EVENT = "ledger.InvoiceCreated";
-
-	static final String PAYMENT_RECORDED_EVENT = "ledger.InvoicePaymentRecorded";
 
 	private static final String CREATE_OPERATION = "ledger.createInvoice";
 
@@ -53,16 +47,13 @@ class InvoiceService {
 
 	private final Outbox outbox;
 
-	private final JsonMapper json;
-
 	InvoiceService(TenantDatabase database, InvoiceStore store, Mutations mutations, AuditTrail auditTrail,
-			Outbox outbox, JsonMapper json) {
+			Outbox outbox) {
 		this.database = database;
 		this.store = store;
 		this.mutations = mutations;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
-		this.json = json;
 	}
 
 	Mono<InvoicePayloads.Create> create(Viewer viewer, InvoiceInputs.CreateInput input, @Nullable String sourceAddress) {
@@ -82,7 +73,7 @@ class InvoiceService {
 			@Nullable String sourceAddress) {
 		return store.numberTaken(db, input.kind(), input.number().strip()).flatMap(taken -> taken
 				? Mono.just(Outcome.rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
-				: store.insert(db, viewer.tenant(), input)
+				: store.insert(new TenantTransaction(viewer.tenant(), db), input)
 					.flatMap(invoice -> publishCreated(db, viewer, List.of(invoice))
 						.thenReturn(Outcome.committed(InvoicePayloads.Create.created(invoice), invoice.key(),
 								createdAudit(viewer, invoice, sourceAddress)))));
@@ -94,7 +85,7 @@ class InvoiceService {
 	 */
 	Mono<Void> announceCreated(DatabaseClient db, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
 		return Flux.fromIterable(created)
-			.concatMap(invoice -> auditTrail.record(db, viewer.tenant(), createdAudit(viewer, invoice, sourceAddress)))
+			.concatMap(invoice -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), createdAudit(viewer, invoice, sourceAddress)))
 			.then(Mono.defer(() -> publishCreated(db, viewer, created)));
 	}
 
@@ -104,8 +95,8 @@ class InvoiceService {
 	}
 
 	private Mono<Void> publishCreated(DatabaseClient db, Viewer viewer, List<Invoice> created) {
-		return outbox.publishAll(db, created.stream()
-			.map(invoice -> event(viewer, INVOICE_CREATED_EVENT, invoice.createdAt(), image(invoice)))
+		return outbox.publishAll(new TenantTransaction(viewer.tenant(), db), created.stream()
+			.map(invoice -> new Outbox.Occurred(invoice.createdAt(), InvoiceCreated.of(invoice)))
 			.toList());
 	}
 
@@ -149,7 +140,7 @@ class InvoiceService {
 		return store.paymentCount(db, invoice.key()).flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
 				? Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
 						"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
-				: store.insertPayment(db, viewer.tenant(), paymentKey, invoice, input.paymentDate(), input.amount())
+				: store.insertPayment(new TenantTransaction(viewer.tenant(), db), paymentKey, invoice, input.paymentDate(), input.amount())
 					.flatMap(updated -> recorded(db, viewer, invoice, updated, paymentKey, sourceAddress)));
 	}
 
@@ -157,15 +148,16 @@ class InvoiceService {
 			UUID paymentKey, @Nullable String sourceAddress) {
 		return store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
 				InvoicePayment payment = payments.get(paymentKey);
+				InvoicePaymentRecorded recorded = InvoicePaymentRecorded.of(payment, invoice, updated);
 				Map<String, Object> image = new LinkedHashMap<>();
-				image.put("id", payment.id());
-				image.put("invoiceId", invoice.id());
-				image.put("paymentDate", payment.paymentDate().toString());
-				image.put("amount", payment.amount().amount().toPlainString());
-				image.put("currency", payment.currency().getCurrencyCode());
-				image.put("invoicePaidAmount", updated.paidAmount().amount().toPlainString());
-				image.put("invoiceStatus", updated.status().name());
-				return outbox.publish(db, event(viewer, PAYMENT_RECORDED_EVENT, payment.createdAt(), image))
+				image.put("id", recorded.id());
+				image.put("invoiceId", recorded.invoiceId());
+				image.put("paymentDate", recorded.paymentDate());
+				image.put("amount", recorded.amount());
+				image.put("currency", recorded.currency());
+				image.put("invoicePaidAmount", recorded.invoicePaidAmount());
+				image.put("invoiceStatus", recorded.invoiceStatus());
+				return outbox.publish(new TenantTransaction(viewer.tenant(), db), payment.createdAt(), recorded)
 					.thenReturn(Outcome.committed(InvoicePayloads.Payment.recorded(payment, updated), paymentKey,
 							new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded", InvoicePayment.TYPE_NAME, payment.id(),
 									sourceAddress, image(invoice), image)));
@@ -187,10 +179,6 @@ class InvoiceService {
 
 	Mono<Map<UUID, List<InvoicePayment>>> paymentsOf(Viewer viewer, Collection<UUID> invoiceKeys) {
 		return database.inTransaction(viewer.tenant(), db -> store.paymentsOf(db, invoiceKeys));
-	}
-
-	private DomainEvent event(Viewer viewer, String type, Instant occurredAt, Map<String, Object> payload) {
-		return new DomainEvent(UUID.randomUUID(), viewer.tenant(), type, occurredAt, json.writeValueAsString(payload));
 	}
 
 	private static Map<String, Object> image(Invoice invoice) {

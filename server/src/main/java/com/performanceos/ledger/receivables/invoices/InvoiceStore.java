@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /** The invoices' SQL; every method runs inside a tenant transaction, so row-level security scopes it. */
 @Component
@@ -46,11 +47,11 @@ class InvoiceStore {
 			.defaultIfEmpty(false);
 	}
 
-	Mono<Invoice> insert(DatabaseClient db, String tenant, InvoiceInputs.CreateInput input) {
-		return db.sql("INSERT INTO ledger_invoice (tenant_id, id, kind, number, counterparty_code, counterparty_name, region, "
+	Mono<Invoice> insert(TenantTransaction tx, InvoiceInputs.CreateInput input) {
+		return tx.db().sql("INSERT INTO ledger_invoice (tenant_id, id, kind, number, counterparty_code, counterparty_name, region, "
 				+ "issue_date, due_date, amount, currency) VALUES (:tenant, :id, :kind, :number, :code, :name, :region, :issue, :due, "
 				+ ":amount, :currency) RETURNING " + COLUMNS)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("kind", input.kind().name())
 			.bind("number", input.number().strip())
@@ -69,8 +70,8 @@ class InvoiceStore {
 	 * Inserts many invoices with one statement; a number already taken (by a concurrent writer)
 	 * is skipped, so the caller compares what comes back with what it asked for.
 	 */
-	Mono<List<Invoice>> insertAll(DatabaseClient db, String tenant, List<InvoiceIntake.NewInvoice> invoices) {
-		return db.sql("""
+	Mono<List<Invoice>> insertAll(TenantTransaction tx, List<InvoiceIntake.NewInvoice> invoices) {
+		return tx.db().sql("""
 				INSERT INTO ledger_invoice (tenant_id, id, kind, number, counterparty_code, counterparty_name, region, issue_date, due_date,
 				                            amount, currency)
 				SELECT :tenant, id, kind, number, code, name, region, issue, due, amount, currency
@@ -80,7 +81,7 @@ class InvoiceStore {
 				     AS i(id, kind, number, code, name, region, issue, due, amount, currency)
 				ON CONFLICT (tenant_id, kind, number) DO NOTHING
 				RETURNING """ + " " + COLUMNS)
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("ids", invoices.stream().map(invoice -> UUID.randomUUID()).toArray(UUID[]::new))
 			.bind("kinds", invoices.stream().map(invoice -> invoice.kind().name()).toArray(String[]::new))
 			.bind("numbers", invoices.stream().map(invoice -> invoice.number().strip()).toArray(String[]::new))
@@ -123,17 +124,17 @@ class InvoiceStore {
 	}
 
 	/** Inserts the payment and adds it to the invoice's paid amount; returns the updated invoice. */
-	Mono<Invoice> insertPayment(DatabaseClient db, String tenant, UUID paymentKey, Invoice invoice, LocalDate date,
+	Mono<Invoice> insertPayment(TenantTransaction tx, UUID paymentKey, Invoice invoice, LocalDate date,
 			BigDecimal amount) {
-		return db.sql("INSERT INTO ledger_invoice_payment (tenant_id, id, invoice_id, payment_date, amount) "
+		return tx.db().sql("INSERT INTO ledger_invoice_payment (tenant_id, id, invoice_id, payment_date, amount) "
 				+ "VALUES (:tenant, :id, :invoice, :date, :amount)")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("id", paymentKey)
 			.bind("invoice", invoice.key())
 			.bind("date", date)
 			.bind("amount", amount)
 			.then()
-			.then(db.sql("UPDATE ledger_invoice SET paid_amount = paid_amount + :amount WHERE id = :id RETURNING " + COLUMNS)
+			.then(tx.db().sql("UPDATE ledger_invoice SET paid_amount = paid_amount + :amount WHERE id = :id RETURNING " + COLUMNS)
 				.bind("amount", amount)
 				.bind("id", invoice.key())
 				.map(InvoiceStore::toInvoice)

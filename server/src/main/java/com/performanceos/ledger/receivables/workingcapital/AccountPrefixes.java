@@ -5,9 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Account-code prefixes. They use the account-code alphabet (letters, digits, dots, dashes), which
- * holds none of SQL {@code LIKE}'s wildcards, so {@code prefix + "%"} matches exactly the codes
- * starting with the prefix.
+ * Account-code prefixes, in the account-code alphabet (letters, digits, dots, dashes); a code
+ * matches when it starts with one of them.
  */
 final class AccountPrefixes {
 
@@ -35,8 +34,9 @@ final class AccountPrefixes {
 		});
 	}
 
-	static String[] likePatterns(List<String> prefixes) {
-		return prefixes.stream().map(prefix -> prefix + "%").toArray(String[]::new);
+	/** Whether the account code starts with one of the prefixes. */
+	static boolean matches(List<String> prefixes, String code) {
+		return prefixes.stream().anyMatch(code::startsWith);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,15 +14,19 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.journal.JournalTotals;
+import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 
 /**
- * {@code workingCapital}: the six inputs come from one statement (invoices for receivables,
- * payables, credit sales and purchases; journal lines for inventory and cost of sales), then the
- * ratios are computed in exact decimals.
+ * {@code workingCapital}: the six inputs come from their owners in one transaction (the invoices'
+ * totals for receivables, payables, credit sales and purchases; the journal's net per account,
+ * filtered by account code, for inventory and cost of sales), then the ratios are computed in
+ * exact decimals.
  */
 @Controller
 class WorkingCapitalController {
@@ -28,34 +34,23 @@ class WorkingCapitalController {
 	/** Ten years: longer periods say nothing about working capital and scan the whole journal. */
 	static final int PERIOD_DAYS_MAX = 3_660;
 
-	private static final String INPUTS_SQL = """
-			WITH invoice AS (
-			  SELECT i.kind, i.issue_date, i.amount, i.amount - coalesce(p.paid, 0) AS open_amount
-			  FROM ledger_invoice i
-			  LEFT JOIN (SELECT invoice_id, sum(amount) AS paid FROM ledger_invoice_payment
-			             WHERE payment_date <= CAST(:end AS date) GROUP BY invoice_id) p ON p.invoice_id = i.id
-			  WHERE i.currency = :currency AND i.issue_date <= CAST(:end AS date)
-			), line AS (
-			  SELECT l.effective_date, a.code, CASE l.side WHEN 'DEBIT' THEN l.amount ELSE -l.amount END AS signed_amount
-			  FROM ledger_journal_line l JOIN ledger_account a ON a.id = l.account_id
-			  WHERE l.currency = :currency AND l.effective_date <= CAST(:end AS date)
-			)
-			SELECT
-			  (SELECT coalesce(sum(open_amount), 0) FROM invoice WHERE kind = 'CUSTOMER') AS receivables,
-			  (SELECT coalesce(sum(amount), 0) FROM invoice WHERE kind = 'CUSTOMER' AND issue_date >= CAST(:start AS date)) AS credit_sales,
-			  (SELECT coalesce(sum(open_amount), 0) FROM invoice WHERE kind = 'SUPPLIER') AS payables,
-			  (SELECT coalesce(sum(amount), 0) FROM invoice WHERE kind = 'SUPPLIER' AND issue_date >= CAST(:start AS date)) AS purchases,
-			  (SELECT coalesce(sum(signed_amount), 0) FROM line WHERE code LIKE ANY (CAST(:inventory AS text[]))) AS inventory,
-			  (SELECT coalesce(sum(signed_amount), 0) FROM line
-			   WHERE effective_date >= CAST(:start AS date) AND code LIKE ANY (CAST(:costOfSales AS text[]))) AS cost_of_sales""";
-
 	private final TenantDatabase database;
 
 	private final WorkingCapitalProperties defaults;
 
-	WorkingCapitalController(TenantDatabase database, WorkingCapitalProperties defaults) {
+	private final InvoiceDirectory invoices;
+
+	private final JournalTotals journal;
+
+	private final AccountDirectory accounts;
+
+	WorkingCapitalController(TenantDatabase database, WorkingCapitalProperties defaults, InvoiceDirectory invoices, JournalTotals journal,
+			AccountDirectory accounts) {
 		this.database = database;
 		this.defaults = defaults;
+		this.invoices = invoices;
+		this.journal = journal;
+		this.accounts = accounts;
 	}
 
 	@QueryMapping
@@ -74,25 +69,36 @@ class WorkingCapitalController {
 			return Mono.error(badInput(problem.get()));
 		}
 		LocalDate startDate = endDate.minusDays(days - 1L);
-		return database.inTransaction(viewer.tenant(), db -> db.sql(INPUTS_SQL)
-			.bind("end", endDate)
-			.bind("start", startDate)
-			.bind("currency", currency.getCurrencyCode())
-			.bind("inventory", AccountPrefixes.likePatterns(inventory))
-			.bind("costOfSales", AccountPrefixes.likePatterns(costOfSales))
-			.map(row -> new WorkingCapital(startDate, endDate, days, currency,
-					WorkingCapitalRatio.of(row.get("receivables", BigDecimal.class), row.get("credit_sales", BigDecimal.class), days,
-							currency, "credit sales"),
-					WorkingCapitalRatio.of(row.get("payables", BigDecimal.class), row.get("purchases", BigDecimal.class), days,
-							currency, "purchases"),
-					WorkingCapitalRatio.of(row.get("inventory", BigDecimal.class), row.get("cost_of_sales", BigDecimal.class), days,
-							currency, "cost of sales"),
-					List.copyOf(inventory), List.copyOf(costOfSales)))
-			.one());
+		// Invoices from their owner, line totals from the journal, account codes from the accounts' owner.
+		return database.run(viewer.tenant(), tx -> invoices.totals(tx, currency, startDate, endDate)
+			.zipWith(journal.netByAccount(tx, currency, startDate, endDate)
+				.flatMap(nets -> accounts.loadWithin(tx, nets.keySet()).map(found -> {
+					BigDecimal stock = BigDecimal.ZERO;
+					BigDecimal costs = BigDecimal.ZERO;
+					for (Map.Entry<UUID, JournalTotals.Net> net : nets.entrySet()) {
+						String code = found.get(net.getKey()).code();
+						if (AccountPrefixes.matches(inventory, code)) {
+							stock = stock.add(net.getValue().toEnd());
+						}
+						if (AccountPrefixes.matches(costOfSales, code)) {
+							costs = costs.add(net.getValue().withinPeriod());
+						}
+					}
+					return new Inventory(stock, costs);
+				})))
+			.map(loaded -> new WorkingCapital(startDate, endDate, days, currency,
+					WorkingCapitalRatio.of(loaded.getT1().receivables(), loaded.getT1().creditSales(), days, currency, "credit sales"),
+					WorkingCapitalRatio.of(loaded.getT1().payables(), loaded.getT1().purchases(), days, currency, "purchases"),
+					WorkingCapitalRatio.of(loaded.getT2().stock(), loaded.getT2().costOfSales(), days, currency, "cost of sales"),
+					List.copyOf(inventory), List.copyOf(costOfSales))));
 	}
 
 	private static GraphQlException badInput(String message) {
 		return new GraphQlException(ErrorCode.BAD_USER_INPUT, message);
+	}
+
+	/** The inventory at the end of the period and the cost of sales within it, from the journal. */
+	private record Inventory(BigDecimal stock, BigDecimal costOfSales) {
 	}
 
 }
