@@ -116,6 +116,7 @@ class TableOwnershipTests {
 		owners.put("audit_log", "platform.audit");
 		owners.put("outbox_event", "platform.events");
 		owners.put("outbox_delivery", "platform.events");
+		owners.put("outbox_parked", "platform.events");
 		owners.put("demo_seed", "platform.demo");
 		owners.put("platform_job", "platform.jobs");
 		owners.put("ledger_account", "ledger.accounts");

@@ -35,7 +35,12 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void connect() {
 		// A shared, loaded machine must not fail a correct request: latency is measured by bench/, not here.
-		web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60)).build();
+		// The whole schema's introspection answer outgrows WebClient's 256 KiB default buffer.
+		web = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(java.time.Duration.ofSeconds(60))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.build();
 		tokens = new TestTokens(issuerHolder.issuer().orElseThrow());
 	}
 
