@@ -179,6 +179,20 @@ class RuleRegistry {
 						RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId"))))))));
 	}
 
+	/**
+	 * Every rule and version of the tenant as JSON and readable text; the digests of both are recorded in the audit log
+	 * in the same transaction, so what an auditor took away can be proven later.
+	 */
+	Mono<RuleExport.Payload> export(Viewer viewer, @Nullable String sourceAddress) {
+		return mutations.once(viewer.tenant(), tx -> store.versionCount(tx.db()).flatMap(count -> count > RuleExport.VERSIONS_MAX
+				? Mono.just(Outcome.rejected(RuleExport.Payload.tooLarge(count)))
+				: store.allRules(tx.db()).zipWith(store.allVersions(tx.db()), RuleExport::of)
+					.map(export -> Outcome.committed(export, new AuditEntry(viewer.subject(), "rules.exported", "RuleExport", null,
+							sourceAddress, null, Map.of("jsonSha256", java.util.Objects.requireNonNull(export.jsonSha256()), "textSha256",
+									java.util.Objects.requireNonNull(export.textSha256()), "rules", export.ruleCount(), "versions",
+									export.versionCount()))))));
+	}
+
 	private Mono<RuleVersion> writeVersion(TenantTransaction tx, Viewer viewer, UUID ruleKey, RuleKind kind, VersionInput input,
 			RuleCompiler.Accepted accepted) {
 		return store.nextNumber(tx.db(), ruleKey).flatMap(number -> {

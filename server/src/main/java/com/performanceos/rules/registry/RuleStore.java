@@ -108,6 +108,18 @@ class RuleStore {
 			.bind("keys", ruleKeys.toArray(UUID[]::new)).map(RuleStore::toVersion).all().collectList();
 	}
 
+	Mono<List<Rule>> allRules(DatabaseClient db) {
+		return db.sql("SELECT " + RULE_COLUMNS + " FROM rules_rule ORDER BY name").map(RuleStore::toRule).all().collectList();
+	}
+
+	Mono<Integer> versionCount(DatabaseClient db) {
+		return db.sql("SELECT count(*) AS total FROM rules_version").map(row -> row.get("total", Long.class).intValue()).one();
+	}
+
+	Mono<List<RuleVersion>> allVersions(DatabaseClient db) {
+		return db.sql("SELECT " + VERSION_COLUMNS + VERSIONS + " ORDER BY r.name, v.number").map(RuleStore::toVersion).all().collectList();
+	}
+
 	Mono<RuleVersion> versionByNumber(DatabaseClient db, UUID ruleKey, int number) {
 		return db.sql("SELECT " + VERSION_COLUMNS + VERSIONS + " WHERE v.rule_id = :rule AND v.number = :number")
 			.bind("rule", ruleKey).bind("number", number).map(RuleStore::toVersion).one();

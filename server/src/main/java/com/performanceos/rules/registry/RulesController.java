@@ -118,6 +118,12 @@ class RulesController {
 		return registry.rollback(viewer, input, sourceAddress);
 	}
 
+	@MutationMapping
+	Mono<RuleExport.Payload> exportRules(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.export(viewer, sourceAddress);
+	}
+
 	@BatchMapping(typeName = "Rule", field = "versions")
 	Mono<Map<Rule, List<RuleVersion>>> versions(List<Rule> rules, GraphQLContext context) {
 		return queries.versionsOfRules(viewer(context), rules.stream().map(Rule::key).toList()).map(byRule -> {

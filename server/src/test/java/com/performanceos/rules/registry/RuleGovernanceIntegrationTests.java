@@ -147,6 +147,34 @@ class RuleGovernanceIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anAuditorExportsEveryRuleAndVersionWithDigestsRecordedInTheAuditLog() {
+		String tenant = newTenant("rules-export");
+		RulesApi author = as("sam", tenant, Role.SALES_OPS);
+		RulesApi auditor = as("audrey", tenant, Role.AUDITOR);
+		List<String> rule = author.created("exported", "EXPRESSION", RulesApi.version(BIG_DEAL, "2026-01-01", List.of()));
+		as("fiona", tenant, Role.FINANCE).publishedBy(author, rule.get(1));
+		author.createVersion("v2", rule.get(0), RulesApi.version(BIG_DEAL, "2026-02-01", List.of()));
+		var export = auditor.graphQl().document("mutation { exportRules { json jsonSha256 text textSha256 ruleCount versionCount userErrors { code } } }")
+			.execute();
+		String json = export.path("exportRules.json").entity(String.class).get();
+		String text = export.path("exportRules.text").entity(String.class).get();
+		export.path("exportRules.jsonSha256").entity(String.class).isEqualTo(com.performanceos.platform.digest.Sha256.hex(json))
+			.path("exportRules.textSha256").entity(String.class).isEqualTo(com.performanceos.platform.digest.Sha256.hex(text))
+			.path("exportRules.ruleCount").entity(Integer.class).isEqualTo(1)
+			.path("exportRules.versionCount").entity(Integer.class).isEqualTo(2);
+		assertThat(json).contains("\"name\":\"exported\"").contains("\"status\":\"PUBLISHED\"").contains("\"status\":\"DRAFT\"");
+		assertThat(text).contains("Rule exported (EXPRESSION)").contains("Version 1 [PUBLISHED]").contains("approved by fiona")
+			.contains("amount >= 1000000 && stage == 'CLOSED_WON'");
+		auditor.graphQl().document("{ auditLog(first: 100, action: \"rules.exported\") { nodes { actor after } } }").execute()
+			.path("auditLog.nodes[0].actor").entity(String.class).isEqualTo("audrey")
+			.path("auditLog.nodes[0].after.jsonSha256").entity(String.class).isEqualTo(com.performanceos.platform.digest.Sha256.hex(json))
+			.path("auditLog.nodes[0].after.textSha256").entity(String.class).isEqualTo(com.performanceos.platform.digest.Sha256.hex(text));
+		as("rex", tenant, Role.REP).graphQl().document("mutation { exportRules { ruleCount } }").execute()
+			.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")));
+	}
+
+	@Test
 	void aVersionProposedByAnAiNamesItsModelAndJustification() {
 		RulesApi author = as("sam", newTenant("rules-ai"), Role.SALES_OPS);
 		Map<String, Object> version = new java.util.HashMap<>(RulesApi.version(BIG_DEAL, "2026-01-01", List.of()));
