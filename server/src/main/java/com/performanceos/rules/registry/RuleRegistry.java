@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.digest.Sha256;
+import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.mutations.Idempotency;
 import com.performanceos.platform.mutations.Mutations;
@@ -40,8 +41,12 @@ class RuleRegistry {
 
 	private final RulesProperties limits;
 
-	RuleRegistry(Mutations mutations, RuleStore store, RuleCompiler compiler, RuleEvaluator evaluator, RulesProperties limits) {
+	private final Outbox outbox;
+
+	RuleRegistry(Mutations mutations, RuleStore store, RuleCompiler compiler, RuleEvaluator evaluator, RulesProperties limits,
+			Outbox outbox) {
 		this.mutations = mutations;
+		this.outbox = outbox;
 		this.store = store;
 		this.compiler = compiler;
 		this.evaluator = evaluator;
@@ -138,8 +143,11 @@ class RuleRegistry {
 			}
 		}
 		RuleVersion moved = moved(version, transition, viewer.subject());
+		Mono<Void> announced = transition == Transition.PUBLISH || transition == Transition.RETIRE
+				? outbox.publish(tx.db(), tx.tenant(), Instant.now(), RuleChanged.of(moved, moved.status().name())) : Mono.empty();
 		return store.updateStatus(tx.db(), moved)
 			.then(store.recordTransition(tx, moved, version.status(), viewer.subject(), justification))
+			.then(announced)
 			.thenReturn(Outcome.committed(new TransitionRuleVersion.Payload(moved, List.of()),
 					audit(viewer, transition.auditAction(), moved, sourceAddress, Map.of("status", version.status().name()),
 							Map.of("status", moved.status().name(), "justification", justification))));
@@ -171,6 +179,7 @@ class RuleRegistry {
 								target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
 						return store.insertVersion(tx, republished)
 							.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
+								.then(outbox.publish(tx.db(), tx.tenant(), Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
 								.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
 										audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
 												Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));

@@ -17,9 +17,14 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.events.EventCodec;
+import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.events.LiveEventConsumer;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -29,15 +34,40 @@ import com.performanceos.rules.engine.tables.TableCsv;
 
 /** GraphQL edge of the rules registry: parse, call the registry, map to the payload. */
 @Controller
-class RulesController {
+class RulesController implements LiveEventConsumer {
 
 	private final RuleRegistry registry;
 
 	private final RuleQueries queries;
 
-	RulesController(RuleRegistry registry, RuleQueries queries) {
+	private final EventStream events;
+
+	private final EventCodec codec;
+
+	RulesController(RuleRegistry registry, RuleQueries queries, EventStream events, EventCodec codec) {
 		this.registry = registry;
 		this.queries = queries;
+		this.events = events;
+		this.codec = codec;
+	}
+
+	@SubscriptionMapping
+	Flux<RuleChangedEvent> ruleChanged(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return codec.received(events, viewer.tenant(), RuleChanged.class).concatMap(received -> {
+			UUID key = received.event().versionKey();
+			return queries.versions(viewer, List.of(key))
+				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
+				.map(version -> new RuleChangedEvent(received.id().toString(), received.event().change(), version, received.occurredAt()));
+		});
+	}
+
+	@Override
+	public Set<Class<?>> liveEventRecords() {
+		return Set.of(RuleChanged.class);
+	}
+
+	/** The schema's {@code RuleChangedEvent}. */
+	record RuleChangedEvent(String eventId, String change, RuleVersion version, java.time.Instant occurredAt) {
 	}
 
 	@QueryMapping
