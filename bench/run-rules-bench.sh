@@ -6,7 +6,8 @@
 # Results go to bench/README.md.
 #
 #   bench/run-rules-bench.sh                                # 5 rounds, 1,000,000 inputs
-#   ROUNDS=3 INPUTS=100000 GRAPH=loan-approval bench/run-rules-bench.sh   (needs a matching input generator)
+#   ROUNDS=3 INPUTS=100000 GRAPH=loan-approval bench/run-rules-bench.sh
+# (other graphs take inputs varied from their shipped test inputs: bench/rules-bench/generate-graph-inputs.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
@@ -21,7 +22,11 @@ graph="$shared/data/rules/gorules-jdm/graphs/$graph_name.json"
 work=$(mktemp -d /tmp/rules-bench.XXXXXX)
 inputs="$work/inputs.ndjson"
 
-python3 bench/rules-bench/generate-inputs.py "$inputs_count" "$inputs"
+if [ "$graph_name" = insurance-agent-commission ]; then
+  python3 bench/rules-bench/generate-inputs.py "$inputs_count" "$inputs"
+else
+  python3 bench/rules-bench/generate-graph-inputs.py "$inputs_count" "$inputs" "$graph"
+fi
 ./mvnw -q -P rules-bench -pl bench/rules-bench -am -Dexplorer.skip=true -DskipTests \
   compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="bench/rules-bench/target/classes:$(cat bench/rules-bench/target/classpath.txt)"

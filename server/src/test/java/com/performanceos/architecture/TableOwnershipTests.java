@@ -147,6 +147,9 @@ class TableOwnershipTests {
 		owners.put("ledger_escalation_task", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_notification", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_tenant", "ledger.receivables.escalation");
+		owners.put("rules_rule", "rules.registry");
+		owners.put("rules_version", "rules.registry");
+		owners.put("rules_transition", "rules.registry");
 		return Map.copyOf(owners);
 	}
 

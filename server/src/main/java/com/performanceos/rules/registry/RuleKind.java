@@ -1,0 +1,13 @@
+package com.performanceos.rules.registry;
+
+/** What a rule's definition is, and so which engine evaluates it. */
+public enum RuleKind {
+
+	/** A CEL expression over declared, typed inputs. */
+	EXPRESSION,
+	/** A decision table with a DMN hit policy, cells in ZEN's unary-test language. */
+	DECISION_TABLE,
+	/** A JDM decision graph (GoRules' model). */
+	DECISION_GRAPH
+
+}

@@ -1,0 +1,285 @@
+package com.performanceos.rules.registry;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.events.EventCodec;
+import com.performanceos.platform.events.EventStream;
+import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.rules.engine.JsonValues;
+import com.performanceos.rules.engine.tables.TableCsv;
+
+/** GraphQL edge of the rules registry: parse, call the registry, map to the payload. */
+@Controller
+class RulesController implements LiveEventConsumer {
+
+	private final RuleRegistry registry;
+
+	private final RuleQueries queries;
+
+	private final EventStream events;
+
+	private final EventCodec codec;
+
+	RulesController(RuleRegistry registry, RuleQueries queries, EventStream events, EventCodec codec) {
+		this.registry = registry;
+		this.queries = queries;
+		this.events = events;
+		this.codec = codec;
+	}
+
+	@SubscriptionMapping
+	Flux<RuleChangedEvent> ruleChanged(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return codec.received(events, viewer.tenant(), RuleChanged.class).concatMap(received -> {
+			UUID key = received.event().versionKey();
+			return queries.versions(viewer, List.of(key))
+				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
+				.map(version -> new RuleChangedEvent(received.id().toString(), received.event().change(), version, received.occurredAt()));
+		});
+	}
+
+	@Override
+	public Set<Class<?>> liveEventRecords() {
+		return Set.of(RuleChanged.class);
+	}
+
+	/** The schema's {@code RuleChangedEvent}. */
+	record RuleChangedEvent(String eventId, String change, RuleVersion version, java.time.Instant occurredAt) {
+	}
+
+	@QueryMapping
+	Mono<Connection<Rule>> rules(@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable Integer last,
+			@Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.rules(viewer, PageRequest.of(first, after, last, before));
+	}
+
+	@QueryMapping
+	Mono<Connection<RuleHistoryEntry>> ruleHistory(@Argument String ruleId, @Argument @Nullable OffsetDateTime from,
+			@Argument @Nullable OffsetDateTime to, @Argument @Nullable Integer first, @Argument @Nullable String after,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.history(viewer, ruleId, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+				PageRequest.of(first, after, null, null));
+	}
+
+	@QueryMapping
+	Mono<EvaluateRule.Payload> evaluateRule(@Argument EvaluateRule.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.evaluate(viewer, input);
+	}
+
+	@QueryMapping
+	Mono<EvaluateRule.TestPayload> testRule(@Argument String versionId, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.test(viewer, versionId);
+	}
+
+	@MutationMapping
+	Mono<CreateRule.Payload> createRule(@Argument CreateRule.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.createRule(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<CreateRuleVersion.Payload> createRuleVersion(@Argument CreateRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.createVersion(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<TransitionRuleVersion.Payload> submitRuleVersion(@Argument TransitionRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.transition(viewer, Transition.SUBMIT, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<TransitionRuleVersion.Payload> sendBackRuleVersion(@Argument TransitionRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.transition(viewer, Transition.SEND_BACK, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<TransitionRuleVersion.Payload> approveRuleVersion(@Argument TransitionRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.transition(viewer, Transition.APPROVE, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<TransitionRuleVersion.Payload> publishRuleVersion(@Argument TransitionRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.transition(viewer, Transition.PUBLISH, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<TransitionRuleVersion.Payload> retireRuleVersion(@Argument TransitionRuleVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.transition(viewer, Transition.RETIRE, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<RollbackRule.Payload> rollbackRule(@Argument RollbackRule.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.rollback(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<RuleExport.Payload> exportRules(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.export(viewer, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "Rule", field = "versions")
+	Mono<Map<Rule, List<RuleVersion>>> versions(List<Rule> rules, GraphQLContext context) {
+		return queries.versionsOfRules(viewer(context), rules.stream().map(Rule::key).toList()).map(byRule -> {
+			Map<Rule, List<RuleVersion>> result = new LinkedHashMap<>();
+			rules.forEach(rule -> result.put(rule, byRule.getOrDefault(rule.key(), List.of())));
+			return result;
+		});
+	}
+
+	@BatchMapping(typeName = "RuleVersion", field = "rule")
+	Mono<Map<RuleVersion, Rule>> rule(List<RuleVersion> versions, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		versions.forEach(version -> keys.add(version.ruleKey()));
+		return queries.rules(viewer(context), keys).map(found -> {
+			Map<RuleVersion, Rule> result = new LinkedHashMap<>();
+			versions.forEach(version -> {
+				Rule rule = found.get(version.ruleKey());
+				if (rule != null) {
+					result.put(version, rule);
+				}
+			});
+			return result;
+		});
+	}
+
+	@BatchMapping(typeName = "RuleVersion", field = "rollbackOf")
+	Mono<Map<RuleVersion, RuleVersion>> rollbackOf(List<RuleVersion> versions, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		versions.forEach(version -> {
+			if (version.rollbackOf() != null) {
+				keys.add(version.rollbackOf());
+			}
+		});
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return queries.versions(viewer(context), keys).map(found -> {
+			Map<RuleVersion, RuleVersion> result = new LinkedHashMap<>();
+			versions.forEach(version -> {
+				RuleVersion target = version.rollbackOf() == null ? null : found.get(version.rollbackOf());
+				if (target != null) {
+					result.put(version, target);
+				}
+			});
+			return result;
+		});
+	}
+
+	@BatchMapping(typeName = "RuleHistoryEntry", field = "version")
+	Mono<Map<RuleHistoryEntry, RuleVersion>> historyVersion(List<RuleHistoryEntry> entries, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		entries.forEach(entry -> keys.add(entry.versionKey()));
+		return queries.versions(viewer(context), keys).map(found -> {
+			Map<RuleHistoryEntry, RuleVersion> result = new LinkedHashMap<>();
+			entries.forEach(entry -> {
+				RuleVersion version = found.get(entry.versionKey());
+				if (version != null) {
+					result.put(entry, version);
+				}
+			});
+			return result;
+		});
+	}
+
+	@SchemaMapping(typeName = "RuleVersion", field = "definition")
+	@Nullable Object definition(RuleVersion version) {
+		return JsonValues.parse(version.definitionText());
+	}
+
+	@SchemaMapping(typeName = "RuleVersion", field = "definitionCsv")
+	@Nullable String definitionCsv(RuleVersion version) {
+		return version.kind() == RuleKind.DECISION_TABLE
+				? TableCsv.export(TableDefinitions.fromValue(JsonValues.parse(version.definitionText()))) : null;
+	}
+
+	@SchemaMapping(typeName = "RuleVersion", field = "readableText")
+	String readableText(RuleVersion version, @Argument ReadableText.@Nullable Language language) {
+		return ReadableText.render(version.kind(), version.definitionText(), language == null ? ReadableText.Language.EN : language);
+	}
+
+	private static Viewer viewer(GraphQLContext context) {
+		return context.get(Viewer.CONTEXT_KEY);
+	}
+
+	/** {@code node(id)} for rules. */
+	@Controller
+	static class RuleNodes implements NodeLoader {
+
+		private final RuleQueries queries;
+
+		RuleNodes(RuleQueries queries) {
+			this.queries = queries;
+		}
+
+		@Override
+		public String typeName() {
+			return Rule.TYPE_NAME;
+		}
+
+		@Override
+		public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+			return queries.rules(viewer, keys).map(Map::<UUID, Object>copyOf);
+		}
+
+	}
+
+	/** {@code node(id)} for versions. */
+	@Controller
+	static class RuleVersionNodes implements NodeLoader {
+
+		private final RuleQueries queries;
+
+		RuleVersionNodes(RuleQueries queries) {
+			this.queries = queries;
+		}
+
+		@Override
+		public String typeName() {
+			return RuleVersion.TYPE_NAME;
+		}
+
+		@Override
+		public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+			return queries.versions(viewer, keys).map(Map::<UUID, Object>copyOf);
+		}
+
+	}
+
+}

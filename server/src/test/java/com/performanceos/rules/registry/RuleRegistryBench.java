@@ -1,0 +1,115 @@
+package com.performanceos.rules.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.performanceos.PerformanceOsApplication;
+import com.performanceos.platform.security.Role;
+import com.performanceos.rules.engine.JsonValues;
+import com.performanceos.rules.engine.graphs.DecisionResolver;
+import com.performanceos.rules.engine.graphs.JdmGraph;
+import com.performanceos.rules.engine.zen.EvaluationContext;
+import com.performanceos.testsupport.IntegrationTest;
+
+/**
+ * On-demand measurements of the registry (run by {@code bench/run-rules-registry-bench.sh}, never by the suite: the
+ * class name does not end in {@code Tests}): rollback propagation to a second instance, and the GraphQL overhead of
+ * {@code evaluateRule} batches beside in-process evaluation of the same graph and inputs in the same JVM.
+ *
+ * <p>System properties: {@code rules.bench.graph} (a JDM file), {@code rules.bench.inputs} (NDJSON),
+ * {@code rules.bench.rollbacks} (default 100).
+ */
+@EnabledIfSystemProperty(named = "rules.bench.inputs", matches = ".+")
+class RuleRegistryBench extends IntegrationTest {
+
+	private static ConfigurableApplicationContext instanceB;
+
+	@BeforeAll
+	static void startInstanceB() {
+		instanceB = new SpringApplicationBuilder(PerformanceOsApplication.class).run("--server.port=0");
+	}
+
+	@AfterAll
+	static void stopInstanceB() {
+		if (instanceB != null) {
+			instanceB.close();
+		}
+	}
+
+	@Test
+	void rollbackPropagationToASecondInstance() {
+		String tenant = newTenant("bench-rollback");
+		RulesApi author = RulesApi.as("http://127.0.0.1:" + port, tokens, "sam", tenant, Role.SALES_OPS);
+		RulesApi onA = RulesApi.as("http://127.0.0.1:" + port, tokens, "fiona", tenant, Role.FINANCE);
+		RulesApi onB = RulesApi.as("http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"), tokens, "fiona",
+				tenant, Role.FINANCE);
+		List<String> v1 = author.created("payout", "EXPRESSION", RulesApi.version(
+				RulesApi.expression("amount * 10 / 100", Map.of("amount", "MONEY"), "MONEY"), "2026-01-01", List.of()));
+		onA.publishedBy(author, v1.get(1));
+		String v2 = author.createVersion("v2", v1.get(0), RulesApi.version(
+				RulesApi.expression("amount * 12 / 100", Map.of("amount", "MONEY"), "MONEY"), "2026-01-01", List.of()))
+			.path("createRuleVersion.version.id").entity(String.class).get();
+		onA.publishedBy(author, v2);
+		Map<String, Object> evaluation = Map.of("ruleId", v1.get(0), "asOf", "2026-06-01", "inputs", List.of(Map.of("amount", 10000)));
+		int rollbacks = Integer.getInteger("rules.bench.rollbacks", 100);
+		long[] micros = new long[rollbacks];
+		for (int i = 0; i < rollbacks; i++) {
+			boolean toV1 = i % 2 == 0;
+			onA.rollback("rb-" + i, toV1 ? v1.get(1) : v2).path("rollbackRule.userErrors").entityList(Object.class).hasSize(0);
+			long answeredAt = System.nanoTime();
+			String expected = toV1 ? "1000" : "1200";
+			while (!expected.equals(onB.evaluate(evaluation).path("evaluateRule.results[0].outputJson").entity(String.class).get())) {
+				if (System.nanoTime() - answeredAt > 10_000_000_000L) {
+					throw new AssertionError("rollback " + i + " not seen on B after 10 s");
+				}
+			}
+			micros[i] = (System.nanoTime() - answeredAt) / 1_000;
+		}
+		Arrays.sort(micros);
+		System.out.printf("BENCH rollback-propagation rollbacks=%d medianMs=%.1f p99Ms=%.1f maxMs=%.1f%n", rollbacks,
+				micros[rollbacks / 2] / 1000.0, micros[(int) Math.ceil(rollbacks * 0.99) - 1] / 1000.0, micros[rollbacks - 1] / 1000.0);
+	}
+
+	@Test
+	void evaluateRuleBatchesBesideInProcessEvaluation() throws IOException {
+		String graphJson = Files.readString(Path.of(System.getProperty("rules.bench.graph")));
+		List<Object> inputs = new ArrayList<>();
+		for (String line : Files.readAllLines(Path.of(System.getProperty("rules.bench.inputs")))) {
+			if (!line.isBlank()) {
+				inputs.add(JsonValues.parse(line));
+			}
+		}
+		RulesApi author = RulesApi.as("http://127.0.0.1:" + port, tokens, "sam", newTenant("bench-overhead"), Role.SALES_OPS);
+		String rule = author.created("graph", "DECISION_GRAPH", RulesApi.version(JsonValues.parse(graphJson), "2026-01-01", List.of())).get(0);
+		JdmGraph graph = JdmGraph.parse(graphJson);
+		int batch = 10_000;
+		for (int round = 0; round < 3; round++) {
+			long started = System.nanoTime();
+			for (Object input : inputs) {
+				graph.evaluate(input, EvaluationContext.at(0), DecisionResolver.NONE);
+			}
+			double inProcess = inputs.size() / ((System.nanoTime() - started) / 1e9);
+			started = System.nanoTime();
+			for (int from = 0; from < inputs.size(); from += batch) {
+				author.evaluateVersion(rule, 1, inputs.subList(from, Math.min(inputs.size(), from + batch)))
+					.path("evaluateRule.results[0].outputJson").entity(String.class).get();
+			}
+			double graphQl = inputs.size() / ((System.nanoTime() - started) / 1e9);
+			System.out.printf("BENCH evaluate-overhead round=%d inputs=%d batch=%d inProcessPerSecond=%.0f graphQlPerSecond=%.0f ratio=%.1f%n",
+					round + 1, inputs.size(), batch, inProcess, graphQl, inProcess / graphQl);
+		}
+	}
+
+}
