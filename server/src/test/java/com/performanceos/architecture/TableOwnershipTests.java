@@ -141,6 +141,11 @@ class TableOwnershipTests {
 		owners.put("ledger_escalation_task", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_notification", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_tenant", "ledger.receivables.escalation");
+		owners.put("scenarios_scenario", "scenarios.planning");
+		owners.put("scenarios_driver_change", "scenarios.planning");
+		owners.put("scenarios_version", "scenarios.planning");
+		owners.put("scenarios_share_link", "scenarios.sharing");
+		owners.put("scenarios_recurring_decision", "scenarios.planning");
 		return Map.copyOf(owners);
 	}
 
