@@ -150,6 +150,11 @@ class TableOwnershipTests {
 		owners.put("rules_rule", "rules.registry");
 		owners.put("rules_version", "rules.registry");
 		owners.put("rules_transition", "rules.registry");
+		owners.put("scenarios_scenario", "scenarios.planning");
+		owners.put("scenarios_driver_change", "scenarios.planning");
+		owners.put("scenarios_version", "scenarios.planning");
+		owners.put("scenarios_share_link", "scenarios.sharing");
+		owners.put("scenarios_recurring_decision", "scenarios.planning");
 		return Map.copyOf(owners);
 	}
 

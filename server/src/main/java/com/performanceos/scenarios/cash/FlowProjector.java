@@ -38,6 +38,11 @@ final class FlowProjector {
 		return opening;
 	}
 
+	/**
+	 * Every flow, in category order (receivables, payables, recurring, new business, one-offs: the enum's order)
+	 * and within a category in source-id order, which {@link ForecastInputs} keeps its facts in. The engine relies
+	 * on it: distributed to days in this order, each day's flows are already in (category, source id) order.
+	 */
 	List<CashFlow> project() {
 		List<CashFlow> flows = new ArrayList<>();
 		receivables(flows);
@@ -120,7 +125,8 @@ final class FlowProjector {
 	}
 
 	private void oneOffs(List<CashFlow> flows) {
-		for (OneOff oneOff : drivers.oneOffs()) {
+		List<OneOff> byId = drivers.oneOffs().stream().sorted(java.util.Comparator.comparing(OneOff::id)).toList();
+		for (OneOff oneOff : byId) {
 			if (!oneOff.date().isBefore(inputs.asOf()) && !oneOff.date().isAfter(inputs.lastDay())) {
 				flows.add(new CashFlow(oneOff.date(), converter.toReporting(oneOff.amount(), oneOff.currency()),
 						new SourceReference(CashCategory.ONE_OFF, oneOff.id(), "%s", List.of(oneOff.label()))));

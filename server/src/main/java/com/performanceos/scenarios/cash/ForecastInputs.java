@@ -2,6 +2,7 @@ package com.performanceos.scenarios.cash;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,12 @@ public record ForecastInputs(LocalDate asOf, int horizonDays, String reportingCu
 		}
 		balances = List.copyOf(balances);
 		rates = List.copyOf(rates);
-		receivables = List.copyOf(receivables);
+		// Kept in source-id order, once per set of facts: the engine then emits each day's flows already in its
+		// (category, source id) order, and a recalculation (a driver moved, the facts unchanged) sorts nothing.
+		receivables = receivables.stream().sorted(Comparator.comparing(Receivable::invoiceId)).toList();
 		customerDelayDays = Map.copyOf(customerDelayDays);
-		payables = List.copyOf(payables);
-		recurringFlows = List.copyOf(recurringFlows);
+		payables = payables.stream().sorted(Comparator.comparing(Payable::billId)).toList();
+		recurringFlows = recurringFlows.stream().sorted(Comparator.comparing(RecurringFlow::seriesId)).toList();
 	}
 
 	/** The last day of the forecast. */

@@ -59,4 +59,23 @@ public final class BankFixtures {
 			.expectBody().jsonPath("$.stored").isEqualTo(1);
 	}
 
+	/** One transaction of an aggregator delivery (booked and valued on the same day). */
+	public static Map<String, Object> transaction(String id, String bookingDate, String amount, String currency, String counterparty,
+			String label) {
+		return BankTestSupport.transaction(id, bookingDate, amount, currency, counterparty, label);
+	}
+
+	/** Delivers up to 1,000 transactions in one signed delivery, as the aggregator would, and expects them all stored. */
+	public void deliverAll(String aggregatorAccountId, List<Map<String, Object>> transactions) {
+		byte[] body = json.writeValueAsBytes(Map.of("accountId", aggregatorAccountId, "transactions", transactions));
+		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		web.post().uri(BankAggregatorConfiguration.WEBHOOK_PATH, BankTestSupport.tenantOf(json, body)).contentType(MediaType.APPLICATION_JSON)
+			.header(AggregatorWebhook.SIGNATURE_HEADER, signature.header(timestamp, body))
+			.header(AggregatorWebhook.TIMESTAMP_HEADER, timestamp)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.stored").isEqualTo(transactions.size());
+	}
+
 }

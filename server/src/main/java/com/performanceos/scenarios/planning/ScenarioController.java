@@ -1,0 +1,209 @@
+package com.performanceos.scenarios.planning;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GraphQlException;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.scenarios.cash.CashCategory;
+import com.performanceos.scenarios.cash.DriverOverrides;
+
+/** GraphQL edge of scenarios, their forecasts, versions, driver history and comparison. */
+@Controller
+class ScenarioController implements NodeLoader {
+
+	/** Most drill-down flows one bucket answers. */
+	static final int FLOWS_MAX = PageRequest.MAX_PAGE_SIZE;
+
+	private final ScenarioService scenarios;
+
+	ScenarioController(ScenarioService scenarios) {
+		this.scenarios = scenarios;
+	}
+
+	@QueryMapping
+	Mono<Connection<Scenario>> scenarios(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return scenarios.list(viewer, PageRequest.of(first, after, null, null));
+	}
+
+	@MutationMapping
+	Mono<CreateScenario.Payload> createScenario(@Argument CreateScenario.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return scenarios.create(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<CreateScenario.Payload> updateScenarioDrivers(@Argument UpdateScenarioDrivers.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return scenarios.updateDrivers(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<SaveScenarioVersion.Payload> saveScenarioVersion(@Argument SaveScenarioVersion.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+		return scenarios.saveVersion(viewer, input, sourceAddress);
+	}
+
+	@SchemaMapping(typeName = "Scenario", field = "forecast")
+	Mono<ForecastView> forecast(Scenario scenario, @Argument @Nullable LocalDate asOf, @Argument @Nullable Integer horizonDays,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return scenarios.forecast(viewer, scenario, asOf, horizonDays);
+	}
+
+	@SchemaMapping(typeName = "Scenario", field = "versions")
+	Mono<Connection<ScenarioVersion>> versions(Scenario scenario, @Argument @Nullable Integer first, @Argument @Nullable String after,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return scenarios.versions(viewer, scenario, PageRequest.of(first, after, null, null));
+	}
+
+	@SchemaMapping(typeName = "Scenario", field = "driverChanges")
+	Mono<Connection<DriverChangeView>> driverChanges(Scenario scenario, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return scenarios.changes(viewer, scenario, PageRequest.of(first, after, null, null)).map(page -> new Connection<>(
+				page.edges().stream().map(edge -> new Connection.Edge<>(edge.cursor(), DriverChangeView.of(edge.node()))).toList(),
+				page.pageInfo(), page.totalCount()));
+	}
+
+	@BatchMapping(typeName = "Scenario", field = "parent")
+	Mono<Map<Scenario, @Nullable Scenario>> parent(List<Scenario> page, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		page.forEach(scenario -> {
+			if (scenario.parentKey() != null) {
+				keys.add(scenario.parentKey());
+			}
+		});
+		return scenarios.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<Scenario, @Nullable Scenario> byScenario = new LinkedHashMap<>();
+			page.forEach(scenario -> byScenario.put(scenario, scenario.parentKey() == null ? null : found.get(scenario.parentKey())));
+			return byScenario;
+		});
+	}
+
+	@SchemaMapping(typeName = "Scenario", field = "overrides")
+	DriverOverrides overrides(Scenario scenario) {
+		return scenario.overrides();
+	}
+
+	@SchemaMapping(typeName = "ScenarioDriverOverrides", field = "oneOffs")
+	List<ForecastView.OneOffView> oneOffs(DriverOverrides overrides) {
+		return overrides.oneOffs().stream().map(ForecastView.OneOffView::of).toList();
+	}
+
+	@BatchMapping(typeName = "ScenarioVersion", field = "scenario")
+	Mono<Map<ScenarioVersion, Scenario>> versionScenario(List<ScenarioVersion> page, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		page.forEach(version -> keys.add(version.scenarioKey()));
+		return scenarios.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
+			Map<ScenarioVersion, Scenario> byVersion = new LinkedHashMap<>();
+			page.forEach(version -> byVersion.put(version, found.get(version.scenarioKey())));
+			return byVersion;
+		});
+	}
+
+	@SchemaMapping(typeName = "ScenarioVersion", field = "forecast")
+	Mono<ForecastView> versionForecast(ScenarioVersion version, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return scenarios.forecast(viewer, version);
+	}
+
+	@SchemaMapping(typeName = "CashForecast", field = "buckets")
+	List<ForecastView.BucketView> buckets(ForecastView forecast, @Argument ForecastView.Granularity granularity) {
+		return forecast.buckets(granularity);
+	}
+
+	@SchemaMapping(typeName = "CashBucket", field = "flows")
+	List<ForecastView.FlowView> flows(ForecastView.BucketView bucket, @Argument @Nullable CashCategory category, @Argument int first) {
+		if (first < 0 || first > FLOWS_MAX) {
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "first must be between 0 and " + FLOWS_MAX + ", got " + first);
+		}
+		return bucket.flows(category, first);
+	}
+
+	/** The schema's {@code CompareScenariosInput}. */
+	record CompareInput(List<ComparedItem> items, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
+			ForecastView.@Nullable Granularity granularity) {
+	}
+
+	/** The schema's {@code ComparedItemInput}: a scenario (recalculated now) or a saved version. */
+	record ComparedItem(@Nullable String scenarioId, @Nullable String versionId) {
+	}
+
+	@QueryMapping
+	Mono<ScenarioComparison> compareScenarios(@Argument CompareInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		if (input.items().size() < 2 || input.items().size() > ScenarioComparison.SERIES_MAX) {
+			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "compare 2 to " + ScenarioComparison.SERIES_MAX + " items"));
+		}
+		List<Mono<ScenarioComparison.Series>> series = new ArrayList<>();
+		for (ComparedItem item : input.items()) {
+			series.add(seriesOf(viewer, item, input));
+		}
+		ForecastView.Granularity granularity = input.granularity() != null ? input.granularity() : ForecastView.Granularity.WEEK;
+		return Flux.concat(series).collectList().map(found -> {
+			try {
+				return ScenarioComparison.of(granularity, found);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new GraphQlException(ErrorCode.BAD_USER_INPUT, String.valueOf(ex.getMessage()));
+			}
+		});
+	}
+
+	private Mono<ScenarioComparison.Series> seriesOf(Viewer viewer, ComparedItem item, CompareInput input) {
+		if ((item.scenarioId() == null) == (item.versionId() == null)) {
+			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "each item names either a scenarioId or a versionId"));
+		}
+		if (item.scenarioId() != null) {
+			String id = item.scenarioId();
+			return ScenarioService.keyOf(id, Scenario.TYPE_NAME).map(key -> scenarios.load(viewer, List.of(key))
+				.flatMap(found -> Mono.justOrEmpty(found.get(key))))
+				.orElse(Mono.empty())
+				.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario " + id)))
+				.flatMap(scenario -> scenarios.forecast(viewer, scenario, input.asOf(), input.horizonDays())
+					.map(forecast -> new ScenarioComparison.Series(scenario.name(), scenario, null, forecast)));
+		}
+		String id = String.valueOf(item.versionId());
+		return ScenarioService.keyOf(id, ScenarioVersion.TYPE_NAME).map(key -> scenarios.loadVersions(viewer, List.of(key))
+			.flatMap(found -> Mono.justOrEmpty(found.get(key))))
+			.orElse(Mono.empty())
+			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario version " + id)))
+			.flatMap(version -> scenarios.forecast(viewer, version)
+				.map(forecast -> new ScenarioComparison.Series(version.label(), null, version, forecast)));
+	}
+
+	@Override
+	public String typeName() {
+		return Scenario.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return scenarios.load(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.performanceos.scenarios.planning;
+
+/** The schema's {@code ScenarioErrorCode}: every business refusal of the scenarios mutations. */
+public enum ScenarioErrorCode {
+
+	/** The input failed validation; the error's field names the input field. */
+	INVALID_INPUT,
+
+	/** The idempotency key was already used with a different input. */
+	IDEMPOTENCY_CONFLICT,
+
+	/** No scenario with this id in the tenant. */
+	SCENARIO_NOT_FOUND,
+
+	/** No saved version with this id in the tenant. */
+	VERSION_NOT_FOUND,
+
+	/** No share link with this id in the tenant. */
+	SHARE_LINK_NOT_FOUND,
+
+	/** Another scenario of the tenant has this name. */
+	DUPLICATE_SCENARIO_NAME,
+
+	/** The parent chain would be deeper than scenarios allow. */
+	INHERITANCE_TOO_DEEP,
+
+	/** The drivers were changed since the revision the editor started from. */
+	STALE_REVISION,
+
+	/** An amount is in a currency that cannot be converted to the scenario's reporting currency. */
+	MISSING_EXCHANGE_RATE,
+
+	/** The share link was already revoked. */
+	SHARE_LINK_ALREADY_REVOKED
+
+}
