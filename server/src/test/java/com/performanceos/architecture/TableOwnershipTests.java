@@ -141,6 +141,13 @@ class TableOwnershipTests {
 		owners.put("ledger_escalation_task", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_notification", "ledger.receivables.escalation");
 		owners.put("ledger_escalation_tenant", "ledger.receivables.escalation");
+		owners.put("outbox_parked", "platform.events");
+		owners.put("reference_value", "platform.reference");
+		owners.put("tenders_organisation", "tenders.organisations");
+		owners.put("tenders_tender", "tenders.procurement");
+		owners.put("tenders_lot", "tenders.procurement");
+		owners.put("tenders_criterion", "tenders.procurement");
+		owners.put("tenders_tender_key", "tenders.bids");
 		return Map.copyOf(owners);
 	}
 
