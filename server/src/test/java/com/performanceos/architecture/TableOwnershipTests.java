@@ -148,6 +148,11 @@ class TableOwnershipTests {
 		owners.put("tenders_lot", "tenders.procurement");
 		owners.put("tenders_criterion", "tenders.procurement");
 		owners.put("tenders_tender_key", "tenders.bids");
+		owners.put("tenders_bid", "tenders.bids");
+		owners.put("tenders_offer", "tenders.evaluation");
+		owners.put("tenders_evaluator", "tenders.evaluation");
+		owners.put("tenders_score", "tenders.evaluation");
+		owners.put("tenders_award", "tenders.evaluation");
 		return Map.copyOf(owners);
 	}
 

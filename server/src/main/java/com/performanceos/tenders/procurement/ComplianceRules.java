@@ -60,7 +60,9 @@ final class ComplianceRules {
 		checks.add(euThreshold(tender, estimated, publicationDate, eu));
 		checks.add(minimumTimeLimit(tender, estimated, publicationDate, eu, values));
 		long days = daysToDeadline(tender, publicationDate);
-		checks.add(new ComplianceCheck(DEADLINE_AFTER_PUBLICATION, days >= 1, "The submission deadline is " + days
+		// Below the EU thresholds the law asks only for a reasonable time, judged by the buyer; what is checked here is
+		// that the deadline does not precede the publication (publishTender also refuses a deadline already past).
+		checks.add(new ComplianceCheck(DEADLINE_AFTER_PUBLICATION, days >= 0, "The submission deadline is " + days
 				+ " day(s) after the publication date " + publicationDate, null, null));
 		return new ComplianceReport(tender, publicationDate, List.copyOf(checks));
 	}
