@@ -144,6 +144,17 @@ class TenderIntegrationTests extends IntegrationTest {
 		otherBuyer.document(TendersApi.COMPLIANCE).variable("id", draft).execute().path("complianceReport").valueIsNull();
 	}
 
+	@Test
+	void anOrganisationIsSeenByItsOwnTenantOnly() {
+		var buyer = graphQl(newTenant("own-org"), Role.BUYER);
+		String id = TendersApi.register(buyer, "21690123100011", "COMMUNE").path("registerOrganisation.organisation.id").entity(String.class).get();
+		buyer.document("query($id: ID!) { node(id: $id) { ... on Organisation { siret } } }").variable("id", id).execute()
+			.path("node.siret").entity(String.class).isEqualTo("21690123100011");
+		var vendor = graphQl(newTenant("other-org"), Role.VENDOR);
+		vendor.document("query($id: ID!) { node(id: $id) { id } }").variable("id", id).execute().path("node").valueIsNull();
+		vendor.document("{ organisation { id } }").execute().path("organisation").valueIsNull();
+	}
+
 	private boolean compliantWithDeadline(HttpGraphQlTester buyer, String reference, LocalDate publication, int days, boolean electronic) {
 		OffsetDateTime deadline = publication.plusDays(days).atTime(LocalTime.NOON).atZone(PARIS).toOffsetDateTime();
 		String id = TendersApi.create(buyer, TendersApi.tender(reference, "SERVICES", "OPEN", "300000", deadline, electronic));
