@@ -155,6 +155,17 @@ class TableOwnershipTests {
 		owners.put("scenarios_version", "scenarios.planning");
 		owners.put("scenarios_share_link", "scenarios.sharing");
 		owners.put("scenarios_recurring_decision", "scenarios.planning");
+		owners.put("reference_value", "platform.reference");
+		owners.put("tenders_organisation", "tenders.organisations");
+		owners.put("tenders_tender", "tenders.procurement");
+		owners.put("tenders_lot", "tenders.procurement");
+		owners.put("tenders_criterion", "tenders.procurement");
+		owners.put("tenders_tender_key", "tenders.bids");
+		owners.put("tenders_bid", "tenders.bids");
+		owners.put("tenders_offer", "tenders.evaluation");
+		owners.put("tenders_evaluator", "tenders.evaluation");
+		owners.put("tenders_score", "tenders.evaluation");
+		owners.put("tenders_award", "tenders.evaluation");
 		return Map.copyOf(owners);
 	}
 

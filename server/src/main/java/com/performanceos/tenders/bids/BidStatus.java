@@ -1,0 +1,8 @@
+package com.performanceos.tenders.bids;
+
+/** The schema's {@code BidStatus}. */
+enum BidStatus {
+
+	SUBMITTED, WITHDRAWN
+
+}

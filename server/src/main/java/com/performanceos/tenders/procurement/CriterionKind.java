@@ -1,0 +1,8 @@
+package com.performanceos.tenders.procurement;
+
+/** The schema's {@code CriterionKind}. */
+public enum CriterionKind {
+
+	PRICE, TECHNICAL
+
+}

@@ -1,0 +1,109 @@
+package com.performanceos.tenders.procurement;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.NodeLoader;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of tenders and lots: parse, call the service, map to the payload. */
+@Controller
+class TenderController implements NodeLoader {
+
+	private final TenderService tenders;
+
+	TenderController(TenderService tenders) {
+		this.tenders = tenders;
+	}
+
+	@QueryMapping
+	Mono<Connection<Tender>> tenders(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return tenders.list(viewer, PageRequest.of(first, after, last, before));
+	}
+
+	@QueryMapping
+	Mono<ComplianceReport> complianceReport(@Argument String tenderId, @Argument @Nullable LocalDate publicationDate,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return tenders.complianceReport(viewer, tenderId, publicationDate);
+	}
+
+	@MutationMapping
+	Mono<CreateTender.Payload> createTender(@Argument CreateTender.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return tenders.create(viewer, input, sourceAddress);
+	}
+
+	@MutationMapping
+	Mono<PublishTender.Payload> publishTender(@Argument PublishTender.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return tenders.publish(viewer, input, sourceAddress);
+	}
+
+	@BatchMapping(typeName = "Tender", field = "lots")
+	Mono<Map<Tender, List<Lot>>> lots(List<Tender> list, GraphQLContext context) {
+		return tenders.lotsOf(viewer(context), list.stream().map(Tender::key).toList()).map(byTender -> {
+			Map<Tender, List<Lot>> result = new LinkedHashMap<>();
+			list.forEach(tender -> result.put(tender, byTender.getOrDefault(tender.key(), List.of())));
+			return result;
+		});
+	}
+
+	@BatchMapping(typeName = "Lot", field = "tender")
+	Mono<Map<Lot, Tender>> tender(List<Lot> lots, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		lots.forEach(lot -> keys.add(lot.tenderKey()));
+		return tenders.tenders(viewer(context), keys).map(found -> {
+			Map<Lot, Tender> result = new LinkedHashMap<>();
+			lots.forEach(lot -> {
+				Tender tender = found.get(lot.tenderKey());
+				if (tender != null) {
+					result.put(lot, tender);
+				}
+			});
+			return result;
+		});
+	}
+
+	@BatchMapping(typeName = "Lot", field = "awardCriteria")
+	Mono<Map<Lot, List<AwardCriterion>>> awardCriteria(List<Lot> lots, GraphQLContext context) {
+		return tenders.criteriaOf(viewer(context), lots.stream().map(Lot::key).toList()).map(byLot -> {
+			Map<Lot, List<AwardCriterion>> result = new LinkedHashMap<>();
+			lots.forEach(lot -> result.put(lot, byLot.getOrDefault(lot.key(), List.of())));
+			return result;
+		});
+	}
+
+	@Override
+	public String typeName() {
+		return Tender.TYPE_NAME;
+	}
+
+	@Override
+	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
+		return tenders.tenders(viewer, keys).map(Map::<UUID, Object>copyOf);
+	}
+
+	private static Viewer viewer(GraphQLContext context) {
+		return context.get(Viewer.CONTEXT_KEY);
+	}
+
+}
