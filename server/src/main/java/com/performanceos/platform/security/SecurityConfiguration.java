@@ -1,5 +1,6 @@
 package com.performanceos.platform.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,8 +69,16 @@ class SecurityConfiguration {
 		return new JwtViewerConverter(properties);
 	}
 
+	/**
+	 * The verifying decoder behind a cache of the tokens it accepted ({@link CachingJwtDecoder}): HTTP
+	 * requests and WebSocket connections alike check a token's signature once per few minutes.
+	 */
 	@Bean
 	ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties, EmbeddedIssuerHolder embedded) {
+		return new CachingJwtDecoder(verifyingDecoder(properties, embedded), Clock.systemUTC());
+	}
+
+	private static ReactiveJwtDecoder verifyingDecoder(SecurityProperties properties, EmbeddedIssuerHolder embedded) {
 		if (embedded.issuer().isPresent()) {
 			EmbeddedIssuer issuer = embedded.issuer().get();
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build();
