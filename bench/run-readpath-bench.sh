@@ -27,7 +27,7 @@ if [ -z "${JAR:-}" ]; then
 else
   jar=$JAR
 fi
-profile_opts=${PROFILE:+-XX:StartFlightRecording=filename=$PROFILE,settings=profile}
+profile_opts=${PROFILE:+-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true}
 # One token drives the whole load, so the per-client leaky bucket is given a leak rate no run can reach:
 # every request still pays the bucket's Redis round trips, none is throttled.
 PORT=$server_port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false \
