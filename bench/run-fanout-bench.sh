@@ -17,7 +17,8 @@ port_a=${SERVER_PORT:-18088}; port_b=${SERVER_B_PORT:-18089}; heap=${HEAP:--Xms1
 (cd bench/readpath && npm ci --no-audit --no-fund --silent)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 10,000 sockets need more than the usual 1,024 descriptors
 work=$(mktemp -d)
-trap 'grep -h -A3 " ERROR " "$work"/a.log "$work"/b.log 2>/dev/null | head -20; kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+pid_a=; pid_b=
+trap 'kill $pid_a $pid_b 2>/dev/null; wait 2>/dev/null; grep -h -A3 " ERROR " "$work"/a.log "$work"/b.log 2>/dev/null | head -20; rm -rf "$work"' EXIT
 
 if [ -z "${JAR:-}" ]; then
   ./mvnw -B -q --no-transfer-progress -Dexplorer.skip=true -DskipTests -pl server package
