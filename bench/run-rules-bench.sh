@@ -15,9 +15,7 @@ command -v node >/dev/null || { echo "node is missing" >&2; exit 1; }
 
 rounds=${ROUNDS:-5}; inputs_count=${INPUTS:-1000000}; seconds=${SECONDS_PER_ROUND:-5}; inflight=${INFLIGHT:-64}
 graph_name=${GRAPH:-insurance-agent-commission}
-shared=$(cd .. && pwd)/shared
-[ -d "$shared" ] || shared=$(cd ../.. && pwd)/shared
-graph="$shared/data/rules/gorules-jdm/graphs/$graph_name.json"
+graph="$(pwd)/reference-data/rules/gorules-jdm/graphs/$graph_name.json"
 [ -f "$graph" ] || { echo "graph not found: $graph" >&2; exit 1; }
 work=$(mktemp -d /tmp/rules-bench.XXXXXX)
 inputs="$work/inputs.ndjson"

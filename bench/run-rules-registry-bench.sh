@@ -13,9 +13,7 @@ cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 
 rollbacks=${ROLLBACKS:-100}; inputs_count=${INPUTS:-100000}; graph_name=${GRAPH:-insurance-agent-commission}
-shared=$(cd .. && pwd)/shared
-[ -d "$shared" ] || shared=$(cd ../.. && pwd)/shared
-graph="$shared/data/rules/gorules-jdm/graphs/$graph_name.json"
+graph="$(pwd)/reference-data/rules/gorules-jdm/graphs/$graph_name.json"
 work=$(mktemp -d /tmp/rules-registry-bench.XXXXXX)
 python3 bench/rules-bench/generate-inputs.py "$inputs_count" "$work/inputs.ndjson"
 

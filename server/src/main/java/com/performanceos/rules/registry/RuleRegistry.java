@@ -144,7 +144,7 @@ class RuleRegistry {
 		}
 		RuleVersion moved = moved(version, transition, viewer.subject());
 		Mono<Void> announced = transition == Transition.PUBLISH || transition == Transition.RETIRE
-				? outbox.publish(tx.db(), tx.tenant(), Instant.now(), RuleChanged.of(moved, moved.status().name())) : Mono.empty();
+				? outbox.publish(tx, Instant.now(), RuleChanged.of(moved, moved.status().name())) : Mono.empty();
 		return store.updateStatus(tx.db(), moved)
 			.then(store.recordTransition(tx, moved, version.status(), viewer.subject(), justification))
 			.then(announced)
@@ -179,7 +179,7 @@ class RuleRegistry {
 								target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
 						return store.insertVersion(tx, republished)
 							.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
-								.then(outbox.publish(tx.db(), tx.tenant(), Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
+								.then(outbox.publish(tx, Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
 								.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
 										audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
 												Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));

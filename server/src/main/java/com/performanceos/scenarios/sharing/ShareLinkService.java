@@ -179,7 +179,7 @@ class ShareLinkService {
 				String action = refusal == null ? "scenarios.share.opened" : "scenarios.share.refused";
 				Map<String, Object> details = refusal == null ? Map.of("role", found.get().role().name())
 						: Map.of("reason", refusal.name(), "tokenHashPrefix", hash.isEmpty() ? "" : hash.substring(0, 12));
-				return audit.record(db, viewer.tenant(), new AuditEntry(viewer.subject(), action, ShareLink.TYPE_NAME,
+				return audit.record(tx, new AuditEntry(viewer.subject(), action, ShareLink.TYPE_NAME,
 						found.map(ShareLink::id).orElse(null), sourceAddress, null, details))
 					.thenReturn(new Attempt(found.orElse(null), refusal));
 			});
