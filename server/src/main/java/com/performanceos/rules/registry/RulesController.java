@@ -219,8 +219,9 @@ class RulesController implements LiveEventConsumer {
 	}
 
 	@SchemaMapping(typeName = "RuleVersion", field = "definition")
-	@Nullable Object definition(RuleVersion version) {
-		return JsonValues.parse(version.definitionText());
+	Object definition(RuleVersion version) {
+		// A stored definition is a JSON object, checked at save: never JSON null.
+		return java.util.Objects.requireNonNull(JsonValues.parse(version.definitionText()), "stored rule definition");
 	}
 
 	@SchemaMapping(typeName = "RuleVersion", field = "definitionCsv")
