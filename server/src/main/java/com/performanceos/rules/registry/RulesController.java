@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -221,7 +222,7 @@ class RulesController implements LiveEventConsumer {
 	@SchemaMapping(typeName = "RuleVersion", field = "definition")
 	Object definition(RuleVersion version) {
 		// A stored definition is a JSON object, checked at save: never JSON null.
-		return java.util.Objects.requireNonNull(JsonValues.parse(version.definitionText()), "stored rule definition");
+		return Objects.requireNonNull(JsonValues.parse(version.definitionText()), "stored rule definition");
 	}
 
 	@SchemaMapping(typeName = "RuleVersion", field = "definitionCsv")
