@@ -65,13 +65,16 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	private final EventCodec codec;
 
+	private final EventBankAccounts eventBankAccounts;
+
 	BankAccountController(BankAccountService bankAccounts, TenantDatabase database, AuditTrail auditTrail,
-			EventStream events, EventCodec codec) {
+			EventStream events, EventCodec codec, EventBankAccounts eventBankAccounts) {
 		this.bankAccounts = bankAccounts;
 		this.database = database;
 		this.auditTrail = auditTrail;
 		this.events = events;
 		this.codec = codec;
+		this.eventBankAccounts = eventBankAccounts;
 	}
 
 	@QueryMapping
@@ -109,13 +112,10 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 
 	@SubscriptionMapping
 	Flux<CashPositionChangedEvent> cashPositionChanged(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return codec.received(events, viewer.tenant(), CashPositionChanged.class).concatMap(received -> {
-			UUID key = received.event().bankAccountKey();
-			return bankAccounts.load(viewer, List.of(key))
-				.flatMap(found -> Mono.justOrEmpty(found.get(key)))
+		return codec.received(events, viewer.tenant(), CashPositionChanged.class)
+			.concatMap(received -> eventBankAccounts.of(viewer, received.id(), received.event().bankAccountKey())
 				.map(account -> new CashPositionChangedEvent(received.id().toString(), account, received.event().transactionCount(),
-						received.event().net(), received.occurredAt()));
-		});
+						received.event().net(), received.occurredAt())));
 	}
 
 	@Override

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.security.Viewer;
 import com.performanceos.testsupport.IntegrationTest;
 import com.performanceos.testsupport.TestServices;
 
@@ -20,6 +23,9 @@ class AccountIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private AccountService accountService;
 
 	@Test
 	void createsAnAccountAndListsIt() {
@@ -58,6 +64,25 @@ class AccountIntegrationTests extends IntegrationTest {
 		create(admin, "a", "601000", "Purchases");
 		create(admin, "b", "601000", "Purchases again").path("createAccount.userErrors[0].code").entity(String.class)
 			.isEqualTo("DUPLICATE_ACCOUNT_CODE");
+	}
+
+	@Test
+	void aPageIsCountedOnlyWhenItsQuerySelectsTotalCount() {
+		String tenant = newTenant("count");
+		var admin = graphQl(tenant, Role.ADMIN);
+		for (int i = 1; i <= 3; i++) {
+			create(admin, "k" + i, "70100" + i, "Counted " + i);
+		}
+		Viewer viewer = new Viewer("reader", tenant, Set.of(Role.ADMIN));
+
+		assertThat(accountService.list(viewer, PageRequest.of(2, null, null, null), false).block().totalCount())
+			.isEqualTo(com.performanceos.platform.graphql.Connection.TOTAL_NOT_SELECTED);
+		assertThat(accountService.list(viewer, PageRequest.of(2, null, null, null), true).block().totalCount()).isEqualTo(3);
+		admin.document("{ accounts(first: 2) { nodes { code } pageInfo { hasNextPage } } }").execute()
+			.path("accounts.nodes[*].code").entityList(String.class).containsExactly("701001", "701002")
+			.path("accounts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		admin.document("{ accounts(first: 2) { totalCount } }").execute()
+			.path("accounts.totalCount").entity(Integer.class).isEqualTo(3);
 	}
 
 	@Test

@@ -30,6 +30,8 @@ class BankWebhookIntegrationTests extends BankTestSupport {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final String IBAN = iban("30004000031234567890143");
+
 	@Autowired
 	MeterRegistry meters;
 
@@ -58,6 +60,39 @@ class BankWebhookIntegrationTests extends BankTestSupport {
 		assertThat(event).containsEntry("transactionCount", 1);
 		assertThat(event.get("netChange")).isEqualTo(Map.of("amount", "1250.400000", "currency", "EUR"));
 		assertThat(stringKeyed((Map<?, ?>) event.get("bankAccount"))).containsEntry("name", "Compte courant");
+	}
+
+	@Test
+	void subscribersOfOneTenantShareTheEventsBankAccountButEachSeesItsOwnMaskingAndAudit() throws Exception {
+		String tenant = newTenant("bank-share");
+		String externalId = "agg-" + tenant;
+		connectedBankAccount(tenant, externalId);
+		double openBefore = activeSubscriptions();
+		String document = "subscription { cashPositionChanged { eventId bankAccount { name iban } } }";
+		CompletableFuture<Map<String, Object>> finance = firstEvent(tokens.token(tenant, Role.FINANCE), document);
+		CompletableFuture<Map<String, Object>> analyst = firstEvent(tokens.token(tenant, Role.ANALYST), document);
+		await().atMost(CONNECT_TIMEOUT).until(() -> activeSubscriptions() >= openBefore + 2);
+
+		deliverSigned(batch(externalId, List.of(transaction("tx-1", "2026-05-04", "99.10", "EUR", "ACME SAS", "VIR ACME"))))
+			.expectStatus().isOk();
+		Map<String, Object> full = finance.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		Map<String, Object> masked = analyst.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+		assertThat(masked.get("eventId")).isEqualTo(full.get("eventId"));
+		assertThat(stringKeyed((Map<?, ?>) full.get("bankAccount"))).containsEntry("iban", IBAN);
+		assertThat(stringKeyed((Map<?, ?>) masked.get("bankAccount")))
+			.containsEntry("iban", IBAN.substring(0, IBAN.length() - 6) + "******");
+		assertThat(superuserRows("SELECT actor FROM audit_log WHERE tenant_id = ? AND action = ?", tenant,
+				BankAccountController.MASKED_VIEW_ACTION)).hasSize(1);
+	}
+
+	private CompletableFuture<Map<String, Object>> firstEvent(String token, String document) {
+		return webSocket(token).document(document)
+			.retrieveSubscription("cashPositionChanged")
+			.toEntity(Map.class)
+			.next()
+			.map(BankWebhookIntegrationTests::stringKeyed)
+			.toFuture();
 	}
 
 	@Test
@@ -124,7 +159,7 @@ class BankWebhookIntegrationTests extends BankTestSupport {
 	private void connectedBankAccount(String tenant, String externalId) {
 		var finance = graphQl(tenant, Role.FINANCE);
 		String pivot = ledgerAccount(finance, "512000", "ASSET", "EUR");
-		bankAccount(finance, bankAccountInput("bank-1", "Compte courant", "BNP Paribas", "FR-PARIS", "EUR", iban("30004000031234567890143"),
+		bankAccount(finance, bankAccountInput("bank-1", "Compte courant", "BNP Paribas", "FR-PARIS", "EUR", IBAN,
 				pivot, "0", "2026-01-01", externalId));
 	}
 
