@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -43,9 +44,9 @@ class AccountController implements NodeLoader, LiveEventConsumer {
 
 	@QueryMapping
 	Mono<Connection<Account>> accounts(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, DataFetchingFieldSelectionSet selection,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return accounts.list(viewer, PageRequest.of(first, after, last, before));
+		return accounts.list(viewer, PageRequest.of(first, after, last, before), Connection.totalSelected(selection));
 	}
 
 	@MutationMapping

@@ -43,17 +43,18 @@ public final class AccountDirectory {
 
 	/**
 	 * A keyset page of the tenant's accounts in code order, read in the caller's transaction: the
-	 * page's accounts plus one when more follow (for {@code Connection.fromKeyset}, keyed by code).
+	 * page's accounts plus one when more follow (for {@code Connection.fromKeyset}, keyed by code),
+	 * and their number when {@code counted}, in the same statement.
 	 */
-	public Mono<Page> page(TenantTransaction tx, PageRequest page) {
-		return accounts.page(tx, page);
+	public Mono<Page> page(TenantTransaction tx, PageRequest page, boolean counted) {
+		return accounts.page(tx, page, counted);
 	}
 
 	/**
 	 * Accounts of a keyset page.
 	 *
 	 * @param accounts the page's accounts, plus one when more follow
-	 * @param totalCount how many accounts the tenant has
+	 * @param totalCount how many accounts the tenant has, or {@code Connection.TOTAL_NOT_SELECTED} when not counted
 	 */
 	public record Page(List<Account> accounts, int totalCount) {
 	}

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -99,24 +100,36 @@ class AccountService {
 											account.type().name(), "currency", account.currency().getCurrencyCode())))))));
 	}
 
-	Mono<Connection<Account>> list(Viewer viewer, PageRequest page) {
-		return database.run(viewer.tenant(), tx -> page(tx, page)
+	/** One page in code order; {@code counted}: whether {@code totalCount} is wanted. */
+	Mono<Connection<Account>> list(Viewer viewer, PageRequest page, boolean counted) {
+		return database.run(viewer.tenant(), tx -> page(tx, page, counted)
 			.map(found -> Connection.fromKeyset(page, found.accounts(), Account::code, found.totalCount())));
 	}
 
-	/** A keyset page of the tenant's accounts in code order (one more than the page, to tell whether more follow). */
-	Mono<AccountDirectory.Page> page(TenantTransaction tx, PageRequest page) {
+	/**
+	 * A keyset page of the tenant's accounts in code order (one more than the page, to tell whether
+	 * more follow), with their number when {@code counted} ({@link Connection#TOTAL_NOT_SELECTED}
+	 * otherwise). Page and count are one statement: a round trip to PostgreSQL costs a page request
+	 * more than its rows do (bench/README.md, read path).
+	 */
+	Mono<AccountDirectory.Page> page(TenantTransaction tx, PageRequest page, boolean counted) {
 		String comparison = page.forward() ? ">" : "<";
 		String order = page.forward() ? "ASC" : "DESC";
 		String where = page.cursorKey() != null ? " WHERE code " + comparison + " :cursor" : "";
-		var select = tx.db().sql("SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit")
-			.bind("limit", page.size() + 1);
+		String select = "SELECT " + COLUMNS + " FROM ledger_account" + where + " ORDER BY code " + order + " LIMIT :limit";
+		// The count is the outer row source so that an empty page still answers it (one row of nulls).
+		String sql = counted ? "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM ledger_account) c LEFT JOIN LATERAL ("
+				+ select + ") p ON true ORDER BY p.code " + order : select;
+		var statement = tx.db().sql(sql).bind("limit", page.size() + 1);
 		if (page.cursorKey() != null) {
-			select = select.bind("cursor", page.cursorKey());
+			statement = statement.bind("cursor", page.cursorKey());
 		}
-		Mono<List<Account>> rows = select.map(AccountService::toAccount).all().collectList();
-		Mono<Long> total = tx.db().sql("SELECT count(*) AS total FROM ledger_account").map(row -> row.get("total", Long.class)).one();
-		return rows.zipWith(total, (found, count) -> new AccountDirectory.Page(found, count.intValue()));
+		return statement.map(row -> new PageRow(counted ? row.get("total", Long.class) : null,
+				row.get("id", UUID.class) == null ? null : toAccount(row)))
+			.all()
+			.collectList()
+			.map(rows -> new AccountDirectory.Page(rows.stream().map(PageRow::account).filter(Objects::nonNull).toList(),
+					counted && !rows.isEmpty() ? Objects.requireNonNull(rows.get(0).total()).intValue() : Connection.TOTAL_NOT_SELECTED));
 	}
 
 	/**
@@ -193,6 +206,10 @@ class AccountService {
 	}
 
 	private record TenantKey(String tenant, UUID key) {
+	}
+
+	/** A row of a counted or uncounted page: an empty counted page answers one row without account. */
+	private record PageRow(@Nullable Long total, @Nullable Account account) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -55,7 +56,7 @@ class BalanceController {
 	Mono<Connection<AccountBalance>> accountBalances(@Argument LocalDate asOf, @Argument @Nullable OffsetDateTime knownAt,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, @Argument @Nullable Integer last,
 			@Argument @Nullable String before, @Argument @Nullable List<DimensionValueInput> slice,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+			DataFetchingFieldSelectionSet selection, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		PageRequest page = PageRequest.of(first, after, last, before);
 		OffsetDateTime systemTime = knownAt != null ? knownAt : OffsetDateTime.now(ZoneOffset.UTC);
 		if (systemTime.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1))) {
@@ -68,7 +69,7 @@ class BalanceController {
 		}
 		// Accounts from their owner (a keyset page in code order), totals from the journal, in one transaction.
 		return database.run(viewer.tenant(), tx -> DimensionCatalog.resolve(tx.db(), sliceValues)
-			.flatMap(resolved -> accounts.page(tx, page).flatMap(found -> journal.byAccount(tx,
+			.flatMap(resolved -> accounts.page(tx, page, Connection.totalSelected(selection)).flatMap(found -> journal.byAccount(tx,
 					found.accounts().stream().map(Account::key).toList(), asOf, systemTime, members(sliceValues, resolved))
 				.map(totals -> {
 					List<AccountBalance> balances = found.accounts().stream().map(account -> {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -46,8 +47,10 @@ class JournalController implements NodeLoader {
 	@QueryMapping
 	Mono<Connection<JournalEntry>> journalEntries(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable LocalDate effectiveFrom,
-			@Argument @Nullable LocalDate effectiveTo, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return journal.list(viewer, PageRequest.of(first, after, last, before), effectiveFrom, effectiveTo);
+			@Argument @Nullable LocalDate effectiveTo, DataFetchingFieldSelectionSet selection,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return journal.list(viewer, PageRequest.of(first, after, last, before), effectiveFrom, effectiveTo,
+				Connection.totalSelected(selection));
 	}
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */

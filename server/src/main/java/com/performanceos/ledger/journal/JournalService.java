@@ -217,12 +217,14 @@ class JournalService {
 		});
 	}
 
-	Mono<Connection<JournalEntry>> list(Viewer viewer, PageRequest page, @Nullable LocalDate from, @Nullable LocalDate to) {
+	/** One page of entries with their lines; {@code counted}: whether {@code totalCount} is wanted. */
+	Mono<Connection<JournalEntry>> list(Viewer viewer, PageRequest page, @Nullable LocalDate from, @Nullable LocalDate to,
+			boolean counted) {
 		if (page.cursorKey() != null && !page.cursorKey().matches("\\d{4}-\\d{2}-\\d{2}\\|\\d{1,19}")) {
 			return Mono.error(new com.performanceos.platform.graphql.GraphQlException(
 					com.performanceos.platform.graphql.ErrorCode.BAD_USER_INPUT, "Not a journal entry cursor"));
 		}
-		return database.inTransaction(viewer.tenant(), db -> store.page(db, from, to, page.cursorKey(), page.forward(), page.size())
+		return database.inTransaction(viewer.tenant(), db -> store.page(db, from, to, page.cursorKey(), page.forward(), page.size(), counted)
 			.map(found -> Connection.fromKeyset(page, found.entries(), JournalStore::cursorOf, found.total())));
 	}
 

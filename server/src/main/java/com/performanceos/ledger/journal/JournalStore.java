@@ -4,16 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.dimensions.DimensionCatalog;
 import com.performanceos.ledger.dimensions.DimensionValue;
 import com.performanceos.ledger.periods.ClosedMonths;
+import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
@@ -178,15 +181,29 @@ class JournalStore {
 			.then();
 	}
 
-	/** Entries with their lines, keyed by primary key, in the order of {@code keys}. */
+	/** Entries with their lines, keyed by primary key, in the order of {@code keys}: one statement. */
 	Mono<Map<UUID, JournalEntry>> load(DatabaseClient db, Collection<UUID> keys) {
-		UUID[] keyArray = keys.toArray(UUID[]::new);
-		Mono<List<EntryRow>> entries = db.sql("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry WHERE id = ANY(:keys)")
-			.bind("keys", keyArray)
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql(withLines("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry WHERE id = ANY(:keys)", "e.posting_seq"))
+			.bind("keys", keys.toArray(UUID[]::new))
 			.map(JournalStore::toEntryRow)
 			.all()
-			.collectList();
-		return entries.flatMap(rows -> withLines(db, rows));
+			.collectList()
+			.flatMap(rows -> entries(db, rows))
+			.map(found -> {
+				Map<UUID, JournalEntry> byKey = new LinkedHashMap<>();
+				found.forEach(entry -> byKey.put(entry.key(), entry));
+				Map<UUID, JournalEntry> ordered = new LinkedHashMap<>();
+				keys.forEach(key -> {
+					JournalEntry entry = byKey.get(key);
+					if (entry != null) {
+						ordered.put(key, entry);
+					}
+				});
+				return ordered;
+			});
 	}
 
 	/** The reversal of each given entry that has one: original key → reversal key. */
@@ -198,9 +215,16 @@ class JournalStore {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** One page of entries in (effective date, posting order), plus the total. */
+	/**
+	 * One page of entries in (effective date, posting order) with their lines, plus the total when
+	 * {@code counted} ({@link Connection#TOTAL_NOT_SELECTED} otherwise: counting scans every matching
+	 * entry). Page, lines and count are one statement, as PostGraphile answers a root field: each
+	 * round trip to PostgreSQL costs a request more than the rows do (bench/README.md, read path).
+	 * A second statement is made only for lines that carry dimension values (their codes belong to
+	 * the dimensions' owner).
+	 */
 	Mono<Page> page(DatabaseClient db, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String cursor,
-			boolean forward, int size) {
+			boolean forward, int size, boolean counted) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		if (from != null) {
 			where.append(" AND effective_date >= :from");
@@ -214,25 +238,33 @@ class JournalStore {
 					: " AND (effective_date, posting_seq) < (:cursorDate, :cursorSeq)");
 		}
 		String order = forward ? "ASC" : "DESC";
-		var select = db.sql("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry" + where + " ORDER BY effective_date " + order
-				+ ", posting_seq " + order + " LIMIT :limit")
-			.bind("limit", size + 1);
-		var count = db.sql("SELECT count(*) AS total FROM ledger_journal_entry" + filter);
+		String pageOrder = "effective_date " + order + ", posting_seq " + order;
+		String entries = withLines("SELECT " + ENTRY_COLUMNS + " FROM ledger_journal_entry" + where + " ORDER BY " + pageOrder
+				+ " LIMIT :limit", "e." + pageOrder.replace(", ", ", e."));
+		// The count is the outer row source so that an empty page still answers it (one row of nulls).
+		String sql = counted ? "SELECT c.total, p.* FROM (SELECT count(*) AS total FROM ledger_journal_entry" + filter
+				+ ") c LEFT JOIN LATERAL (" + entries + ") p ON true ORDER BY p." + pageOrder.replace(", ", ", p.") : entries;
+		var select = db.sql(sql).bind("limit", size + 1);
 		if (from != null) {
 			select = select.bind("from", from);
-			count = count.bind("from", from);
 		}
 		if (to != null) {
 			select = select.bind("to", to);
-			count = count.bind("to", to);
 		}
 		if (cursor != null) {
 			String[] parts = cursor.split("\\|", 2);
 			select = select.bind("cursorDate", LocalDate.parse(parts[0])).bind("cursorSeq", Long.parseLong(parts[1]));
 		}
-		Mono<List<JournalEntry>> rows = select.map(JournalStore::toEntryRow).all().collectList()
-			.flatMap(found -> withLines(db, found).map(byKey -> found.stream().map(row -> byKey.get(row.key())).toList()));
-		return rows.zipWith(count.map(row -> row.get("total", Long.class)).one(), (found, total) -> new Page(found, total.intValue()));
+		return select.map(row -> new PageRow(counted ? row.get("total", Long.class) : null,
+				row.get("id", UUID.class) == null ? null : toEntryRow(row)))
+			.all()
+			.collectList()
+			.flatMap(rows -> {
+				List<EntryRow> found = rows.stream().map(PageRow::entry).filter(Objects::nonNull).toList();
+				int total = counted && !rows.isEmpty() ? Objects.requireNonNull(rows.get(0).total()).intValue()
+						: Connection.TOTAL_NOT_SELECTED;
+				return entries(db, found).map(page -> new Page(page, total));
+			});
 	}
 
 	/** Counts of a batch's entries and lines, for idempotent replays of a bulk posting. */
@@ -251,75 +283,94 @@ class JournalStore {
 	record Page(List<JournalEntry> entries, int total) {
 	}
 
-	private Mono<Map<UUID, JournalEntry>> withLines(DatabaseClient db, List<EntryRow> rows) {
-		if (rows.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return db.sql("SELECT entry_id, line_number, account_id, side, amount, currency, memo FROM ledger_journal_line "
-				+ "WHERE entry_id = ANY(:keys) ORDER BY entry_id, line_number")
-			.bind("keys", rows.stream().map(EntryRow::key).toArray(UUID[]::new))
-			.map(row -> Map.entry(row.get("entry_id", UUID.class), toLine(row)))
-			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.zipWith(lineDimensions(db, rows))
-			.map(loaded -> {
-				Map<UUID, Collection<JournalEntry.Line>> lines = loaded.getT1();
-				Map<UUID, JournalEntry> entries = new LinkedHashMap<>();
-				for (EntryRow row : rows) {
-					Map<Integer, List<DimensionValue>> dimensions = loaded.getT2().getOrDefault(row.key(), Map.of());
-					List<JournalEntry.Line> entryLines = lines.getOrDefault(row.key(), List.of()).stream()
-						.map(line -> dimensions.containsKey(line.lineNumber()) ? new JournalEntry.Line(line.lineNumber(),
-								line.accountKey(), line.side(), line.amount(), line.memo(), dimensions.get(line.lineNumber())) : line)
-						.toList();
-					entries.put(row.key(), new JournalEntry(row.key(), row.sequence(), row.reference(), row.description(),
-							row.effectiveDate(), row.postedAt().toInstant(), row.reversalOf(), entryLines));
-				}
-				return entries;
-			});
+	/**
+	 * A statement answering the entries {@code entrySelect} picks with their lines and the lines'
+	 * dimension members, aggregated per entry into arrays: one row per entry, in {@code order}.
+	 */
+	private static String withLines(String entrySelect, String order) {
+		return """
+				SELECT e.*, l.line_numbers, l.line_accounts, l.line_sides, l.line_amounts, l.line_currencies, l.line_memos,
+				       d.dimension_lines, d.dimension_members
+				FROM (%s) e
+				CROSS JOIN LATERAL (
+				  SELECT array_agg(line_number ORDER BY line_number) AS line_numbers,
+				         array_agg(account_id ORDER BY line_number) AS line_accounts,
+				         array_agg(side ORDER BY line_number) AS line_sides,
+				         array_agg(amount::text ORDER BY line_number) AS line_amounts,
+				         array_agg(currency::text ORDER BY line_number) AS line_currencies,
+				         array_agg(memo ORDER BY line_number) AS line_memos
+				  FROM ledger_journal_line WHERE entry_id = e.id) l
+				CROSS JOIN LATERAL (
+				  SELECT array_agg(line_number) AS dimension_lines, array_agg(member_id) AS dimension_members
+				  FROM ledger_journal_line_dimension WHERE entry_id = e.id) d
+				ORDER BY %s""".formatted(entrySelect, order);
 	}
 
-	/** The dimension values of the entries' lines: entry key, then line number, to values by dimension code. */
-	private static Mono<Map<UUID, Map<Integer, List<DimensionValue>>>> lineDimensions(DatabaseClient db, List<EntryRow> rows) {
-		// The codes come from the dimensions' owner, by member key: one more statement per page, not per line.
-		return db.sql("SELECT entry_id, line_number, member_id FROM ledger_journal_line_dimension WHERE entry_id = ANY(:keys)")
-			.bind("keys", rows.stream().map(EntryRow::key).toArray(UUID[]::new))
-			.map(row -> new LineDimension(row.get("entry_id", UUID.class), row.get("line_number", Integer.class),
-					row.get("member_id", UUID.class)))
-			.all()
-			.collectList()
-			.flatMap(found -> DimensionCatalog.members(db, found.stream().map(LineDimension::memberKey).collect(Collectors.toSet()))
-				.map(members -> {
-					Map<UUID, Map<Integer, List<DimensionValue>>> byEntry = new HashMap<>();
-					for (LineDimension value : found) {
-						byEntry.computeIfAbsent(value.entryKey(), key -> new HashMap<>())
-							.computeIfAbsent(value.lineNumber(), number -> new ArrayList<>())
-							.add(members.get(value.memberKey()));
-					}
-					byEntry.values().forEach(lines -> lines.values().forEach(values -> values.sort(BY_DIMENSION_CODE)));
-					return byEntry;
-				}));
+	/**
+	 * The entries of the rows, in their order, with the codes of their lines' dimension values from
+	 * the dimensions' owner: one more statement only when a line carries a value.
+	 */
+	private static Mono<List<JournalEntry>> entries(DatabaseClient db, List<EntryRow> rows) {
+		Set<UUID> members = new HashSet<>();
+		rows.forEach(row -> members.addAll(Arrays.asList(row.dimensionMembers())));
+		return DimensionCatalog.members(db, members).map(byMember -> rows.stream().map(row -> row.entry(byMember)).toList());
 	}
 
-	private static final Comparator<DimensionValue> BY_DIMENSION_CODE = Comparator.comparing(DimensionValue::dimensionCode);
-
-	private record LineDimension(UUID entryKey, int lineNumber, UUID memberKey) {
-	}
-
-	private static JournalEntry.Line toLine(Readable row) {
-		return new JournalEntry.Line(row.get("line_number", Integer.class), row.get("account_id", UUID.class),
-				EntrySide.valueOf(row.get("side", String.class)),
-				new Money(row.get("amount", BigDecimal.class), Currency.getInstance(row.get("currency", String.class))),
-				row.get("memo", String.class));
+	/** A row of a counted or uncounted page: an empty page answers one row without entry. */
+	private record PageRow(@Nullable Long total, @Nullable EntryRow entry) {
 	}
 
 	private static EntryRow toEntryRow(Readable row) {
 		return new EntryRow(row.get("id", UUID.class), row.get("posting_seq", Long.class), row.get("reference", String.class),
 				row.get("description", String.class), row.get("effective_date", LocalDate.class),
-				row.get("posted_at", OffsetDateTime.class), row.get("reversal_of", UUID.class));
+				row.get("posted_at", OffsetDateTime.class), row.get("reversal_of", UUID.class), toLines(row),
+				orEmpty(row.get("dimension_lines", Integer[].class)), orEmptyKeys(row.get("dimension_members", UUID[].class)));
 	}
 
+	private static List<JournalEntry.Line> toLines(Readable row) {
+		Integer[] numbers = orEmpty(row.get("line_numbers", Integer[].class));
+		UUID[] accounts = orEmptyKeys(row.get("line_accounts", UUID[].class));
+		String[] sides = row.get("line_sides", String[].class);
+		String[] amounts = row.get("line_amounts", String[].class);
+		String[] currencies = row.get("line_currencies", String[].class);
+		String[] memos = row.get("line_memos", String[].class);
+		List<JournalEntry.Line> lines = new ArrayList<>(numbers.length);
+		for (int index = 0; index < numbers.length; index++) {
+			lines.add(new JournalEntry.Line(numbers[index], accounts[index], EntrySide.valueOf(sides[index]),
+					new Money(new BigDecimal(amounts[index]), Currency.getInstance(currencies[index])), memos[index]));
+		}
+		return lines;
+	}
+
+	private static Integer[] orEmpty(Integer @Nullable [] values) {
+		return values == null ? new Integer[0] : values;
+	}
+
+	private static UUID[] orEmptyKeys(UUID @Nullable [] values) {
+		return values == null ? new UUID[0] : values;
+	}
+
+	private static final Comparator<DimensionValue> BY_DIMENSION_CODE = Comparator.comparing(DimensionValue::dimensionCode);
+
+	/** An entry as read, its lines without their dimension values' codes yet. */
 	private record EntryRow(UUID key, long sequence, @Nullable String reference, String description, LocalDate effectiveDate,
-			OffsetDateTime postedAt, @Nullable UUID reversalOf) {
+			OffsetDateTime postedAt, @Nullable UUID reversalOf, List<JournalEntry.Line> lines, Integer[] dimensionLines,
+			UUID[] dimensionMembers) {
+
+		JournalEntry entry(Map<UUID, DimensionValue> members) {
+			Map<Integer, List<DimensionValue>> byLine = new HashMap<>();
+			for (int index = 0; index < dimensionLines.length; index++) {
+				byLine.computeIfAbsent(dimensionLines[index], number -> new ArrayList<>()).add(members.get(dimensionMembers[index]));
+			}
+			byLine.values().forEach(values -> values.sort(BY_DIMENSION_CODE));
+			List<JournalEntry.Line> withValues = lines.stream()
+				.map(line -> byLine.containsKey(line.lineNumber()) ? new JournalEntry.Line(line.lineNumber(), line.accountKey(),
+						line.side(), line.amount(), line.memo(), byLine.get(line.lineNumber())) : line)
+				.toList();
+			return new JournalEntry(key, sequence, reference, description, effectiveDate, postedAt.toInstant(), reversalOf,
+					withValues);
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +13,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param edges the items with their cursors
  * @param pageInfo the pagination state
- * @param totalCount the number of items over all pages
+ * @param totalCount the number of items over all pages, or {@link #TOTAL_NOT_SELECTED} when the query
+ * did not select it
  * @param <T> the node type
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
+
+	/** The {@code totalCount} of a page whose query did not select it: never read, so never counted. */
+	public static final int TOTAL_NOT_SELECTED = -1;
+
+	/**
+	 * Whether the connection field's selection reads {@code totalCount}. Counting scans every
+	 * matching row, so it is done only when asked for.
+	 */
+	public static boolean totalSelected(DataFetchingFieldSelectionSet selection) {
+		return selection.contains("totalCount");
+	}
 
 	/** The nodes of the page, for the {@code nodes} shortcut field. */
 	public List<T> nodes() {
