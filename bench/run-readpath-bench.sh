@@ -28,10 +28,11 @@ else
   jar=$JAR
 fi
 profile_opts=${PROFILE:+-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true}
-# One token drives the whole load, so the per-client leaky bucket is given a leak rate no run can reach:
+# One token drives the whole load, so the per-client and per-tenant leaky buckets are given leak rates no run can reach:
 # every request still pays the bucket's Redis round trips, none is throttled.
 PORT=$server_port PERFORMANCEOS_DATA_DIR=$work/data PERFORMANCEOS_DEMO_ENABLED=false \
   PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000 \
+  PERFORMANCEOS_LIMITS_TENANT_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_TENANT_BUCKET_CAPACITY=10000000 \
   java -Xms512m -Xmx1g $profile_opts -jar "$jar" >"$work/server.log" 2>&1 &
 for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$server_port/actuator/health" && break; sleep 0.5; done
 pg_port=$(sed -n 's/.*started embedded PostgreSQL on 127.0.0.1:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
