@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
-import com.performanceos.ledger.journal.JournalTotals;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -48,11 +47,11 @@ class PeriodService {
 
 	private final Mutations mutations;
 
-	private final JournalTotals journal;
+	private final TrialBalanceSource journal;
 
 	private final AccountDirectory accounts;
 
-	PeriodService(TenantDatabase database, Mutations mutations, JournalTotals journal, AccountDirectory accounts) {
+	PeriodService(TenantDatabase database, Mutations mutations, TrialBalanceSource journal, AccountDirectory accounts) {
 		this.journal = journal;
 		this.accounts = accounts;
 		this.database = database;
@@ -83,7 +82,7 @@ class PeriodService {
 	 */
 	private Mono<List<CertificateContent.AccountBalance>> balances(TenantTransaction tx, LocalDate effectiveTo, OffsetDateTime knownAt) {
 		return journal.byAccountAndCurrency(tx, effectiveTo, knownAt).flatMap(totals -> accounts
-			.loadWithin(tx, totals.stream().map(JournalTotals.AccountTotals::accountKey).collect(Collectors.toSet()))
+			.loadWithin(tx, totals.stream().map(TrialBalanceSource.AccountTotals::accountKey).collect(Collectors.toSet()))
 			.map(found -> totals.stream()
 				.map(total -> {
 					Account account = found.get(total.accountKey());

@@ -28,7 +28,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.tenders.TenderError;
 import com.performanceos.tenders.TenderErrorCode;
-import com.performanceos.tenders.bids.BidKeys;
 import com.performanceos.tenders.organisations.Organisation;
 import com.performanceos.tenders.organisations.OrganisationDirectory;
 
@@ -50,10 +49,10 @@ class TenderService {
 
 	private final ReferenceData referenceData;
 
-	private final BidKeys bidKeys;
+	private final BidSealingKeys bidKeys;
 
 	TenderService(TenantDatabase database, Mutations mutations, TenderStore store, CpvCatalog catalog, OrganisationDirectory organisations,
-			ReferenceData referenceData, BidKeys bidKeys) {
+			ReferenceData referenceData, BidSealingKeys bidKeys) {
 		this.database = database;
 		this.mutations = mutations;
 		this.store = store;
