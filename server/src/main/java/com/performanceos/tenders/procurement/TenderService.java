@@ -63,25 +63,22 @@ class TenderService {
 	}
 
 	Mono<CreateTender.Payload> create(Viewer viewer, CreateTender.Input input, @Nullable String sourceAddress) {
-		List<TenderError> invalid = input.validate(catalog, Instant.now());
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateTender.Payload.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateTender.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				CreateTender.Payload::conflict,
-				(tx, key) -> store.tenders(tx.db(), List.of(key)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()))
-					.map(CreateTender.Payload::created)),
-				tx -> organisations.current(tx.db()).flatMap(buyer -> {
-					if (buyer.isEmpty() || !buyer.get().kind().buyer()) {
-						return Mono.just(Outcome.rejected(CreateTender.Payload.failed(List.of(TenderError.of(TenderErrorCode.ORGANISATION_REQUIRED,
-								"Register the tenant's buyer organisation before creating tenders")))));
-					}
-					return store.referenceTaken(tx.db(), input.reference()).flatMap(taken -> taken
-							? Mono.just(Outcome.rejected(duplicateReference(input)))
-							: insert(tx, viewer, input, buyer.get(), sourceAddress));
-				}))
-			// Two concurrent creations of one reference: the loser's transaction has rolled back whole.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateReference(input)));
+		return Mutations.unlessInvalid(input.validate(catalog, Instant.now()), CreateTender.Payload::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateTender.OPERATION, input.idempotencyKey(), input.fingerprint(),
+						CreateTender.Payload::conflict,
+						(tx, key) -> store.tenders(tx.db(), List.of(key)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()))
+							.map(CreateTender.Payload::created)),
+						tx -> organisations.current(tx.db()).flatMap(buyer -> {
+							if (buyer.isEmpty() || !buyer.get().kind().buyer()) {
+								return Mono.just(Outcome.rejected(CreateTender.Payload.failed(List.of(TenderError.of(TenderErrorCode.ORGANISATION_REQUIRED,
+										"Register the tenant's buyer organisation before creating tenders")))));
+							}
+							return store.referenceTaken(tx.db(), input.reference()).flatMap(taken -> taken
+									? Mono.just(Outcome.rejected(duplicateReference(input)))
+									: insert(tx, viewer, input, buyer.get(), sourceAddress));
+						}))
+					// Two concurrent creations of one reference: the loser's transaction has rolled back whole.
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateReference(input))));
 	}
 
 	private Mono<Outcome<CreateTender.Payload>> insert(TenantTransaction tx, Viewer viewer, CreateTender.Input input, Organisation buyer,
