@@ -22,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each table belongs to one package, which alone names it in SQL: other packages read its data
  * through the owner's published facade ({@code AccountDirectory}, {@code JournalPosting}...) or its
  * events, so a table's shape can change behind one package. The test reads every string literal
- * of the main sources and fails on a table named outside its owner.
- *
- * <p>{@link #KNOWN_CROSS_READS} lists the reads that predate the rule (issue 8). It may only
- * shrink: an entry that is no longer needed fails the test too, so a fix removes it.
+ * of the main sources and fails on a table named outside its owner: there are no exceptions.
  */
 class TableOwnershipTests {
 
@@ -35,12 +32,6 @@ class TableOwnershipTests {
 
 	/** The owner of every table (a package below {@code com.performanceos}); a new table must be added here. */
 	static final Map<String, String> OWNERS = owners();
-
-	/** Table and package pairs allowed for now: reads to move behind the owner's facade. */
-	private static final Set<String> KNOWN_CROSS_READS = Set.of(
-			"ledger_account <- ledger.exports", "ledger_journal_entry <- ledger.exports", "ledger_journal_line <- ledger.exports",
-			"ledger_invoice <- ledger.receivables.aging", "ledger_invoice <- ledger.receivables.escalation",
-			"ledger_invoice_payment <- ledger.receivables.aging", "ledger_invoice_payment <- ledger.receivables.escalation");
 
 	private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
 
@@ -75,14 +66,7 @@ class TableOwnershipTests {
 
 	@Test
 	void onlyTheOwnerOfATableNamesItInSql() {
-		assertThat(crossReads()).as("tables named outside their owning package (read through the owner's facade instead)")
-			.isSubsetOf(KNOWN_CROSS_READS);
-	}
-
-	@Test
-	void knownCrossReadsOnlyShrink() {
-		assertThat(KNOWN_CROSS_READS).as("cross reads that no longer exist: remove them from the list")
-			.isSubsetOf(crossReads());
+		assertThat(crossReads()).as("tables named outside their owning package (read through the owner's facade instead)").isEmpty();
 	}
 
 	/** Every "table <- package" pair where a package other than the owner names the table in a string literal. */

@@ -69,19 +69,17 @@ class BankAccountService {
 	}
 
 	Mono<CreateBankAccount.Payload> create(Viewer viewer, CreateBankAccount.Input input, @Nullable String sourceAddress) {
-		List<BankError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateBankAccount.Payload.failed(invalid));
-		}
-		Iban iban = java.util.Objects.requireNonNull(input.parsedIban());
-		String ibanHash = ibanPseudonym(viewer.tenant(), iban);
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateBankAccount.OPERATION, input.idempotencyKey(),
-				input.fingerprint(ibanHash), () -> CreateBankAccount.Payload.failed(BankError.conflict()),
-				(tx, key) -> find(tx, List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
-				tx -> checkAndInsert(tx.db(), viewer, input, iban, ibanHash, sourceAddress))
-			// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
-					BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN or aggregator id already exists"))));
+		return Mutations.unlessInvalid(input.validate(), CreateBankAccount.Payload::failed, () -> {
+			Iban iban = java.util.Objects.requireNonNull(input.parsedIban());
+			String ibanHash = ibanPseudonym(viewer.tenant(), iban);
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateBankAccount.OPERATION, input.idempotencyKey(),
+					input.fingerprint(ibanHash), () -> CreateBankAccount.Payload.failed(BankError.conflict()),
+					(tx, key) -> find(tx, List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
+					tx -> checkAndInsert(tx.db(), viewer, input, iban, ibanHash, sourceAddress))
+				// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
+				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
+						BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN or aggregator id already exists"))));
+		});
 	}
 
 	private Mono<Outcome<CreateBankAccount.Payload>> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,

@@ -57,27 +57,25 @@ class RuleService {
 	}
 
 	Mono<RuleInputs.RulePayload> create(Viewer viewer, RuleInputs.CreateInput input, @Nullable String sourceAddress) {
-		List<BankError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(RuleInputs.RulePayload.failed(invalid));
-		}
-		UUID key = UUID.randomUUID();
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(RuleInputs.CREATE_OPERATION, input.idempotencyKey(),
-				input.definition().fingerprint(), () -> RuleInputs.RulePayload.failed(BankError.conflict()),
-				(tx, resultKey) -> find(tx, List.of(resultKey)).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()))),
-				tx -> accountExists(tx, input.definition())
-					.zipWith(tx.db().sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
-					.flatMap(checks -> {
-						if (!checks.getT1()) {
-							return Mono.just(Outcome.rejected(unknownAccount(input.definition())));
-						}
-						if (checks.getT2() >= RULES_MAX) {
-							return Mono.just(Outcome.rejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.LIMIT_REACHED,
-									"idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules"))));
-						}
-						return write(tx.db(), viewer, key, input.definition(), true).map(rule -> Outcome.committed(
-								new RuleInputs.RulePayload(rule, List.of()), key, audit(viewer, "ledger.categorization_rule.created", rule, sourceAddress)));
-					}));
+		return Mutations.unlessInvalid(input.validate(), RuleInputs.RulePayload::failed, () -> {
+			UUID key = UUID.randomUUID();
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(RuleInputs.CREATE_OPERATION, input.idempotencyKey(),
+					input.definition().fingerprint(), () -> RuleInputs.RulePayload.failed(BankError.conflict()),
+					(tx, resultKey) -> find(tx, List.of(resultKey)).map(found -> new RuleInputs.RulePayload(found.get(0), List.of()))),
+					tx -> accountExists(tx, input.definition())
+						.zipWith(tx.db().sql("SELECT count(*) AS total FROM ledger_bank_rule").map(row -> row.get("total", Long.class)).one())
+						.flatMap(checks -> {
+							if (!checks.getT1()) {
+								return Mono.just(Outcome.rejected(unknownAccount(input.definition())));
+							}
+							if (checks.getT2() >= RULES_MAX) {
+								return Mono.just(Outcome.rejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.LIMIT_REACHED,
+										"idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules"))));
+							}
+							return write(tx.db(), viewer, key, input.definition(), true).map(rule -> Outcome.committed(
+									new RuleInputs.RulePayload(rule, List.of()), key, audit(viewer, "ledger.categorization_rule.created", rule, sourceAddress)));
+						}));
+		});
 	}
 
 	Mono<RuleInputs.RulePayload> update(Viewer viewer, RuleInputs.UpdateInput input, @Nullable String sourceAddress) {
@@ -87,16 +85,14 @@ class RuleService {
 			invalid = new java.util.ArrayList<>(invalid);
 			invalid.add(BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "Not a rule id: " + input.ruleId()));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(RuleInputs.RulePayload.failed(invalid));
-		}
-		return mutations.once(viewer.tenant(), tx -> accountExists(tx, input.definition()).flatMap(exists -> !exists
-				? Mono.just(Outcome.rejected(unknownAccount(input.definition())))
-				: write(tx.db(), viewer, key.get(), input.definition(), false)
-					.map(rule -> Outcome.committed(new RuleInputs.RulePayload(rule, List.of()),
-							audit(viewer, "ledger.categorization_rule.updated", rule, sourceAddress)))
-					.defaultIfEmpty(Outcome.rejected(RuleInputs.RulePayload.failed(
-							BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId()))))));
+		return Mutations.unlessInvalid(invalid, RuleInputs.RulePayload::failed,
+				() -> mutations.once(viewer.tenant(), tx -> accountExists(tx, input.definition()).flatMap(exists -> !exists
+						? Mono.just(Outcome.rejected(unknownAccount(input.definition())))
+						: write(tx.db(), viewer, key.get(), input.definition(), false)
+							.map(rule -> Outcome.committed(new RuleInputs.RulePayload(rule, List.of()),
+									audit(viewer, "ledger.categorization_rule.updated", rule, sourceAddress)))
+							.defaultIfEmpty(Outcome.rejected(RuleInputs.RulePayload.failed(
+									BankError.of(BankError.Code.RULE_NOT_FOUND, "ruleId", "No rule with id " + input.ruleId())))))));
 	}
 
 	Mono<RuleInputs.DeletePayload> delete(Viewer viewer, RuleInputs.DeleteInput input, @Nullable String sourceAddress) {

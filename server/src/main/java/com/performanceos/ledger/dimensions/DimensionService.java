@@ -51,27 +51,24 @@ class DimensionService {
 	}
 
 	Mono<DimensionPayload> createDimension(Viewer viewer, CreateDimensionInput input, @Nullable String sourceAddress) {
-		List<Error> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(new DimensionPayload(null, invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_DIMENSION, input.idempotencyKey(),
-				input.fingerprint(), () -> DimensionPayload.failed(Error.conflict()),
-				(tx, key) -> dimensions(tx.db(), List.of(key)).map(found -> new DimensionPayload(found.get(0), List.of()))),
-				tx -> tx.db().sql("INSERT INTO ledger_dimension (tenant_id, id, code, name) VALUES (:tenant, :id, :code, :name) "
-						+ "ON CONFLICT (tenant_id, code) DO NOTHING RETURNING " + DIMENSION_COLUMNS)
-					.bind("tenant", tx.tenant())
-					.bind("id", UUID.randomUUID())
-					.bind("code", input.code())
-					.bind("name", input.name().strip())
-					.map(DimensionService::toDimension)
-					.one()
-					.map(dimension -> Outcome.committed(new DimensionPayload(dimension, List.of()), dimension.key(),
-							new AuditEntry(viewer.subject(), "ledger.dimension.created", Dimension.TYPE_NAME, dimension.id(), sourceAddress,
-									null, Map.of("id", dimension.id(), "code", dimension.code(), "name", dimension.name()))))
-					.defaultIfEmpty(Outcome.rejected(duplicateDimension(input))))
-			// A concurrent creation of the same code with another key won the unique constraint.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateDimension(input)));
+		return Mutations.unlessInvalid(input.validate(), problems -> new DimensionPayload(null, problems),
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_DIMENSION, input.idempotencyKey(),
+						input.fingerprint(), () -> DimensionPayload.failed(Error.conflict()),
+						(tx, key) -> dimensions(tx.db(), List.of(key)).map(found -> new DimensionPayload(found.get(0), List.of()))),
+						tx -> tx.db().sql("INSERT INTO ledger_dimension (tenant_id, id, code, name) VALUES (:tenant, :id, :code, :name) "
+								+ "ON CONFLICT (tenant_id, code) DO NOTHING RETURNING " + DIMENSION_COLUMNS)
+							.bind("tenant", tx.tenant())
+							.bind("id", UUID.randomUUID())
+							.bind("code", input.code())
+							.bind("name", input.name().strip())
+							.map(DimensionService::toDimension)
+							.one()
+							.map(dimension -> Outcome.committed(new DimensionPayload(dimension, List.of()), dimension.key(),
+									new AuditEntry(viewer.subject(), "ledger.dimension.created", Dimension.TYPE_NAME, dimension.id(), sourceAddress,
+											null, Map.of("id", dimension.id(), "code", dimension.code(), "name", dimension.name()))))
+							.defaultIfEmpty(Outcome.rejected(duplicateDimension(input))))
+					// A concurrent creation of the same code with another key won the unique constraint.
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateDimension(input))));
 	}
 
 	Mono<MemberPayload> createMember(Viewer viewer, CreateMemberInput input, @Nullable String sourceAddress) {
@@ -80,16 +77,14 @@ class DimensionService {
 		if (dimensionKey.isEmpty()) {
 			invalid.add(unknownDimension(input));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(new MemberPayload(null, invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_MEMBER, input.idempotencyKey(),
-				input.fingerprint(), () -> MemberPayload.failed(Error.conflict()),
-				(tx, key) -> members(tx.db(), List.of(key)).map(found -> new MemberPayload(found.get(0), List.of()))),
-				tx -> dimensions(tx.db(), List.of(dimensionKey.get())).flatMap(found -> found.isEmpty()
-						? Mono.just(Outcome.rejected(MemberPayload.failed(unknownDimension(input))))
-						: insertMember(tx, viewer, input, found.get(0), sourceAddress)))
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateMember(input)));
+		return Mutations.unlessInvalid(invalid, problems -> new MemberPayload(null, problems),
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(DimensionInputs.CREATE_MEMBER, input.idempotencyKey(),
+						input.fingerprint(), () -> MemberPayload.failed(Error.conflict()),
+						(tx, key) -> members(tx.db(), List.of(key)).map(found -> new MemberPayload(found.get(0), List.of()))),
+						tx -> dimensions(tx.db(), List.of(dimensionKey.get())).flatMap(found -> found.isEmpty()
+								? Mono.just(Outcome.rejected(MemberPayload.failed(unknownDimension(input))))
+								: insertMember(tx, viewer, input, found.get(0), sourceAddress)))
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateMember(input))));
 	}
 
 	private static Mono<Outcome<MemberPayload>> insertMember(TenantTransaction tx, Viewer viewer, CreateMemberInput input,

@@ -3,18 +3,16 @@ package com.performanceos.ledger.exports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +23,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
+import com.performanceos.ledger.accounts.Account;
+import com.performanceos.ledger.accounts.AccountDirectory;
+import com.performanceos.ledger.journal.PostedLines;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.documents.CsvRowWriter;
@@ -61,10 +61,16 @@ class JournalExporter {
 
 	private final JsonMapper json;
 
-	JournalExporter(TenantDatabase database, AuditTrail auditTrail, JsonMapper json) {
+	private final PostedLines postedLines;
+
+	private final AccountDirectory accounts;
+
+	JournalExporter(TenantDatabase database, AuditTrail auditTrail, JsonMapper json, PostedLines postedLines, AccountDirectory accounts) {
 		this.database = database;
 		this.auditTrail = auditTrail;
 		this.json = json;
+		this.postedLines = postedLines;
+		this.accounts = accounts;
 	}
 
 	Mono<ServerResponse> export(ServerRequest request, String format) {
@@ -97,20 +103,15 @@ class JournalExporter {
 					"EXPORT_TOO_LARGE", "The export would hold more than " + MAX_LINES + " lines; narrow it with from and to"));
 	}
 
+	/**
+	 * The lines, with their accounts resolved through the account directory before the stream
+	 * starts (the stream holds the transaction's connection until its last row).
+	 */
 	private Flux<ExportedLine> lines(Viewer viewer, LocalDate from, LocalDate to) {
-		return database.inTransactionMany(viewer.tenant(), db -> db.sql("""
-				SELECT e.id, e.posting_seq, e.reference, e.description, e.effective_date, e.posted_at, e.reversal_of, e.batch_id,
-				       l.line_number, a.code, a.name, l.side, l.amount, l.currency, l.memo
-				FROM ledger_journal_entry e
-				JOIN ledger_journal_line l ON l.entry_id = e.id
-				JOIN ledger_account a ON a.id = l.account_id
-				WHERE e.effective_date BETWEEN :from AND :to
-				ORDER BY e.effective_date, e.posting_seq, l.line_number""")
-			.bind("from", from)
-			.bind("to", to)
-			.filter(statement -> statement.fetchSize(FETCH_SIZE))
-			.map(JournalExporter::toLine)
-			.all());
+		return database.runMany(viewer.tenant(), tx -> postedLines.accountsBetween(tx, from, to)
+			.flatMap(keys -> accounts.loadWithin(tx, keys))
+			.flatMapMany(byKey -> postedLines.between(tx, from, to, FETCH_SIZE)
+				.map(line -> toLine(line, Objects.requireNonNull(byKey.get(line.accountKey()), "posted to an unknown account")))));
 	}
 
 	private Mono<Void> record(ServerRequest request, Viewer viewer, String format, LocalDate from, LocalDate to, HashedFile file) {
@@ -123,20 +124,18 @@ class JournalExporter {
 		image.put("sha256", file.sha256());
 		String sourceAddress = request.remoteAddress().map(address -> address.getAddress() != null
 				? address.getAddress().getHostAddress() : address.getHostString()).orElse(null);
-		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(new TenantTransaction(viewer.tenant(), db),
+		return database.run(viewer.tenant(), tx -> auditTrail.record(tx,
 				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "JournalExport", null, sourceAddress, null, image)).thenReturn(true))
 			.then();
 	}
 
-	private static ExportedLine toLine(Readable row) {
-		UUID reversalOf = row.get("reversal_of", UUID.class);
-		UUID batch = row.get("batch_id", UUID.class);
-		return new ExportedLine(GlobalId.encode("JournalEntry", row.get("id", UUID.class)), row.get("posting_seq", Long.class),
-				row.get("reference", String.class), row.get("description", String.class), row.get("effective_date", LocalDate.class).toString(),
-				row.get("posted_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toString(), row.get("line_number", Integer.class),
-				row.get("code", String.class), row.get("name", String.class), row.get("side", String.class),
-				row.get("amount", BigDecimal.class).toPlainString(), row.get("currency", String.class), row.get("memo", String.class),
-				reversalOf == null ? null : GlobalId.encode("JournalEntry", reversalOf), batch == null ? null : batch.toString());
+	private static ExportedLine toLine(PostedLines.Line line, Account account) {
+		UUID reversalOf = line.reversalOf();
+		UUID batch = line.batchKey();
+		return new ExportedLine(GlobalId.encode("JournalEntry", line.entryKey()), line.postingSequence(), line.reference(),
+				line.description(), line.effectiveDate().toString(), line.postedAt().withOffsetSameInstant(ZoneOffset.UTC).toString(),
+				line.lineNumber(), account.code(), account.name(), line.side().name(), line.amount().toPlainString(), line.currency(),
+				line.memo(), reversalOf == null ? null : GlobalId.encode("JournalEntry", reversalOf), batch == null ? null : batch.toString());
 	}
 
 	/** A JSON array of line objects, amounts as strings (never floating point). */

@@ -66,20 +66,17 @@ class ImportService {
 	}
 
 	Mono<StartImport.Payload> start(Viewer viewer, StartImport.Input input, @Nullable String sourceAddress) {
-		List<StartImport.Error> invalid = input.validate(handler(input.kind()));
-		if (!invalid.isEmpty()) {
-			return Mono.just(StartImport.Payload.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(StartImport.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> StartImport.Payload.failed(List.of(new StartImport.Error(StartImport.ErrorCode.IDEMPOTENCY_CONFLICT,
-						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey")))),
-				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> StartImport.Payload.started(found.get(key)))),
-				tx -> store.insert(tx, viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
-						json.writeValueAsString(optionsImage(input.fileOptions())))
-					.map(started -> Outcome.committed(StartImport.Payload.started(started), started.key(),
-							new AuditEntry(viewer.subject(), "ledger.import.started", Import.TYPE_NAME, started.id(), sourceAddress, null,
-									Map.of("kind", started.kind().name(), "fileName", started.fileName(), "controlRowCount",
-											started.controlRowCount(), "controlAmountSum", started.controlAmountSum().toPlainString())))));
+		return Mutations.unlessInvalid(input.validate(handler(input.kind())), StartImport.Payload::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(StartImport.OPERATION, input.idempotencyKey(), input.fingerprint(),
+						() -> StartImport.Payload.failed(List.of(new StartImport.Error(StartImport.ErrorCode.IDEMPOTENCY_CONFLICT,
+								IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey")))),
+						(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> StartImport.Payload.started(found.get(key)))),
+						tx -> store.insert(tx, viewer.subject(), input, json.writeValueAsString(input.mappingImage()),
+								json.writeValueAsString(optionsImage(input.fileOptions())))
+							.map(started -> Outcome.committed(StartImport.Payload.started(started), started.key(),
+									new AuditEntry(viewer.subject(), "ledger.import.started", Import.TYPE_NAME, started.id(), sourceAddress, null,
+											Map.of("kind", started.kind().name(), "fileName", started.fileName(), "controlRowCount",
+													started.controlRowCount(), "controlAmountSum", started.controlAmountSum().toPlainString()))))));
 	}
 
 	Mono<Map<UUID, Import>> load(Viewer viewer, Collection<UUID> keys) {

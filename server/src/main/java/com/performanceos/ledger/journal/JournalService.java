@@ -70,24 +70,23 @@ class JournalService {
 		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), path));
 		JournalInputs.Drafted drafted = JournalInputs.draft(input, path, new JournalInputs.AccountIds());
 		invalid.addAll(drafted.errors());
-		if (!invalid.isEmpty()) {
-			return Mono.just(JournalPayloads.PostEntry.failed(invalid));
-		}
-		JournalDraft draft = Objects.requireNonNull(drafted.draft());
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(POST_OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> JournalPayloads.PostEntry.failed(conflict()),
-				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new JournalPayloads.PostEntry(found.get(key), List.of()))),
-				tx -> verifyAgainstDatabase(tx, List.of(draft)).flatMap(verified -> {
-					if (!verified.problems().isEmpty()) {
-						return Mono.just(Outcome.rejected(JournalPayloads.PostEntry.failed(errors(verified.problems(), List.of(path)))));
-					}
-					NewEntry entry = newEntry(draft, verified.resolved());
-					AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.posted", JournalEntry.TYPE_NAME,
-							GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null, JournalEvents.image(entry));
-					return write(tx.db(), viewer, List.of(entry), null)
-						.then(store.load(tx.db(), List.of(entry.key())))
-						.map(found -> Outcome.committed(new JournalPayloads.PostEntry(found.get(entry.key()), List.of()), entry.key(), audit));
-				}));
+		return Mutations.unlessInvalid(invalid, JournalPayloads.PostEntry::failed, () -> {
+			JournalDraft draft = Objects.requireNonNull(drafted.draft());
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(POST_OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> JournalPayloads.PostEntry.failed(conflict()),
+					(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new JournalPayloads.PostEntry(found.get(key), List.of()))),
+					tx -> verifyAgainstDatabase(tx, List.of(draft)).flatMap(verified -> {
+						if (!verified.problems().isEmpty()) {
+							return Mono.just(Outcome.rejected(JournalPayloads.PostEntry.failed(errors(verified.problems(), List.of(path)))));
+						}
+						NewEntry entry = newEntry(draft, verified.resolved());
+						AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.posted", JournalEntry.TYPE_NAME,
+								GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null, JournalEvents.image(entry));
+						return write(tx.db(), viewer, List.of(entry), null)
+							.then(store.load(tx.db(), List.of(entry.key())))
+							.map(found -> Outcome.committed(new JournalPayloads.PostEntry(found.get(entry.key()), List.of()), entry.key(), audit));
+					}));
+		});
 	}
 
 	Mono<JournalPayloads.PostEntries> postBatch(Viewer viewer, JournalInputs.BatchInput input, @Nullable String sourceAddress) {
@@ -109,25 +108,24 @@ class JournalService {
 				paths.add(path);
 			}
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(JournalPayloads.PostEntries.failed(invalid));
-		}
-		UUID batchId = UUID.randomUUID();
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(BATCH_OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> JournalPayloads.PostEntries.failed(conflict()),
-				(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()))),
-				tx -> verifyAgainstDatabase(tx, drafts).flatMap(verified -> {
-					if (!verified.problems().isEmpty()) {
-						return Mono.just(Outcome.rejected(JournalPayloads.PostEntries.failed(errors(verified.problems(), paths))));
-					}
-					List<NewEntry> entries = drafts.stream().map(draft -> newEntry(draft, verified.resolved())).toList();
-					int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
-					AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.batch_posted", "JournalBatch", batchId.toString(),
-							sourceAddress, null, Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
-									"idempotencyKey", input.idempotencyKey()));
-					return write(tx.db(), viewer, entries, batchId)
-						.thenReturn(Outcome.committed(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()), batchId, audit));
-				}));
+		return Mutations.unlessInvalid(invalid, JournalPayloads.PostEntries::failed, () -> {
+			UUID batchId = UUID.randomUUID();
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(BATCH_OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> JournalPayloads.PostEntries.failed(conflict()),
+					(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()))),
+					tx -> verifyAgainstDatabase(tx, drafts).flatMap(verified -> {
+						if (!verified.problems().isEmpty()) {
+							return Mono.just(Outcome.rejected(JournalPayloads.PostEntries.failed(errors(verified.problems(), paths))));
+						}
+						List<NewEntry> entries = drafts.stream().map(draft -> newEntry(draft, verified.resolved())).toList();
+						int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
+						AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.batch_posted", "JournalBatch", batchId.toString(),
+								sourceAddress, null, Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
+										"idempotencyKey", input.idempotencyKey()));
+						return write(tx.db(), viewer, entries, batchId)
+							.thenReturn(Outcome.committed(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()), batchId, audit));
+					}));
+		});
 	}
 
 	Mono<JournalPayloads.Reverse> reverse(Viewer viewer, JournalInputs.ReverseInput input, @Nullable String sourceAddress) {
@@ -141,18 +139,17 @@ class JournalService {
 			invalid.add(new JournalError(JournalErrorCode.ENTRY_NOT_FOUND, "Not a journal entry id: " + input.entryId(),
 					List.of("input", "entryId")));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(JournalPayloads.Reverse.failed(invalid));
-		}
-		UUID key = originalKey.get();
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> JournalPayloads.Reverse.failed(conflict()),
-				(tx, resultKey) -> store.load(tx.db(), List.of(resultKey))
-					.map(found -> new JournalPayloads.Reverse(found.get(resultKey), List.of()))),
-				tx -> reverseFresh(tx.db(), viewer, input, key, sourceAddress))
-			// A concurrent reversal of the same entry won the unique constraint on reversal_of.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
-					new JournalError(JournalErrorCode.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
+		return Mutations.unlessInvalid(invalid, JournalPayloads.Reverse::failed, () -> {
+			UUID key = originalKey.get();
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> JournalPayloads.Reverse.failed(conflict()),
+					(tx, resultKey) -> store.load(tx.db(), List.of(resultKey))
+						.map(found -> new JournalPayloads.Reverse(found.get(resultKey), List.of()))),
+					tx -> reverseFresh(tx.db(), viewer, input, key, sourceAddress))
+				// A concurrent reversal of the same entry won the unique constraint on reversal_of.
+				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
+						new JournalError(JournalErrorCode.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
+		});
 	}
 
 	private Mono<Outcome<JournalPayloads.Reverse>> reverseFresh(DatabaseClient db, Viewer viewer, JournalInputs.ReverseInput input,

@@ -12,14 +12,16 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.periods.TrialBalanceSource;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Aggregates of the journal's lines that other packages of the ledger report on, computed where the
- * lines are owned: one grouped statement, whatever the number of lines.
+ * lines are owned: one grouped statement, whatever the number of lines. It is the periods'
+ * {@link TrialBalanceSource}.
  */
 @Component
-public final class JournalTotals {
+public final class JournalTotals implements TrialBalanceSource {
 
 	/**
 	 * The signed net (debits positive) of each account's lines in one currency, up to {@code end}
@@ -91,10 +93,7 @@ public final class JournalTotals {
 	public record Totals(BigDecimal debit, BigDecimal credit, long lines) {
 	}
 
-	/**
-	 * Per account and currency, the totals of the lines effective on or before {@code effectiveTo}
-	 * as known at {@code knownAt} (posting time compared at millisecond precision): a trial balance.
-	 */
+	@Override
 	public Mono<List<AccountTotals>> byAccountAndCurrency(TenantTransaction tx, LocalDate effectiveTo, OffsetDateTime knownAt) {
 		return tx.db().sql("""
 				SELECT account_id, currency,
@@ -110,18 +109,6 @@ public final class JournalTotals {
 					row.get("debit", BigDecimal.class), row.get("credit", BigDecimal.class), row.get("lines", Long.class)))
 			.all()
 			.collectList();
-	}
-
-	/**
-	 * The totals of one account's lines in one currency.
-	 *
-	 * @param accountKey the account
-	 * @param currency the ISO 4217 code of the lines' currency
-	 * @param debit the sum of its debit lines
-	 * @param credit the sum of its credit lines
-	 * @param lines how many lines
-	 */
-	public record AccountTotals(UUID accountKey, String currency, BigDecimal debit, BigDecimal credit, long lines) {
 	}
 
 	/**

@@ -57,19 +57,17 @@ class AccountMappingService {
 		if (accountKey.isEmpty()) {
 			invalid.add(unknownAccount(input));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(new MapAccount.Payload(null, invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(MapAccount.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> MapAccount.Payload.failed(new MapAccount.Error(MapAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
-						IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey"))),
-				(tx, key) -> find(tx.db(), List.of(key)).map(found -> new MapAccount.Payload(found.get(0), List.of()))),
-				tx -> accounts.loadWithin(tx, List.of(accountKey.get()))
-					.filter(found -> found.containsKey(accountKey.get()))
-					.flatMap(exists -> insert(tx, viewer, input, accountKey.get(), sourceAddress))
-					.defaultIfEmpty(Outcome.rejected(MapAccount.Payload.failed(unknownAccount(input)))))
-			// A concurrent mapping of the same source code with another key won the unique constraint.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicate(input)));
+		return Mutations.unlessInvalid(invalid, problems -> new MapAccount.Payload(null, problems),
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(MapAccount.OPERATION, input.idempotencyKey(), input.fingerprint(),
+						() -> MapAccount.Payload.failed(new MapAccount.Error(MapAccount.ErrorCode.IDEMPOTENCY_CONFLICT,
+								IdempotencyKeys.CONFLICT_MESSAGE, List.of("input", "idempotencyKey"))),
+						(tx, key) -> find(tx.db(), List.of(key)).map(found -> new MapAccount.Payload(found.get(0), List.of()))),
+						tx -> accounts.loadWithin(tx, List.of(accountKey.get()))
+							.filter(found -> found.containsKey(accountKey.get()))
+							.flatMap(exists -> insert(tx, viewer, input, accountKey.get(), sourceAddress))
+							.defaultIfEmpty(Outcome.rejected(MapAccount.Payload.failed(unknownAccount(input)))))
+					// A concurrent mapping of the same source code with another key won the unique constraint.
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicate(input))));
 	}
 
 	private static Mono<Outcome<MapAccount.Payload>> insert(TenantTransaction tx, Viewer viewer, MapAccount.Input input,

@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
-import com.performanceos.ledger.journal.JournalTotals;
 import com.performanceos.ledger.periods.PeriodInputs.CloseInput;
 import com.performanceos.ledger.periods.PeriodInputs.ClosePayload;
 import com.performanceos.ledger.periods.PeriodInputs.Error;
@@ -48,11 +47,11 @@ class PeriodService {
 
 	private final Mutations mutations;
 
-	private final JournalTotals journal;
+	private final TrialBalanceSource journal;
 
 	private final AccountDirectory accounts;
 
-	PeriodService(TenantDatabase database, Mutations mutations, JournalTotals journal, AccountDirectory accounts) {
+	PeriodService(TenantDatabase database, Mutations mutations, TrialBalanceSource journal, AccountDirectory accounts) {
 		this.journal = journal;
 		this.accounts = accounts;
 		this.database = database;
@@ -60,21 +59,19 @@ class PeriodService {
 	}
 
 	Mono<ClosePayload> close(Viewer viewer, CloseInput input, @Nullable String sourceAddress) {
-		List<Error> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(new ClosePayload(null, null, invalid));
-		}
-		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(),
-				month.toString(), () -> ClosePayload.failed(new Error(ErrorCode.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE,
-						List.of("input", "idempotencyKey"))),
-				(tx, certificateKey) -> PeriodStore.certificate(tx.db(), certificateKey)
-					.flatMap(certificate -> PeriodStore.periods(tx.db(), month, month)
-						.map(periods -> new ClosePayload(periods.get(0), certificate, List.of())))),
-				tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> status == Period.Status.CLOSED
-						? Mono.just(Outcome.rejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
-								"The period " + month + " is already closed", List.of("input", "month")))))
-						: closeOpen(tx.db(), viewer, month, sourceAddress)));
+		return Mutations.unlessInvalid(input.validate(), problems -> new ClosePayload(null, null, problems), () -> {
+			YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(PeriodInputs.CLOSE_OPERATION, input.idempotencyKey(),
+					month.toString(), () -> ClosePayload.failed(new Error(ErrorCode.IDEMPOTENCY_CONFLICT, IdempotencyKeys.CONFLICT_MESSAGE,
+							List.of("input", "idempotencyKey"))),
+					(tx, certificateKey) -> PeriodStore.certificate(tx.db(), certificateKey)
+						.flatMap(certificate -> PeriodStore.periods(tx.db(), month, month)
+							.map(periods -> new ClosePayload(periods.get(0), certificate, List.of())))),
+					tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> status == Period.Status.CLOSED
+							? Mono.just(Outcome.rejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
+									"The period " + month + " is already closed", List.of("input", "month")))))
+							: closeOpen(tx.db(), viewer, month, sourceAddress)));
+		});
 	}
 
 	/**
@@ -83,7 +80,7 @@ class PeriodService {
 	 */
 	private Mono<List<CertificateContent.AccountBalance>> balances(TenantTransaction tx, LocalDate effectiveTo, OffsetDateTime knownAt) {
 		return journal.byAccountAndCurrency(tx, effectiveTo, knownAt).flatMap(totals -> accounts
-			.loadWithin(tx, totals.stream().map(JournalTotals.AccountTotals::accountKey).collect(Collectors.toSet()))
+			.loadWithin(tx, totals.stream().map(TrialBalanceSource.AccountTotals::accountKey).collect(Collectors.toSet()))
 			.map(found -> totals.stream()
 				.map(total -> {
 					Account account = found.get(total.accountKey());
@@ -121,36 +118,34 @@ class PeriodService {
 	}
 
 	Mono<ReopenPayload> reopen(Viewer viewer, ReopenInput input, @Nullable String sourceAddress) {
-		List<Error> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(new ReopenPayload(null, invalid));
-		}
-		YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
-		String justification = input.justification().strip();
-		return mutations.once(viewer.tenant(), tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> {
-			DatabaseClient db = tx.db();
-			if (status != Period.Status.CLOSED) {
-				return Mono.just(Outcome.rejected(ReopenPayload.failed(new Error(ErrorCode.PERIOD_NOT_CLOSED,
-						"The period " + month + " is not closed", List.of("input", "month")))));
-			}
-			return PeriodStore.periods(db, month, month).zipWith(PeriodStore.now(db)).flatMap(loaded -> {
-				CloseCertificate latest = loaded.getT1().get(0).latestCertificate();
-				Map<String, Object> before = new LinkedHashMap<>();
-				before.put("month", month.toString());
-				before.put("status", Period.Status.CLOSED.name());
-				if (latest != null) {
-					before.put("certificateVersion", latest.version());
-					before.put("certificateSha256", latest.sha256());
+		return Mutations.unlessInvalid(input.validate(), problems -> new ReopenPayload(null, problems), () -> {
+			YearMonth month = PeriodInputs.parseMonth(input.month()).orElseThrow();
+			String justification = input.justification().strip();
+			return mutations.once(viewer.tenant(), tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> {
+				DatabaseClient db = tx.db();
+				if (status != Period.Status.CLOSED) {
+					return Mono.just(Outcome.rejected(ReopenPayload.failed(new Error(ErrorCode.PERIOD_NOT_CLOSED,
+							"The period " + month + " is not closed", List.of("input", "month")))));
 				}
-				Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
-						justification);
-				return PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.OPEN, loaded.getT2())
-					.thenReturn(Outcome.committed(
-							new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
-							new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,
-									after)));
-			});
-		}));
+				return PeriodStore.periods(db, month, month).zipWith(PeriodStore.now(db)).flatMap(loaded -> {
+					CloseCertificate latest = loaded.getT1().get(0).latestCertificate();
+					Map<String, Object> before = new LinkedHashMap<>();
+					before.put("month", month.toString());
+					before.put("status", Period.Status.CLOSED.name());
+					if (latest != null) {
+						before.put("certificateVersion", latest.version());
+						before.put("certificateSha256", latest.sha256());
+					}
+					Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
+							justification);
+					return PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.OPEN, loaded.getT2())
+						.thenReturn(Outcome.committed(
+								new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
+								new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,
+										after)));
+				});
+			}));
+		});
 	}
 
 	Mono<List<Period>> periods(Viewer viewer, int year) {

@@ -1,7 +1,9 @@
 package com.performanceos.platform.mutations;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -61,6 +63,14 @@ public final class Mutations {
 			case Outcome.Rejected<P> rejected -> Mono.just(outcome);
 			case Outcome.Committed<P> committed -> audit(tx, committed).thenReturn(outcome);
 		}));
+	}
+
+	/**
+	 * Answers the failed payload of the input's problems without opening a transaction, or runs the
+	 * mutation when there are none: the input checks every mutation makes before the template.
+	 */
+	public static <E, P> Mono<P> unlessInvalid(List<E> problems, Function<List<E>, P> failed, Supplier<Mono<P>> mutation) {
+		return problems.isEmpty() ? mutation.get() : Mono.just(failed.apply(problems));
 	}
 
 	private <P> Mono<P> run(String tenant, Function<TenantTransaction, Mono<Outcome<P>>> work) {

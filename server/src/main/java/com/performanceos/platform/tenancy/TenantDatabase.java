@@ -60,6 +60,11 @@ public final class TenantDatabase {
 		return inTransaction(tenant, db -> work.apply(new TenantTransaction(tenant, db)));
 	}
 
+	/** Runs work producing many values in a transaction of the tenant, handed over as a {@link TenantTransaction}. */
+	public <T> Flux<T> runMany(String tenant, Function<TenantTransaction, Flux<T>> work) {
+		return inTransactionMany(tenant, db -> work.apply(new TenantTransaction(tenant, db)));
+	}
+
 	/** Runs work producing many values in a transaction of the tenant. */
 	public <T> Flux<T> inTransactionMany(String tenant, Function<DatabaseClient, Flux<T>> work) {
 		return Flux.defer(() -> {

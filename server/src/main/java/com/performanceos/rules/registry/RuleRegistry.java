@@ -54,28 +54,26 @@ class RuleRegistry {
 	}
 
 	Mono<CreateRule.Payload> createRule(Viewer viewer, CreateRule.Input input, @Nullable String sourceAddress) {
-		List<RulesError> invalid = input.validate(limits);
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateRule.Payload.failed(invalid));
-		}
-		RuleCompiler.Checked checked = compiler.check(input.kind(), input.firstVersion().definition(), input.firstVersion().definitionCsv());
-		if (checked instanceof RuleCompiler.Refused refused) {
-			return Mono.just(CreateRule.Payload.failed(RulesError.definition(refused.code(), refused.problems(),
-					List.of("input", "firstVersion", input.firstVersion().definitionCsv() == null ? "definition" : "definitionCsv"))));
-		}
-		RuleCompiler.Accepted accepted = (RuleCompiler.Accepted) checked;
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> CreateRule.Payload.failed(List.of(RulesError.conflict())),
-				(tx, key) -> store.version(tx.db(), key, false).flatMap(version -> store.rules(tx.db(), List.of(version.ruleKey()))
-					.map(rules -> CreateRule.Payload.created(rules.getFirst(), version, accepted.compiled().warnings())))),
-				tx -> store.nameTaken(tx.db(), input.name()).flatMap(taken -> taken
-						? Mono.just(Outcome.rejected(duplicateName(input.name())))
-						: store.insertRule(tx, UUID.randomUUID(), input.name(), input.kind(), input.description().strip(), viewer.subject())
-							.flatMap(rule -> writeVersion(tx, viewer, rule.key(), input.kind(), input.firstVersion(), accepted)
-								.map(version -> Outcome.committed(CreateRule.Payload.created(rule, version, accepted.compiled().warnings()),
-										version.key(), audit(viewer, "rules.rule.created", version, sourceAddress, null,
-												Map.of("name", rule.name(), "kind", rule.kind().name(), "version", summary(version))))))))
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateName(input.name())));
+		return Mutations.unlessInvalid(input.validate(limits), CreateRule.Payload::failed, () -> {
+			RuleCompiler.Checked checked = compiler.check(input.kind(), input.firstVersion().definition(), input.firstVersion().definitionCsv());
+			if (checked instanceof RuleCompiler.Refused refused) {
+				return Mono.just(CreateRule.Payload.failed(RulesError.definition(refused.code(), refused.problems(),
+						List.of("input", "firstVersion", input.firstVersion().definitionCsv() == null ? "definition" : "definitionCsv"))));
+			}
+			RuleCompiler.Accepted accepted = (RuleCompiler.Accepted) checked;
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> CreateRule.Payload.failed(List.of(RulesError.conflict())),
+					(tx, key) -> store.version(tx.db(), key, false).flatMap(version -> store.rules(tx.db(), List.of(version.ruleKey()))
+						.map(rules -> CreateRule.Payload.created(rules.getFirst(), version, accepted.compiled().warnings())))),
+					tx -> store.nameTaken(tx.db(), input.name()).flatMap(taken -> taken
+							? Mono.just(Outcome.rejected(duplicateName(input.name())))
+							: store.insertRule(tx, UUID.randomUUID(), input.name(), input.kind(), input.description().strip(), viewer.subject())
+								.flatMap(rule -> writeVersion(tx, viewer, rule.key(), input.kind(), input.firstVersion(), accepted)
+									.map(version -> Outcome.committed(CreateRule.Payload.created(rule, version, accepted.compiled().warnings()),
+											version.key(), audit(viewer, "rules.rule.created", version, sourceAddress, null,
+													Map.of("name", rule.name(), "kind", rule.kind().name(), "version", summary(version))))))))
+				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateName(input.name())));
+		});
 	}
 
 	Mono<CreateRuleVersion.Payload> createVersion(Viewer viewer, CreateRuleVersion.Input input, @Nullable String sourceAddress) {
@@ -84,45 +82,42 @@ class RuleRegistry {
 		if (ruleKey.isEmpty()) {
 			invalid = concat(invalid, new RulesError(RulesErrorCode.RULE_NOT_FOUND, "No rule with this id", List.of("input", "ruleId")));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateRuleVersion.Payload.failed(invalid));
-		}
-		VersionInput version = input.version();
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateRuleVersion.OPERATION, input.idempotencyKey(),
-				input.fingerprint(), () -> CreateRuleVersion.Payload.failed(List.of(RulesError.conflict())),
-				(tx, key) -> store.version(tx.db(), key, false).map(found -> new CreateRuleVersion.Payload(found,
-						evaluator.compiled(found).warnings(), List.of()))),
-				tx -> store.rules(tx.db(), List.of(ruleKey.get())).flatMap(rules -> {
-					if (rules.isEmpty()) {
-						return Mono.just(Outcome.rejected(CreateRuleVersion.Payload.failed(List.of(new RulesError(RulesErrorCode.RULE_NOT_FOUND,
-								"No rule with this id", List.of("input", "ruleId"))))));
-					}
-					Rule rule = rules.getFirst();
-					RuleCompiler.Checked checked = compiler.check(rule.kind(), version.definition(), version.definitionCsv());
-					if (checked instanceof RuleCompiler.Refused refused) {
-						return Mono.just(Outcome.rejected(CreateRuleVersion.Payload.failed(RulesError.definition(refused.code(),
-								refused.problems(), List.of("input", "version", version.definitionCsv() == null ? "definition" : "definitionCsv")))));
-					}
-					RuleCompiler.Accepted accepted = (RuleCompiler.Accepted) checked;
-					return writeVersion(tx, viewer, rule.key(), rule.kind(), version, accepted)
-						.map(written -> Outcome.committed(new CreateRuleVersion.Payload(written, accepted.compiled().warnings(), List.of()),
-								written.key(), audit(viewer, "rules.version.created", written, sourceAddress, null, summary(written))));
-				}));
+		return Mutations.unlessInvalid(invalid, CreateRuleVersion.Payload::failed, () -> {
+			VersionInput version = input.version();
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateRuleVersion.OPERATION, input.idempotencyKey(),
+					input.fingerprint(), () -> CreateRuleVersion.Payload.failed(List.of(RulesError.conflict())),
+					(tx, key) -> store.version(tx.db(), key, false).map(found -> new CreateRuleVersion.Payload(found,
+							evaluator.compiled(found).warnings(), List.of()))),
+					tx -> store.rules(tx.db(), List.of(ruleKey.get())).flatMap(rules -> {
+						if (rules.isEmpty()) {
+							return Mono.just(Outcome.rejected(CreateRuleVersion.Payload.failed(List.of(new RulesError(RulesErrorCode.RULE_NOT_FOUND,
+									"No rule with this id", List.of("input", "ruleId"))))));
+						}
+						Rule rule = rules.getFirst();
+						RuleCompiler.Checked checked = compiler.check(rule.kind(), version.definition(), version.definitionCsv());
+						if (checked instanceof RuleCompiler.Refused refused) {
+							return Mono.just(Outcome.rejected(CreateRuleVersion.Payload.failed(RulesError.definition(refused.code(),
+									refused.problems(), List.of("input", "version", version.definitionCsv() == null ? "definition" : "definitionCsv")))));
+						}
+						RuleCompiler.Accepted accepted = (RuleCompiler.Accepted) checked;
+						return writeVersion(tx, viewer, rule.key(), rule.kind(), version, accepted)
+							.map(written -> Outcome.committed(new CreateRuleVersion.Payload(written, accepted.compiled().warnings(), List.of()),
+									written.key(), audit(viewer, "rules.version.created", written, sourceAddress, null, summary(written))));
+					}));
+		});
 	}
 
 	Mono<TransitionRuleVersion.Payload> transition(Viewer viewer, Transition transition, TransitionRuleVersion.Input input,
 			@Nullable String sourceAddress) {
-		List<RulesError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(new TransitionRuleVersion.Payload(null, invalid));
-		}
-		Optional<UUID> key = GlobalId.decode(input.versionId(), RuleVersion.TYPE_NAME);
-		if (key.isEmpty()) {
-			return Mono.just(versionNotFound());
-		}
-		return mutations.once(viewer.tenant(), tx -> store.version(tx.db(), key.get(), true)
-			.flatMap(version -> step(tx, viewer, transition, version, input.justification(), sourceAddress))
-			.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(versionNotFound()))));
+		return Mutations.unlessInvalid(input.validate(), problems -> new TransitionRuleVersion.Payload(null, problems), () -> {
+			Optional<UUID> key = GlobalId.decode(input.versionId(), RuleVersion.TYPE_NAME);
+			if (key.isEmpty()) {
+				return Mono.just(versionNotFound());
+			}
+			return mutations.once(viewer.tenant(), tx -> store.version(tx.db(), key.get(), true)
+				.flatMap(version -> step(tx, viewer, transition, version, input.justification(), sourceAddress))
+				.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(versionNotFound()))));
+		});
 	}
 
 	private Mono<Outcome<TransitionRuleVersion.Payload>> step(TenantTransaction tx, Viewer viewer, Transition transition,
@@ -159,33 +154,31 @@ class RuleRegistry {
 		if (key.isEmpty()) {
 			invalid = concat(invalid, new RulesError(RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId")));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(RollbackRule.Payload.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(RollbackRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> RollbackRule.Payload.failed(List.of(RulesError.conflict())),
-				(tx, resultKey) -> store.version(tx.db(), resultKey, false).map(found -> new RollbackRule.Payload(found, List.of()))),
-				tx -> store.version(tx.db(), key.get(), false).flatMap(target -> {
-					if (!target.status().wasPublished()) {
-						return Mono.just(Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(RulesErrorCode.NOT_A_ROLLBACK_TARGET,
-								"Version " + target.number() + " is " + target.status() + ": only a version that was published can be rolled back to",
-								List.of("input", "toVersionId"))))));
-					}
-					return store.nextNumber(tx.db(), target.ruleKey()).flatMap(number -> {
-						RuleVersion republished = new RuleVersion(UUID.randomUUID(), target.ruleKey(), target.kind(), number,
-								VersionStatus.PUBLISHED, target.definitionText(), target.definitionSha256(), target.examples(), viewer.subject(),
-								target.origin(), target.aiModel(), target.aiJustification(),
-								"Rollback to version " + target.number() + ": " + input.justification().strip(), target.validFrom(),
-								target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
-						return store.insertVersion(tx, republished)
-							.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
-								.then(outbox.publish(tx, Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
-								.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
-										audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
-												Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));
-					});
-				}).switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(
-						RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId"))))))));
+		return Mutations.unlessInvalid(invalid, RollbackRule.Payload::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(RollbackRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
+						() -> RollbackRule.Payload.failed(List.of(RulesError.conflict())),
+						(tx, resultKey) -> store.version(tx.db(), resultKey, false).map(found -> new RollbackRule.Payload(found, List.of()))),
+						tx -> store.version(tx.db(), key.get(), false).flatMap(target -> {
+							if (!target.status().wasPublished()) {
+								return Mono.just(Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(RulesErrorCode.NOT_A_ROLLBACK_TARGET,
+										"Version " + target.number() + " is " + target.status() + ": only a version that was published can be rolled back to",
+										List.of("input", "toVersionId"))))));
+							}
+							return store.nextNumber(tx.db(), target.ruleKey()).flatMap(number -> {
+								RuleVersion republished = new RuleVersion(UUID.randomUUID(), target.ruleKey(), target.kind(), number,
+										VersionStatus.PUBLISHED, target.definitionText(), target.definitionSha256(), target.examples(), viewer.subject(),
+										target.origin(), target.aiModel(), target.aiJustification(),
+										"Rollback to version " + target.number() + ": " + input.justification().strip(), target.validFrom(),
+										target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
+								return store.insertVersion(tx, republished)
+									.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
+										.then(outbox.publish(tx, Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
+										.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
+												audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
+														Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));
+							});
+						}).switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(
+								RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId")))))))));
 	}
 
 	/**

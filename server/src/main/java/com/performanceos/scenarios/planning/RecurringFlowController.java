@@ -100,15 +100,12 @@ class RecurringFlowController {
 	@MutationMapping
 	Mono<DecidePayload> decideRecurringFlow(@Argument DecideInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
 			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		List<ScenarioError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(new DecidePayload(null, null, invalid));
-		}
-		return mutations.once(viewer.tenant(), tx -> recurring.decide(tx, input.seriesKey(), input.decision(), input.amount(), viewer.subject())
-			.thenReturn(Outcome.committed(new DecidePayload(input.seriesKey(), input.decision(), List.of()),
-					new AuditEntry(viewer.subject(), "scenarios.recurring.decided", "RecurringFlow", null, sourceAddress, null,
-							input.amount() == null ? Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name())
-									: Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name(), "amount", input.amount())))));
+		return Mutations.unlessInvalid(input.validate(), problems -> new DecidePayload(null, null, problems),
+				() -> mutations.once(viewer.tenant(), tx -> recurring.decide(tx, input.seriesKey(), input.decision(), input.amount(), viewer.subject())
+					.thenReturn(Outcome.committed(new DecidePayload(input.seriesKey(), input.decision(), List.of()),
+							new AuditEntry(viewer.subject(), "scenarios.recurring.decided", "RecurringFlow", null, sourceAddress, null,
+									input.amount() == null ? Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name())
+											: Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name(), "amount", input.amount()))))));
 	}
 
 }

@@ -66,15 +66,12 @@ public class ScenarioService {
 	}
 
 	Mono<CreateScenario.Payload> create(Viewer viewer, CreateScenario.Input input, @Nullable String sourceAddress) {
-		List<ScenarioError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateScenario.Payload.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateScenario.OPERATION, input.idempotencyKey(),
-				input.fingerprint(), () -> CreateScenario.Payload.failed(ScenarioError.conflict()),
-				(tx, key) -> scenarios.find(tx, List.of(key)).map(found -> CreateScenario.Payload.of(found.getFirst()))),
-				tx -> insert(tx, viewer, input, sourceAddress))
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateName(input.name())));
+		return Mutations.unlessInvalid(input.validate(), CreateScenario.Payload::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateScenario.OPERATION, input.idempotencyKey(),
+						input.fingerprint(), () -> CreateScenario.Payload.failed(ScenarioError.conflict()),
+						(tx, key) -> scenarios.find(tx, List.of(key)).map(found -> CreateScenario.Payload.of(found.getFirst()))),
+						tx -> insert(tx, viewer, input, sourceAddress))
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateName(input.name()))));
 	}
 
 	private Mono<Outcome<CreateScenario.Payload>> insert(TenantTransaction tx, Viewer viewer, CreateScenario.Input input,
@@ -106,59 +103,55 @@ public class ScenarioService {
 	}
 
 	Mono<CreateScenario.Payload> updateDrivers(Viewer viewer, UpdateScenarioDrivers.Input input, @Nullable String sourceAddress) {
-		List<ScenarioError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateScenario.Payload.failed(invalid));
-		}
-		Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
-		return mutations.once(viewer.tenant(), tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.find(tx, List.of(key.get())))
-			.flatMap(found -> {
-				if (found.isEmpty()) {
-					return Mono.just(Outcome.rejected(CreateScenario.Payload.failed(
-							ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
-				}
-				Scenario current = found.getFirst();
-				return scenarios.changeDrivers(tx, current, input.revision(), input.drivers().toOverrides(), viewer.subject())
-					.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
-							new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
-									Map.of("revision", current.revision(), "overrides", current.overrides()),
-									Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
-					.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
-							"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
-			}));
+		return Mutations.unlessInvalid(input.validate(), CreateScenario.Payload::failed, () -> {
+			Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
+			return mutations.once(viewer.tenant(), tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.find(tx, List.of(key.get())))
+				.flatMap(found -> {
+					if (found.isEmpty()) {
+						return Mono.just(Outcome.rejected(CreateScenario.Payload.failed(
+								ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
+					}
+					Scenario current = found.getFirst();
+					return scenarios.changeDrivers(tx, current, input.revision(), input.drivers().toOverrides(), viewer.subject())
+						.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
+								new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
+										Map.of("revision", current.revision(), "overrides", current.overrides()),
+										Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
+						.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
+								"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
+				}));
+		});
 	}
 
 	Mono<SaveScenarioVersion.Payload> saveVersion(Viewer viewer, SaveScenarioVersion.Input input, @Nullable String sourceAddress) {
-		List<ScenarioError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(SaveScenarioVersion.Payload.failed(invalid));
-		}
-		Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(SaveScenarioVersion.OPERATION, input.idempotencyKey(),
-				input.fingerprint(), () -> SaveScenarioVersion.Payload.failed(ScenarioError.conflict()),
-				(tx, versionKey) -> versions.find(tx, List.of(versionKey)).map(found -> new SaveScenarioVersion.Payload(found.getFirst(), List.of()))),
-				tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.chain(tx, key.get())).flatMap(chain -> {
-					if (chain.isEmpty()) {
-						return Mono.just(Outcome.rejected(SaveScenarioVersion.Payload.failed(
-								ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
-					}
-					Scenario scenario = chain.getLast();
-					return facts.read(tx, input.asOf(), input.horizon(), scenario.reportingCurrency().getCurrencyCode()).flatMap(inputs -> {
-						CashForecast forecast;
-						try {
-							forecast = engine.forecast(inputs, drivers(chain));
-						}
-						catch (IllegalArgumentException ex) {
+		return Mutations.unlessInvalid(input.validate(), SaveScenarioVersion.Payload::failed, () -> {
+			Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(SaveScenarioVersion.OPERATION, input.idempotencyKey(),
+					input.fingerprint(), () -> SaveScenarioVersion.Payload.failed(ScenarioError.conflict()),
+					(tx, versionKey) -> versions.find(tx, List.of(versionKey)).map(found -> new SaveScenarioVersion.Payload(found.getFirst(), List.of()))),
+					tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.chain(tx, key.get())).flatMap(chain -> {
+						if (chain.isEmpty()) {
 							return Mono.just(Outcome.rejected(SaveScenarioVersion.Payload.failed(
-									ScenarioError.at(ScenarioErrorCode.MISSING_EXCHANGE_RATE, "scenarioId", ex.getMessage()))));
+									ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
 						}
-						String label = input.label() != null ? input.label().strip() : scenario.name() + " as of " + input.asOf();
-						return versions.insert(tx, scenario.key(), label, inputs, forecast, viewer.subject())
-							.map(saved -> Outcome.committed(new SaveScenarioVersion.Payload(saved, List.of()), saved.key(),
-									new AuditEntry(viewer.subject(), "scenarios.version.saved", ScenarioVersion.TYPE_NAME, saved.id(), sourceAddress,
-											null, Map.of("scenario", scenario.id(), "number", saved.number(), "digest", saved.digest()))));
-					});
-				}));
+						Scenario scenario = chain.getLast();
+						return facts.read(tx, input.asOf(), input.horizon(), scenario.reportingCurrency().getCurrencyCode()).flatMap(inputs -> {
+							CashForecast forecast;
+							try {
+								forecast = engine.forecast(inputs, drivers(chain));
+							}
+							catch (IllegalArgumentException ex) {
+								return Mono.just(Outcome.rejected(SaveScenarioVersion.Payload.failed(
+										ScenarioError.at(ScenarioErrorCode.MISSING_EXCHANGE_RATE, "scenarioId", ex.getMessage()))));
+							}
+							String label = input.label() != null ? input.label().strip() : scenario.name() + " as of " + input.asOf();
+							return versions.insert(tx, scenario.key(), label, inputs, forecast, viewer.subject())
+								.map(saved -> Outcome.committed(new SaveScenarioVersion.Payload(saved, List.of()), saved.key(),
+										new AuditEntry(viewer.subject(), "scenarios.version.saved", ScenarioVersion.TYPE_NAME, saved.id(), sourceAddress,
+												null, Map.of("scenario", scenario.id(), "number", saved.number(), "digest", saved.digest()))));
+						});
+					}));
+		});
 	}
 
 	/** The scenario's forecast recalculated now from the ledger's current facts. */

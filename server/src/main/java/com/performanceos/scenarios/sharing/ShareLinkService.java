@@ -127,22 +127,21 @@ class ShareLinkService {
 		if (input.role() == Role.ADMIN) {
 			errors.add(ScenarioError.invalid("role", "a link cannot grant the ADMIN role"));
 		}
-		if (!errors.isEmpty()) {
-			return Mono.just(new CreatePayload(null, null, errors));
-		}
-		Optional<UUID> versionKey = GlobalId.decode(input.versionId()).filter(id -> id.type().equals("ScenarioVersion")).map(GlobalId::key);
-		// Versions are never changed nor deleted, so one found before the transaction is still there in it.
-		return versionKey.map(key -> scenarios.loadVersions(viewer, List.of(key)).map(found -> Optional.ofNullable(found.get(key))))
-			.orElse(Mono.just(Optional.empty()))
-			.flatMap(version -> version.isEmpty()
-					? Mono.just(CreatePayload.failed(ScenarioError.at(ScenarioErrorCode.VERSION_NOT_FOUND, "versionId", "No version " + input.versionId())))
-					: mutations.once(viewer.tenant(), tx -> {
-						String token = newToken();
-						return links.insert(tx, version.get().key(), Sha256.hex(token), input.role(), input.expiresAt(), viewer.subject())
-							.map(link -> Outcome.committed(new CreatePayload(link, token, List.of()),
-									new AuditEntry(viewer.subject(), "scenarios.share.created", ShareLink.TYPE_NAME, link.id(), sourceAddress, null,
-											Map.of("version", version.get().id(), "role", link.role().name(), "expiresAt", link.expiresAt().toString()))));
-					}));
+		return Mutations.unlessInvalid(errors, problems -> new CreatePayload(null, null, problems), () -> {
+			Optional<UUID> versionKey = GlobalId.decode(input.versionId()).filter(id -> id.type().equals("ScenarioVersion")).map(GlobalId::key);
+			// Versions are never changed nor deleted, so one found before the transaction is still there in it.
+			return versionKey.map(key -> scenarios.loadVersions(viewer, List.of(key)).map(found -> Optional.ofNullable(found.get(key))))
+				.orElse(Mono.just(Optional.empty()))
+				.flatMap(version -> version.isEmpty()
+						? Mono.just(CreatePayload.failed(ScenarioError.at(ScenarioErrorCode.VERSION_NOT_FOUND, "versionId", "No version " + input.versionId())))
+						: mutations.once(viewer.tenant(), tx -> {
+							String token = newToken();
+							return links.insert(tx, version.get().key(), Sha256.hex(token), input.role(), input.expiresAt(), viewer.subject())
+								.map(link -> Outcome.committed(new CreatePayload(link, token, List.of()),
+										new AuditEntry(viewer.subject(), "scenarios.share.created", ShareLink.TYPE_NAME, link.id(), sourceAddress, null,
+												Map.of("version", version.get().id(), "role", link.role().name(), "expiresAt", link.expiresAt().toString()))));
+						}));
+		});
 	}
 
 	Mono<RevokePayload> revoke(Viewer viewer, String shareLinkId, @Nullable String sourceAddress) {

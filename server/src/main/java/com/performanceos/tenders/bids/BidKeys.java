@@ -30,6 +30,7 @@ import reactor.core.scheduler.Schedulers;
 
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.tenancy.TenantTransaction;
+import com.performanceos.tenders.procurement.BidSealingKeys;
 
 /**
  * The key pair of a tender's bids (ADR 0010). Sealing needs only the public half, so the server can
@@ -39,7 +40,7 @@ import com.performanceos.platform.tenancy.TenantTransaction;
  * the bid's identity as associated data, so a sealed content moved to another bid does not open.
  */
 @Component
-public final class BidKeys {
+public final class BidKeys implements BidSealingKeys {
 
 	private static final String VERSION = "v1:";
 
@@ -60,7 +61,7 @@ public final class BidKeys {
 		this.cipher = cipher;
 	}
 
-	/** Makes the tender's key pair, stores the private half sealed, and answers the public half (base64 X.509). */
+	@Override
 	public Mono<String> create(TenantTransaction tx, UUID tenderKey) {
 		// Generating an RSA key takes a few hundred milliseconds of CPU: never on an event-loop thread.
 		return Mono.fromCallable(this::generate).subscribeOn(Schedulers.boundedElastic()).flatMap(pair -> store(tx, tenderKey, pair));

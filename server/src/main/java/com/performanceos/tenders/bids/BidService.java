@@ -72,27 +72,25 @@ class BidService {
 	}
 
 	Mono<SubmitBid.Payload> submit(Viewer viewer, SubmitBid.Input input, @Nullable String sourceAddress) {
-		var invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(SubmitBid.Payload.failed(invalid));
-		}
-		Optional<UUID> lotKey = GlobalId.decode(input.lotId(), Lot.TYPE_NAME);
-		if (lotKey.isEmpty()) {
-			return Mono.just(SubmitBid.Payload.failed(TenderErrorCode.NOT_FOUND, "lotId", "No such lot"));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(SubmitBid.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				SubmitBid.Payload::conflict, (tx, key) -> find(tx.db(), tx.tenant(), List.of(key))
-					.flatMap(found -> Mono.justOrEmpty(found.values().stream().findFirst()))
-					.map(SubmitBid.Payload::of)),
-				tx -> organisations.current(tx.db()).flatMap(vendor -> vendor.filter(found -> !found.kind().buyer()).isEmpty()
-						? Mono.just(Outcome.rejected(SubmitBid.Payload.failed(TenderErrorCode.ORGANISATION_REQUIRED, "lotId",
-								"Register the tenant's company before bidding")))
-						: tenders.lot(tx.db(), lotKey.get())
-							.flatMap(lot -> submit(tx, viewer, input, lot, vendor.get(), sourceAddress))
-							.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(SubmitBid.Payload.failed(TenderErrorCode.NOT_FOUND,
-									"lotId", "No such lot"))))))
-			// The database refuses a row stamped at or after the deadline even if the deadline passed between the checks.
-			.onErrorResume(BidService::stampedTooLate, ex -> Mono.just(late("lotId")));
+		return Mutations.unlessInvalid(input.validate(), SubmitBid.Payload::failed, () -> {
+			Optional<UUID> lotKey = GlobalId.decode(input.lotId(), Lot.TYPE_NAME);
+			if (lotKey.isEmpty()) {
+				return Mono.just(SubmitBid.Payload.failed(TenderErrorCode.NOT_FOUND, "lotId", "No such lot"));
+			}
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(SubmitBid.OPERATION, input.idempotencyKey(), input.fingerprint(),
+					SubmitBid.Payload::conflict, (tx, key) -> find(tx.db(), tx.tenant(), List.of(key))
+						.flatMap(found -> Mono.justOrEmpty(found.values().stream().findFirst()))
+						.map(SubmitBid.Payload::of)),
+					tx -> organisations.current(tx.db()).flatMap(vendor -> vendor.filter(found -> !found.kind().buyer()).isEmpty()
+							? Mono.just(Outcome.rejected(SubmitBid.Payload.failed(TenderErrorCode.ORGANISATION_REQUIRED, "lotId",
+									"Register the tenant's company before bidding")))
+							: tenders.lot(tx.db(), lotKey.get())
+								.flatMap(lot -> submit(tx, viewer, input, lot, vendor.get(), sourceAddress))
+								.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(SubmitBid.Payload.failed(TenderErrorCode.NOT_FOUND,
+										"lotId", "No such lot"))))))
+				// The database refuses a row stamped at or after the deadline even if the deadline passed between the checks.
+				.onErrorResume(BidService::stampedTooLate, ex -> Mono.just(late("lotId")));
+		});
 	}
 
 	private Mono<Outcome<SubmitBid.Payload>> submit(TenantTransaction tx, Viewer viewer, SubmitBid.Input input, LotFacts lot,

@@ -84,24 +84,21 @@ class AwardService {
 	}
 
 	Mono<OfferPayload> recordFailure(Viewer viewer, EvaluationInputs.FailureInput input, @Nullable String sourceAddress) {
-		var invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(OfferPayload.failed(invalid));
-		}
-		return evaluation.onOffer(viewer, input.offerId(), (tx, offer) -> {
-			if (offer.awardStatus() != AwardStatus.PENDING) {
-				return EvaluationService.refuse(TenderErrorCode.INVALID_STATE, "offerId", "Only the pending awardee can fail");
-			}
-			return offers.setAwardStatus(tx.db(), offer.key(), AwardStatus.FAILED, input.reason().strip())
-				.then(evaluations.ownLot(tx.db(), offer.lotKey()))
-				.flatMap(lot -> evaluations.ranked(tx.db(), lot.lotKey()).flatMap(ranked -> nextPending(tx, viewer, lot, ranked,
-						"tenders.lot.award-cascaded", sourceAddress)))
-				.then(offers.forUpdate(tx.db(), offer.key()))
-				.flatMap(updated -> evaluations.rankedOffer(tx.db(), updated))
-				.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.awardee-failed",
-						Offer.TYPE_NAME, offer.id(), sourceAddress, Map.of("awardStatus", "PENDING"),
-						Map.of("awardStatus", "FAILED", "reason", input.reason().strip()))));
-		});
+		return Mutations.unlessInvalid(input.validate(), OfferPayload::failed,
+				() -> evaluation.onOffer(viewer, input.offerId(), (tx, offer) -> {
+					if (offer.awardStatus() != AwardStatus.PENDING) {
+						return EvaluationService.refuse(TenderErrorCode.INVALID_STATE, "offerId", "Only the pending awardee can fail");
+					}
+					return offers.setAwardStatus(tx.db(), offer.key(), AwardStatus.FAILED, input.reason().strip())
+						.then(evaluations.ownLot(tx.db(), offer.lotKey()))
+						.flatMap(lot -> evaluations.ranked(tx.db(), lot.lotKey()).flatMap(ranked -> nextPending(tx, viewer, lot, ranked,
+								"tenders.lot.award-cascaded", sourceAddress)))
+						.then(offers.forUpdate(tx.db(), offer.key()))
+						.flatMap(updated -> evaluations.rankedOffer(tx.db(), updated))
+						.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.awardee-failed",
+								Offer.TYPE_NAME, offer.id(), sourceAddress, Map.of("awardStatus", "PENDING"),
+								Map.of("awardStatus", "FAILED", "reason", input.reason().strip()))));
+				}));
 	}
 
 	/** Makes the best-ranked offer not yet tried pending; without one, the lot is unsuccessful. */

@@ -101,55 +101,49 @@ class EvaluationService {
 	}
 
 	Mono<OfferPayload> score(Viewer viewer, EvaluationInputs.ScoreInput input, @Nullable String sourceAddress) {
-		var invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(OfferPayload.failed(invalid));
-		}
-		return onOffer(viewer, input.offerId(), (tx, offer) -> evaluations.ownLot(tx.db(), offer.lotKey()).flatMap(lot -> {
-			if (lot.status() != LotStatus.EVALUATION) {
-				return refuse(TenderErrorCode.INVALID_STATE, "offerId", "Offers are scored while their lot is in evaluation");
-			}
-			return Mono.zip(offers.declared(tx.db(), lot.lotKey(), viewer.subject()), tenders.criteria(tx.db(), List.of(lot.lotKey())))
-				.flatMap(state -> {
-					if (!state.getT1()) {
-						return refuse(TenderErrorCode.SEGREGATION_OF_DUTIES, "offerId",
-								"Declare that you have no conflict of interest on this lot before scoring it");
+		return Mutations.unlessInvalid(input.validate(), OfferPayload::failed,
+				() -> onOffer(viewer, input.offerId(), (tx, offer) -> evaluations.ownLot(tx.db(), offer.lotKey()).flatMap(lot -> {
+					if (lot.status() != LotStatus.EVALUATION) {
+						return refuse(TenderErrorCode.INVALID_STATE, "offerId", "Offers are scored while their lot is in evaluation");
 					}
-					Optional<AwardCriterion> criterion = state.getT2().getOrDefault(lot.lotKey(), List.of()).stream()
-						.filter(candidate -> candidate.position() == input.criterionPosition() && candidate.kind() == CriterionKind.TECHNICAL)
-						.findFirst();
-					if (criterion.isEmpty()) {
-						return refuse(TenderErrorCode.INVALID_INPUT, "criterionPosition", "Not a technical criterion of the lot");
-					}
-					if (input.points().compareTo(BigDecimal.valueOf(criterion.get().weight())) > 0) {
-						return refuse(TenderErrorCode.INVALID_INPUT, "points", "At most " + criterion.get().weight() + " points on this criterion");
-					}
-					return offers.score(tx, offer.key(), input.criterionPosition(), viewer.subject(), input.points(), input.justification().strip())
-						.then(evaluations.rankedOffer(tx.db(), offer))
-						.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.scored",
-								Offer.TYPE_NAME, offer.id(), sourceAddress, null, Map.of("criterion", input.criterionPosition(), "points",
-										input.points().toPlainString(), "justification", input.justification().strip()))));
-				});
-		}));
+					return Mono.zip(offers.declared(tx.db(), lot.lotKey(), viewer.subject()), tenders.criteria(tx.db(), List.of(lot.lotKey())))
+						.flatMap(state -> {
+							if (!state.getT1()) {
+								return refuse(TenderErrorCode.SEGREGATION_OF_DUTIES, "offerId",
+										"Declare that you have no conflict of interest on this lot before scoring it");
+							}
+							Optional<AwardCriterion> criterion = state.getT2().getOrDefault(lot.lotKey(), List.of()).stream()
+								.filter(candidate -> candidate.position() == input.criterionPosition() && candidate.kind() == CriterionKind.TECHNICAL)
+								.findFirst();
+							if (criterion.isEmpty()) {
+								return refuse(TenderErrorCode.INVALID_INPUT, "criterionPosition", "Not a technical criterion of the lot");
+							}
+							if (input.points().compareTo(BigDecimal.valueOf(criterion.get().weight())) > 0) {
+								return refuse(TenderErrorCode.INVALID_INPUT, "points", "At most " + criterion.get().weight() + " points on this criterion");
+							}
+							return offers.score(tx, offer.key(), input.criterionPosition(), viewer.subject(), input.points(), input.justification().strip())
+								.then(evaluations.rankedOffer(tx.db(), offer))
+								.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.scored",
+										Offer.TYPE_NAME, offer.id(), sourceAddress, null, Map.of("criterion", input.criterionPosition(), "points",
+												input.points().toPlainString(), "justification", input.justification().strip()))));
+						});
+				})));
 	}
 
 	Mono<OfferPayload> decideAbnormallyLow(Viewer viewer, EvaluationInputs.DecideInput input, @Nullable String sourceAddress) {
-		var invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(OfferPayload.failed(invalid));
-		}
-		return onOffer(viewer, input.offerId(), (tx, offer) -> {
-			if (offer.abnormallyLowStatus() != AbnormallyLowStatus.JUSTIFICATION_REQUESTED) {
-				return refuse(TenderErrorCode.INVALID_STATE, "offerId", "No justification of an abnormally low price is awaited for this offer");
-			}
-			AbnormallyLowStatus decision = input.accept() ? AbnormallyLowStatus.ACCEPTED : AbnormallyLowStatus.REJECTED;
-			return offers.decideAbnormallyLow(tx.db(), offer.key(), decision, input.reason().strip(), viewer.subject())
-				.then(offers.forUpdate(tx.db(), offer.key()))
-				.flatMap(updated -> evaluations.rankedOffer(tx.db(), updated))
-				.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.abnormally-low-decided",
-						Offer.TYPE_NAME, offer.id(), sourceAddress, Map.of("status", offer.abnormallyLowStatus().name()),
-						Map.of("status", decision.name(), "reason", input.reason().strip()))));
-		});
+		return Mutations.unlessInvalid(input.validate(), OfferPayload::failed,
+				() -> onOffer(viewer, input.offerId(), (tx, offer) -> {
+					if (offer.abnormallyLowStatus() != AbnormallyLowStatus.JUSTIFICATION_REQUESTED) {
+						return refuse(TenderErrorCode.INVALID_STATE, "offerId", "No justification of an abnormally low price is awaited for this offer");
+					}
+					AbnormallyLowStatus decision = input.accept() ? AbnormallyLowStatus.ACCEPTED : AbnormallyLowStatus.REJECTED;
+					return offers.decideAbnormallyLow(tx.db(), offer.key(), decision, input.reason().strip(), viewer.subject())
+						.then(offers.forUpdate(tx.db(), offer.key()))
+						.flatMap(updated -> evaluations.rankedOffer(tx.db(), updated))
+						.map(ranked -> Outcome.committed(OfferPayload.of(ranked), new AuditEntry(viewer.subject(), "tenders.offer.abnormally-low-decided",
+								Offer.TYPE_NAME, offer.id(), sourceAddress, Map.of("status", offer.abnormallyLowStatus().name()),
+								Map.of("status", decision.name(), "reason", input.reason().strip()))));
+				}));
 	}
 
 	/** Runs work on an offer of the caller's tenant, locked; "not found" otherwise. */

@@ -37,32 +37,30 @@ class OrganisationService {
 	}
 
 	Mono<RegisterOrganisation.Payload> register(Viewer viewer, RegisterOrganisation.Input input, @Nullable String sourceAddress) {
-		List<TenderError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(RegisterOrganisation.Payload.failed(invalid));
-		}
-		// Registering twice is refused rather than keyed: the tenant has one organisation, so a repeat is a no-op at best.
-		return mutations.once(viewer.tenant(), tx -> directory.current(tx.db()).flatMap(existing -> {
-			if (existing.isPresent()) {
-				return Mono.just(Outcome.rejected(RegisterOrganisation.Payload.failed(List.of(TenderError.of(
-						TenderErrorCode.ORGANISATION_ALREADY_REGISTERED, "This tenant already registered its organisation")))));
-			}
-			Organisation organisation = new Organisation(UUID.randomUUID(), new Siret(input.siret()), input.name().strip(), input.kind(),
-					Boolean.TRUE.equals(input.sme()));
-			return tx.db().sql("INSERT INTO tenders_organisation (tenant_id, id, siret, name, kind, sme) "
-					+ "VALUES (:tenant, :id, :siret, :name, :kind, :sme)")
-				.bind("tenant", tx.tenant())
-				.bind("id", organisation.key())
-				.bind("siret", organisation.siret().value())
-				.bind("name", organisation.name())
-				.bind("kind", organisation.kind().name())
-				.bind("sme", organisation.sme())
-				.then()
-				.thenReturn(Outcome.committed(RegisterOrganisation.Payload.registered(organisation),
-						new AuditEntry(viewer.subject(), "tenders.organisation.registered", Organisation.TYPE_NAME, organisation.id(),
-								sourceAddress, null, Map.of("siret", organisation.siret().value(), "name", organisation.name(), "kind",
-										organisation.kind().name()))));
-		}));
+		return Mutations.unlessInvalid(input.validate(), RegisterOrganisation.Payload::failed, () -> {
+			// Registering twice is refused rather than keyed: the tenant has one organisation, so a repeat is a no-op at best.
+			return mutations.once(viewer.tenant(), tx -> directory.current(tx.db()).flatMap(existing -> {
+				if (existing.isPresent()) {
+					return Mono.just(Outcome.rejected(RegisterOrganisation.Payload.failed(List.of(TenderError.of(
+							TenderErrorCode.ORGANISATION_ALREADY_REGISTERED, "This tenant already registered its organisation")))));
+				}
+				Organisation organisation = new Organisation(UUID.randomUUID(), new Siret(input.siret()), input.name().strip(), input.kind(),
+						Boolean.TRUE.equals(input.sme()));
+				return tx.db().sql("INSERT INTO tenders_organisation (tenant_id, id, siret, name, kind, sme) "
+						+ "VALUES (:tenant, :id, :siret, :name, :kind, :sme)")
+					.bind("tenant", tx.tenant())
+					.bind("id", organisation.key())
+					.bind("siret", organisation.siret().value())
+					.bind("name", organisation.name())
+					.bind("kind", organisation.kind().name())
+					.bind("sme", organisation.sme())
+					.then()
+					.thenReturn(Outcome.committed(RegisterOrganisation.Payload.registered(organisation),
+							new AuditEntry(viewer.subject(), "tenders.organisation.registered", Organisation.TYPE_NAME, organisation.id(),
+									sourceAddress, null, Map.of("siret", organisation.siret().value(), "name", organisation.name(), "kind",
+											organisation.kind().name()))));
+			}));
+		});
 	}
 
 	Mono<Optional<Organisation>> current(Viewer viewer) {

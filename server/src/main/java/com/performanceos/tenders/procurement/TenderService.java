@@ -28,7 +28,6 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.tenders.TenderError;
 import com.performanceos.tenders.TenderErrorCode;
-import com.performanceos.tenders.bids.BidKeys;
 import com.performanceos.tenders.organisations.Organisation;
 import com.performanceos.tenders.organisations.OrganisationDirectory;
 
@@ -50,10 +49,10 @@ class TenderService {
 
 	private final ReferenceData referenceData;
 
-	private final BidKeys bidKeys;
+	private final BidSealingKeys bidKeys;
 
 	TenderService(TenantDatabase database, Mutations mutations, TenderStore store, CpvCatalog catalog, OrganisationDirectory organisations,
-			ReferenceData referenceData, BidKeys bidKeys) {
+			ReferenceData referenceData, BidSealingKeys bidKeys) {
 		this.database = database;
 		this.mutations = mutations;
 		this.store = store;
@@ -64,25 +63,22 @@ class TenderService {
 	}
 
 	Mono<CreateTender.Payload> create(Viewer viewer, CreateTender.Input input, @Nullable String sourceAddress) {
-		List<TenderError> invalid = input.validate(catalog, Instant.now());
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateTender.Payload.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateTender.OPERATION, input.idempotencyKey(), input.fingerprint(),
-				CreateTender.Payload::conflict,
-				(tx, key) -> store.tenders(tx.db(), List.of(key)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()))
-					.map(CreateTender.Payload::created)),
-				tx -> organisations.current(tx.db()).flatMap(buyer -> {
-					if (buyer.isEmpty() || !buyer.get().kind().buyer()) {
-						return Mono.just(Outcome.rejected(CreateTender.Payload.failed(List.of(TenderError.of(TenderErrorCode.ORGANISATION_REQUIRED,
-								"Register the tenant's buyer organisation before creating tenders")))));
-					}
-					return store.referenceTaken(tx.db(), input.reference()).flatMap(taken -> taken
-							? Mono.just(Outcome.rejected(duplicateReference(input)))
-							: insert(tx, viewer, input, buyer.get(), sourceAddress));
-				}))
-			// Two concurrent creations of one reference: the loser's transaction has rolled back whole.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateReference(input)));
+		return Mutations.unlessInvalid(input.validate(catalog, Instant.now()), CreateTender.Payload::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateTender.OPERATION, input.idempotencyKey(), input.fingerprint(),
+						CreateTender.Payload::conflict,
+						(tx, key) -> store.tenders(tx.db(), List.of(key)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()))
+							.map(CreateTender.Payload::created)),
+						tx -> organisations.current(tx.db()).flatMap(buyer -> {
+							if (buyer.isEmpty() || !buyer.get().kind().buyer()) {
+								return Mono.just(Outcome.rejected(CreateTender.Payload.failed(List.of(TenderError.of(TenderErrorCode.ORGANISATION_REQUIRED,
+										"Register the tenant's buyer organisation before creating tenders")))));
+							}
+							return store.referenceTaken(tx.db(), input.reference()).flatMap(taken -> taken
+									? Mono.just(Outcome.rejected(duplicateReference(input)))
+									: insert(tx, viewer, input, buyer.get(), sourceAddress));
+						}))
+					// Two concurrent creations of one reference: the loser's transaction has rolled back whole.
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(duplicateReference(input))));
 	}
 
 	private Mono<Outcome<CreateTender.Payload>> insert(TenantTransaction tx, Viewer viewer, CreateTender.Input input, Organisation buyer,

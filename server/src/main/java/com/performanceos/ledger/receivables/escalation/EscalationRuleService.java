@@ -50,12 +50,9 @@ class EscalationRuleService {
 	}
 
 	Mono<EscalationPayloads.Rule> create(Viewer viewer, EscalationInputs.CreateRule input, @Nullable String sourceAddress) {
-		List<EscalationError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(EscalationPayloads.Rule.failed(invalid));
-		}
-		return webhookRefusals(input.webhookUrl()).flatMap(refused -> refused.isEmpty() ? createChecked(viewer, input, sourceAddress)
-				: Mono.just(EscalationPayloads.Rule.failed(refused)));
+		return Mutations.unlessInvalid(input.validate(), EscalationPayloads.Rule::failed,
+				() -> webhookRefusals(input.webhookUrl()).flatMap(refused -> refused.isEmpty() ? createChecked(viewer, input, sourceAddress)
+						: Mono.just(EscalationPayloads.Rule.failed(refused))));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.ledger.receivables.invoices.OverdueInvoices;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.tenancy.TenantTransaction;
@@ -28,28 +30,32 @@ class EscalationTaskStore {
 			+ "currency, created_at, completed_at, completed_by";
 
 	/**
-	 * Creates the missing tasks of every active rule as of a date, in one statement. An invoice
-	 * escalates when it is overdue by at least the rule's days (and at least one day) with an open
-	 * amount (payments dated on or before the date deducted) of at least the rule's amount, in the
-	 * rule's currency. Pairs that already have a task are skipped before the limit applies, so a
-	 * capped run leaves the rest to the next one; the unique key settles concurrent runs.
+	 * How many overdue invoices one statement matches against the rules: a page of them travels as
+	 * arrays, so a run costs two round trips per thousand overdue invoices.
+	 */
+	private static final int OVERDUE_PAGE_SIZE = 1_000;
+
+	/**
+	 * Creates the tasks of one page of overdue invoices (in due date order) for every active rule
+	 * they meet: overdue by at least the rule's days (and at least one day) with an open amount of
+	 * at least the rule's amount, in the rule's kind and currency. Pairs that already have a task
+	 * are skipped before the limit applies; the unique key settles concurrent runs.
 	 */
 	private static final String CREATE_TASKS = """
-			WITH paid AS (
-			  SELECT invoice_id, sum(amount) AS paid FROM ledger_invoice_payment
-			  WHERE payment_date <= CAST(:asOf AS date) GROUP BY invoice_id
+			WITH overdue AS (
+			  SELECT * FROM unnest(CAST(:invoices AS uuid[]), CAST(:kinds AS text[]), CAST(:currencies AS text[]),
+			                       CAST(CAST(:dueDates AS text[]) AS date[]), CAST(:daysOverdue AS int[]),
+			                       CAST(CAST(:openAmounts AS text[]) AS numeric[]))
+			    AS o(invoice_id, kind, currency, due_date, days_overdue, open_amount)
 			), candidate AS (
-			  SELECT r.id AS rule_id, r.owner, i.id AS invoice_id, CAST(:asOf AS date) - i.due_date AS days_overdue,
-			         i.amount - coalesce(p.paid, 0) AS open_amount, i.currency
+			  SELECT r.id AS rule_id, r.owner, o.invoice_id, o.days_overdue, o.open_amount, r.currency
 			  FROM ledger_escalation_rule r
-			  JOIN ledger_invoice i ON i.kind = r.kind AND i.currency = r.currency
-			  LEFT JOIN paid p ON p.invoice_id = i.id
-			  WHERE r.active AND i.issue_date <= CAST(:asOf AS date)
-			    AND CAST(:asOf AS date) - i.due_date >= greatest(r.min_days_overdue, 1)
-			    AND i.amount - coalesce(p.paid, 0) >= r.min_open_amount
-			    AND i.amount - coalesce(p.paid, 0) > 0
-			    AND NOT EXISTS (SELECT 1 FROM ledger_escalation_task t WHERE t.rule_id = r.id AND t.invoice_id = i.id)
-			  ORDER BY i.due_date, i.id, r.created_at, r.id
+			  JOIN overdue o ON o.kind = r.kind AND o.currency = r.currency
+			  WHERE r.active
+			    AND o.days_overdue >= greatest(r.min_days_overdue, 1)
+			    AND o.open_amount >= r.min_open_amount
+			    AND NOT EXISTS (SELECT 1 FROM ledger_escalation_task t WHERE t.rule_id = r.id AND t.invoice_id = o.invoice_id)
+			  ORDER BY o.due_date, o.invoice_id, r.created_at, r.id
 			  LIMIT :limit
 			)
 			INSERT INTO ledger_escalation_task (tenant_id, id, rule_id, invoice_id, owner, status, as_of, days_overdue, open_amount, currency)
@@ -58,11 +64,42 @@ class EscalationTaskStore {
 			ON CONFLICT (tenant_id, rule_id, invoice_id) DO NOTHING
 			RETURNING """ + " " + COLUMNS;
 
+	private final OverdueInvoices overdue;
+
+	EscalationTaskStore(OverdueInvoices overdue) {
+		this.overdue = overdue;
+	}
+
+	/**
+	 * Creates the missing tasks of every active rule as of a date, at most {@code limit}: the
+	 * overdue invoices come from their owner page by page, oldest due date first, until the limit is
+	 * reached or no invoice is left, so a capped run leaves the rest to the next one.
+	 */
 	Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, int limit) {
+		return createTasks(tx, asOf, null, limit, List.of());
+	}
+
+	private Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, OverdueInvoices.@Nullable Cursor after, int limit,
+			List<EscalationTask> created) {
+		return overdue.page(tx, asOf, after, OVERDUE_PAGE_SIZE).flatMap(page -> page.isEmpty() ? Mono.just(created)
+				: insert(tx, asOf, page, limit - created.size()).flatMap(inserted -> {
+					List<EscalationTask> all = Stream.concat(created.stream(), inserted.stream()).toList();
+					boolean done = all.size() >= limit || page.size() < OVERDUE_PAGE_SIZE;
+					return done ? Mono.just(all) : createTasks(tx, asOf, page.getLast().cursor(), limit, all);
+				}));
+	}
+
+	private static Mono<List<EscalationTask>> insert(TenantTransaction tx, LocalDate asOf, List<OverdueInvoices.Overdue> page, int limit) {
 		return tx.db().sql(CREATE_TASKS)
 			.bind("tenant", tx.tenant())
 			.bind("asOf", asOf)
 			.bind("limit", limit)
+			.bind("invoices", page.stream().map(OverdueInvoices.Overdue::key).toArray(UUID[]::new))
+			.bind("kinds", page.stream().map(invoice -> invoice.kind().name()).toArray(String[]::new))
+			.bind("currencies", page.stream().map(OverdueInvoices.Overdue::currency).toArray(String[]::new))
+			.bind("dueDates", page.stream().map(invoice -> invoice.dueDate().toString()).toArray(String[]::new))
+			.bind("daysOverdue", page.stream().map(OverdueInvoices.Overdue::daysOverdue).toArray(Integer[]::new))
+			.bind("openAmounts", page.stream().map(invoice -> invoice.openAmount().toPlainString()).toArray(String[]::new))
 			.map(EscalationTaskStore::toTask)
 			.all()
 			.collectList();

@@ -57,16 +57,13 @@ class InvoiceService {
 	}
 
 	Mono<InvoicePayloads.Create> create(Viewer viewer, InvoiceInputs.CreateInput input, @Nullable String sourceAddress) {
-		List<InvoiceError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(InvoicePayloads.Create.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CREATE_OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> new InvoicePayloads.Create(null, List.of(idempotencyConflict())),
-				(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> InvoicePayloads.Create.created(found.get(key)))),
-				tx -> insert(tx.db(), viewer, input, sourceAddress))
-			// Two concurrent creations of one number: the loser's transaction has rolled back whole.
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(InvoicePayloads.Create.failed(List.of(duplicate(input)))));
+		return Mutations.unlessInvalid(input.validate(), InvoicePayloads.Create::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(CREATE_OPERATION, input.idempotencyKey(), input.fingerprint(),
+						() -> new InvoicePayloads.Create(null, List.of(idempotencyConflict())),
+						(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> InvoicePayloads.Create.created(found.get(key)))),
+						tx -> insert(tx.db(), viewer, input, sourceAddress))
+					// Two concurrent creations of one number: the loser's transaction has rolled back whole.
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(InvoicePayloads.Create.failed(List.of(duplicate(input))))));
 	}
 
 	private Mono<Outcome<InvoicePayloads.Create>> insert(DatabaseClient db, Viewer viewer, InvoiceInputs.CreateInput input,
@@ -107,18 +104,16 @@ class InvoiceService {
 			invalid = new ArrayList<>(invalid);
 			invalid.add(InvoiceError.of(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id", "invoiceId"));
 		}
-		if (!invalid.isEmpty()) {
-			return Mono.just(InvoicePayloads.Payment.failed(invalid));
-		}
-		return mutations.idempotent(viewer.tenant(), new Idempotency<>(PAYMENT_OPERATION, input.idempotencyKey(), input.fingerprint(),
-				() -> new InvoicePayloads.Payment(null, null, List.of(idempotencyConflict())),
-				(tx, paymentKey) -> store.loadPayments(tx.db(), List.of(paymentKey))
-					.flatMap(payments -> store.load(tx.db(), List.of(invoiceKey))
-						.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(paymentKey), invoices.get(invoiceKey))))),
-				tx -> store.lock(tx.db(), invoiceKey)
-					.flatMap(invoice -> pay(tx.db(), viewer, input, invoice, sourceAddress))
-					.defaultIfEmpty(Outcome.rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id",
-							"invoiceId"))));
+		return Mutations.unlessInvalid(invalid, InvoicePayloads.Payment::failed,
+				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(PAYMENT_OPERATION, input.idempotencyKey(), input.fingerprint(),
+						() -> new InvoicePayloads.Payment(null, null, List.of(idempotencyConflict())),
+						(tx, paymentKey) -> store.loadPayments(tx.db(), List.of(paymentKey))
+							.flatMap(payments -> store.load(tx.db(), List.of(invoiceKey))
+								.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(paymentKey), invoices.get(invoiceKey))))),
+						tx -> store.lock(tx.db(), invoiceKey)
+							.flatMap(invoice -> pay(tx.db(), viewer, input, invoice, sourceAddress))
+							.defaultIfEmpty(Outcome.rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id",
+									"invoiceId")))));
 	}
 
 	private Mono<Outcome<InvoicePayloads.Payment>> pay(DatabaseClient db, Viewer viewer, InvoiceInputs.PaymentInput input,
