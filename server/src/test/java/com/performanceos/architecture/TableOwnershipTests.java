@@ -134,6 +134,8 @@ class TableOwnershipTests {
 		owners.put("rules_rule", "rules.registry");
 		owners.put("rules_version", "rules.registry");
 		owners.put("rules_transition", "rules.registry");
+		owners.put("rules_duty_separation", "rules.registry");
+		owners.put("rules_evaluation", "rules.registry");
 		owners.put("scenarios_scenario", "scenarios.planning");
 		owners.put("scenarios_driver_change", "scenarios.planning");
 		owners.put("scenarios_version", "scenarios.planning");

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.performanceos.rules.engine.RuleEvaluationException;
 import com.performanceos.rules.engine.expressions.CompiledExpression;
+import com.performanceos.rules.engine.graphs.Decision;
 import com.performanceos.rules.engine.graphs.DecisionResolver;
 import com.performanceos.rules.engine.graphs.JdmGraph;
 import com.performanceos.rules.engine.tables.DecisionTable;
@@ -26,6 +27,20 @@ sealed interface CompiledRule {
 	 * @throws RuleEvaluationException a limit reached or an input the rule cannot evaluate
 	 */
 	Evaluation evaluate(@Nullable Object input, Budget budget, boolean traced);
+
+	/**
+	 * As {@link #evaluate(Object, Budget, boolean)}, with the sub-decisions of a graph resolved by {@code resolver};
+	 * other kinds call no sub-decision.
+	 */
+	default Evaluation evaluate(@Nullable Object input, Budget budget, boolean traced, DecisionResolver resolver) {
+		return evaluate(input, budget, traced);
+	}
+
+	/**
+	 * This rule as a sub-decision another graph calls: it shares the caller's context (one step budget and deadline
+	 * for the whole decision); a CEL expression, which keeps its own counter, gets the registry's budget.
+	 */
+	Decision asDecision(Budget budget);
 
 	/** Gaps of a table (inputs no row matches) and the like: saved, but worth a look. */
 	default List<String> warnings() {
@@ -71,6 +86,17 @@ sealed interface CompiledRule {
 			return new Evaluation(output, trace);
 		}
 
+		@Override
+		public Decision asDecision(Budget budget) {
+			return (input, context, resolver, depth, trace) -> {
+				Evaluation evaluation = evaluate(input, budget, trace != null);
+				if (trace != null) {
+					trace.add(Map.of("expression", expression.source(), "output", evaluation.output() == null ? "null" : evaluation.output()));
+				}
+				return evaluation.output();
+			};
+		}
+
 	}
 
 	/** A decision table; its trace lists each row's cells and whether it matched. */
@@ -98,6 +124,23 @@ sealed interface CompiledRule {
 		}
 
 		@Override
+		public Decision asDecision(Budget budget) {
+			return (input, context, resolver, depth, trace) -> {
+				if (trace == null) {
+					return table.evaluate(input, context).output();
+				}
+				DecisionTable.Result result = table.evaluateTraced(input, context);
+				List<Integer> matched = result.trace().stream().filter(DecisionTable.RuleTrace::matched).map(DecisionTable.RuleTrace::rule).toList();
+				Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+				entry.put("hitPolicy", table.definition().hitPolicy().name());
+				entry.put("matchedRows", matched);
+				entry.put("output", result.output());
+				trace.add(entry);
+				return result.output();
+			};
+		}
+
+		@Override
 		public List<String> warnings() {
 			return table.warnings().stream().map(Object::toString).toList();
 		}
@@ -109,11 +152,21 @@ sealed interface CompiledRule {
 
 		@Override
 		public Evaluation evaluate(@Nullable Object input, Budget budget, boolean traced) {
+			return evaluate(input, budget, traced, DecisionResolver.NONE);
+		}
+
+		@Override
+		public Evaluation evaluate(@Nullable Object input, Budget budget, boolean traced, DecisionResolver resolver) {
 			if (!traced) {
-				return new Evaluation(graph.evaluate(input, budget.context(), DecisionResolver.NONE), null);
+				return new Evaluation(graph.evaluate(input, budget.context(), resolver), null);
 			}
-			JdmGraph.Traced result = graph.evaluateTraced(input, budget.context(), DecisionResolver.NONE);
+			JdmGraph.Traced result = graph.evaluateTraced(input, budget.context(), resolver);
 			return new Evaluation(result.result(), result.trace());
+		}
+
+		@Override
+		public Decision asDecision(Budget budget) {
+			return graph.asDecision();
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 import com.performanceos.rules.engine.JsonValues;
 import com.performanceos.rules.engine.RuleEvaluationException;
+import com.performanceos.rules.engine.graphs.DecisionResolver;
 
 /**
  * Evaluates versions. A version's content never changes (migration V40 refuses it), so its compiled form is cached
- * by version id and can never be stale: which version is in force is always read from PostgreSQL, never cached,
+ * by its content digest and can never be stale: which version is in force is always read from PostgreSQL, never cached,
  * so a publication or rollback on one instance is what the next evaluation on any instance uses.
  */
 @Component
@@ -31,7 +31,12 @@ class RuleEvaluator {
 
 	private final RulesProperties limits;
 
-	private final Cache<UUID, CompiledRule> compiled;
+	/**
+	 * Compiled definitions by kind and SHA-256 of the text, not by version id: a rollback republishes an earlier
+	 * version's definition as a new version, and every instance then finds it compiled already instead of compiling it
+	 * again on the evaluation that first sees the rollback (which is what the rollback bench measured in its tail).
+	 */
+	private final Cache<String, CompiledRule> compiled;
 
 	RuleEvaluator(RuleCompiler compiler, RulesProperties limits, MeterRegistry meters) {
 		this.compiler = compiler;
@@ -51,7 +56,8 @@ class RuleEvaluator {
 	}
 
 	CompiledRule compiled(RuleVersion version) {
-		return compiled.get(version.key(), key -> compiler.compile(version.kind(), version.definitionText()));
+		return compiled.get(version.kind() + ":" + version.definitionSha256(),
+				key -> compiler.compile(version.kind(), version.definitionText()));
 	}
 
 	/**
@@ -59,11 +65,16 @@ class RuleEvaluator {
 	 * clock.
 	 */
 	Result evaluate(RuleVersion version, @Nullable Object input, long nowEpochSeconds, boolean traced) {
+		return evaluate(version, input, nowEpochSeconds, traced, DecisionResolver.NONE);
+	}
+
+	/** As {@link #evaluate(RuleVersion, Object, long, boolean)}, with a graph's sub-decisions resolved by {@code resolver}. */
+	Result evaluate(RuleVersion version, @Nullable Object input, long nowEpochSeconds, boolean traced, DecisionResolver resolver) {
 		CompiledRule rule = compiled(version);
 		CompiledRule.Budget budget = new CompiledRule.Budget(limits.evaluationSteps(), limits.evaluationTimeout().toNanos(),
 				nowEpochSeconds);
 		try {
-			CompiledRule.Evaluation evaluation = rule.evaluate(JsonValues.of(input), budget, traced);
+			CompiledRule.Evaluation evaluation = rule.evaluate(JsonValues.of(input), budget, traced, resolver);
 			return new Result(evaluation.output(), JsonValues.write(evaluation.output()), evaluation.trace(), null);
 		}
 		catch (RuleEvaluationException ex) {
@@ -80,9 +91,14 @@ class RuleEvaluator {
 	 * @return one outcome per example, in order
 	 */
 	List<ExampleOutcome> runExamples(RuleVersion version) {
+		return runExamples(version, DecisionResolver.NONE);
+	}
+
+	/** As {@link #runExamples(RuleVersion)}, with a graph's sub-decisions resolved on the version's first day. */
+	List<ExampleOutcome> runExamples(RuleVersion version, DecisionResolver resolver) {
 		List<ExampleOutcome> outcomes = new ArrayList<>();
 		for (RuleExample example : version.examples()) {
-			Result result = evaluate(version, example.input(), startOf(version.validFrom()), false);
+			Result result = evaluate(version, example.input(), startOf(version.validFrom()), false, resolver);
 			String expected = JsonValues.write(example.expectedOutput());
 			boolean passed = result.error() == null && expected.equals(result.outputJson());
 			outcomes.add(new ExampleOutcome(example, passed, result.output(), result.error() == null ? null : result.error().message()));

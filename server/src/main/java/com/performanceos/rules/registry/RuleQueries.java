@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
@@ -23,6 +24,8 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.rules.engine.JsonValues;
+import com.performanceos.rules.engine.graphs.DecisionResolver;
 
 /** The registry's reads and evaluations, always in the viewer's tenant. */
 @Service
@@ -36,7 +39,17 @@ class RuleQueries {
 
 	private final RulesProperties limits;
 
-	RuleQueries(TenantDatabase database, RuleStore store, RuleEvaluator evaluator, RulesProperties limits) {
+	private final RulesGovernanceProperties governance;
+
+	private final SubDecisions subDecisions;
+
+	private final EvaluationLog evaluationLog;
+
+	RuleQueries(TenantDatabase database, RuleStore store, RuleEvaluator evaluator, RulesProperties limits,
+			RulesGovernanceProperties governance, SubDecisions subDecisions, EvaluationLog evaluationLog) {
+		this.subDecisions = subDecisions;
+		this.evaluationLog = evaluationLog;
+		this.governance = governance;
 		this.database = database;
 		this.store = store;
 		this.evaluator = evaluator;
@@ -64,6 +77,18 @@ class RuleQueries {
 		});
 	}
 
+	Mono<DutySeparation> dutySeparation(Viewer viewer) {
+		return database.inTransaction(viewer.tenant(), db -> store.dutySeparation(db)).defaultIfEmpty(governance.defaultSeparation());
+	}
+
+	/** A page of one rule's versions, by number; the cursor is the version number. */
+	Mono<Connection<RuleVersion>> versionPage(Viewer viewer, UUID ruleKey, PageRequest page) {
+		Integer after = page.cursorKey() == null ? null : versionNumber(page.cursorKey());
+		return database.inTransaction(viewer.tenant(), db -> store.versionPage(db, ruleKey, page, after)
+			.zipWith(store.versionCountOfRule(db, ruleKey),
+					(found, total) -> Connection.fromKeyset(page, found, version -> Integer.toString(version.number()), total)));
+	}
+
 	Mono<Connection<RuleHistoryEntry>> history(Viewer viewer, String ruleId, @Nullable Instant from, @Nullable Instant to,
 			PageRequest page) {
 		if (!page.forward()) {
@@ -88,20 +113,27 @@ class RuleQueries {
 			return Mono.just(EvaluateRule.Payload.failed(RulesErrorCode.RULE_NOT_FOUND, "No rule with this id", "input", "ruleId"));
 		}
 		LocalDate asOf = input.asOf() != null ? input.asOf() : LocalDate.now(ZoneOffset.UTC);
-		return database.inTransaction(viewer.tenant(), db -> input.versionNumber() != null
+		return database.inTransaction(viewer.tenant(), db -> (input.versionNumber() != null
 				? store.versionByNumber(db, rule.get(), input.versionNumber())
 				: store.inForce(db, rule.get(), asOf))
+				.flatMap(version -> {
+					// A version asked for by number sees its own first day as the clock unless a day is given.
+					LocalDate day = input.asOf() != null || input.versionNumber() == null ? asOf : version.validFrom();
+					long now = input.clock() != null ? input.clock().toEpochSecond() : RuleEvaluator.startOf(day);
+					return subDecisions.resolver(db, version, day, now).map(resolver -> new Resolved(version, day, now, resolver));
+				}))
 			.publishOn(Schedulers.parallel())
-			.map(version -> {
-				// A version asked for by number sees its own first day as the clock unless a day is given.
-				LocalDate day = input.asOf() != null || input.versionNumber() == null ? asOf : version.validFrom();
-				long now = input.clock() != null ? input.clock().toEpochSecond() : RuleEvaluator.startOf(day);
+			.flatMap(resolved -> {
 				boolean traced = Boolean.TRUE.equals(input.trace());
 				List<RuleEvaluator.Result> results = new ArrayList<>(input.inputs().size());
+				long started = System.nanoTime();
 				for (Object each : input.inputs()) {
-					results.add(evaluator.evaluate(version, each, now, traced));
+					results.add(evaluator.evaluate(resolved.version(), each, resolved.now(), traced, resolved.resolver()));
 				}
-				return new EvaluateRule.Payload(version, day, results, List.of());
+				long micros = (System.nanoTime() - started) / 1_000;
+				EvaluateRule.Payload payload = new EvaluateRule.Payload(resolved.version(), resolved.day(), results, List.of());
+				// Answered only once recorded (queued for the writer): no evaluation leaves the server unrecorded.
+				return evaluationLog.record(record(viewer, resolved, input.inputs(), results, micros)).thenReturn(payload);
 			})
 			.switchIfEmpty(Mono.fromSupplier(() -> input.versionNumber() != null
 					? EvaluateRule.Payload.failed(RulesErrorCode.VERSION_NOT_FOUND, "The rule has no version " + input.versionNumber()
@@ -110,15 +142,92 @@ class RuleQueries {
 							+ asOf + " (or no such rule)", "input", "asOf")));
 	}
 
+	/** {@code ruleDiff}: two versions of a rule by number, compared. */
+	Mono<RuleDiff.Payload> diff(Viewer viewer, String ruleId, int fromVersion, int toVersion) {
+		Optional<UUID> rule = GlobalId.decode(ruleId, Rule.TYPE_NAME);
+		if (rule.isEmpty()) {
+			return Mono.just(RuleDiff.Payload.failed(RulesErrorCode.RULE_NOT_FOUND, "No rule with this id", "ruleId"));
+		}
+		return database.inTransaction(viewer.tenant(), db -> store.versionByNumber(db, rule.get(), fromVersion)
+				.map(Optional::of).defaultIfEmpty(Optional.empty())
+				.zipWith(store.versionByNumber(db, rule.get(), toVersion).map(Optional::of).defaultIfEmpty(Optional.empty())))
+			.map(found -> {
+				if (found.getT1().isEmpty() || found.getT2().isEmpty()) {
+					String field = found.getT1().isEmpty() ? "fromVersion" : "toVersion";
+					int number = found.getT1().isEmpty() ? fromVersion : toVersion;
+					return RuleDiff.Payload.failed(RulesErrorCode.VERSION_NOT_FOUND, "The rule has no version " + number + " (or no such rule)",
+							field);
+				}
+				RuleVersion from = found.getT1().get();
+				RuleVersion to = found.getT2().get();
+				return new RuleDiff.Payload(from, to, RuleDiff.between(from.kind(), from.definitionText(), to.definitionText()), List.of());
+			});
+	}
+
+	private EvaluationLog.Entry record(Viewer viewer, Resolved resolved, List<Object> inputs, List<RuleEvaluator.Result> results,
+			long micros) {
+		StringBuilder outputs = new StringBuilder("[");
+		int errors = 0;
+		for (RuleEvaluator.Result result : results) {
+			outputs.append(outputs.length() > 1 ? "," : "");
+			if (result.error() != null) {
+				errors++;
+				outputs.append("{\"error\":\"").append(result.error().code().name()).append("\"}");
+			}
+			else {
+				outputs.append("{\"output\":").append(result.outputJson()).append('}');
+			}
+		}
+		String outputJson = outputs.append(']').toString();
+		RuleVersion version = resolved.version();
+		return new EvaluationLog.Entry(viewer.tenant(), version.ruleKey(), version.key(), version.number(), inputs.size(),
+				Sha256.hex(canonical(inputs)), Sha256.hex(outputJson),
+				outputJson.length() <= governance.evaluationLogOutputStoredMax().toBytes() ? outputJson : null, errors, micros,
+				viewer.subject(), resolved.day(), Instant.now());
+	}
+
+	/** The inputs as canonical JSON; an input the engine refused as not JSON-shaped is digested as printed. */
+	private static String canonical(List<Object> inputs) {
+		try {
+			return JsonValues.write(JsonValues.of(inputs));
+		}
+		catch (IllegalArgumentException ex) {
+			return String.valueOf(inputs);
+		}
+	}
+
+	/** {@code ruleEvaluations}: a rule's recorded evaluations, oldest first, paged forward by sequence. */
+	Mono<Connection<RuleEvaluationRecord>> evaluations(Viewer viewer, String ruleId, @Nullable Integer versionNumber,
+			@Nullable Instant from, @Nullable Instant to, PageRequest page) {
+		if (!page.forward()) {
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "ruleEvaluations pages forward only (first and after)");
+		}
+		Optional<UUID> rule = GlobalId.decode(ruleId, Rule.TYPE_NAME);
+		Long after = page.cursorKey() == null ? null : parseSequence(page.cursorKey());
+		if (rule.isEmpty()) {
+			return Mono.just(Connection.fromKeyset(page, List.of(), record -> "", 0));
+		}
+		return database.inTransaction(viewer.tenant(), db -> store.evaluations(db, rule.get(), versionNumber, from, to, after, page.size() + 1))
+			.map(found -> Connection.fromKeyset(page, found, record -> Long.toString(record.sequence()),
+					Math.min(found.size(), page.size())));
+	}
+
+	/** A version to evaluate with the day and clock it sees and its sub-decisions resolved for that day. */
+	private record Resolved(RuleVersion version, LocalDate day, long now, DecisionResolver resolver) {
+	}
+
 	Mono<EvaluateRule.TestPayload> test(Viewer viewer, String versionId) {
 		Optional<UUID> key = GlobalId.decode(versionId, RuleVersion.TYPE_NAME);
 		if (key.isEmpty()) {
 			return Mono.just(testNotFound());
 		}
-		return database.inTransaction(viewer.tenant(), db -> store.version(db, key.get(), false))
+		return database.inTransaction(viewer.tenant(), db -> store.version(db, key.get(), false)
+				.flatMap(version -> subDecisions.resolver(db, version, version.validFrom(), RuleEvaluator.startOf(version.validFrom()))
+					.map(resolver -> new Resolved(version, version.validFrom(), RuleEvaluator.startOf(version.validFrom()), resolver))))
 			.publishOn(Schedulers.parallel())
-			.map(version -> {
-				List<RuleEvaluator.ExampleOutcome> outcomes = evaluator.runExamples(version);
+			.map(resolved -> {
+				RuleVersion version = resolved.version();
+				List<RuleEvaluator.ExampleOutcome> outcomes = evaluator.runExamples(version, resolved.resolver());
 				return new EvaluateRule.TestPayload(version, outcomes.stream().allMatch(RuleEvaluator.ExampleOutcome::passed), outcomes,
 						List.of());
 			})
@@ -130,12 +239,20 @@ class RuleQueries {
 				List.of(new RulesError(RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("versionId"))));
 	}
 
+	private static int versionNumber(String cursor) {
+		long number = parseSequence(cursor);
+		if (number < 0 || number > Integer.MAX_VALUE) {
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of this connection");
+		}
+		return (int) number;
+	}
+
 	private static long parseSequence(String cursor) {
 		try {
 			return Long.parseLong(cursor);
 		}
 		catch (NumberFormatException ex) {
-			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of ruleHistory");
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of this connection");
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -43,9 +44,15 @@ class RuleRegistry {
 
 	private final Outbox outbox;
 
+	private final RulesGovernanceProperties governance;
+
+	private final SubDecisions subDecisions;
+
 	RuleRegistry(Mutations mutations, RuleStore store, RuleCompiler compiler, RuleEvaluator evaluator, RulesProperties limits,
-			Outbox outbox) {
+			Outbox outbox, RulesGovernanceProperties governance, SubDecisions subDecisions) {
+		this.subDecisions = subDecisions;
 		this.mutations = mutations;
+		this.governance = governance;
 		this.outbox = outbox;
 		this.store = store;
 		this.compiler = compiler;
@@ -115,28 +122,53 @@ class RuleRegistry {
 				return Mono.just(versionNotFound());
 			}
 			return mutations.once(viewer.tenant(), tx -> store.version(tx.db(), key.get(), true)
-				.flatMap(version -> step(tx, viewer, transition, version, input.justification(), sourceAddress))
+				.flatMap(version -> separation(tx.db())
+					.flatMap(separation -> step(tx, viewer, transition, version, separation, input.justification(), sourceAddress)))
 				.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(versionNotFound()))));
 		});
 	}
 
 	private Mono<Outcome<TransitionRuleVersion.Payload>> step(TenantTransaction tx, Viewer viewer, Transition transition,
-			RuleVersion version, String justification, @Nullable String sourceAddress) {
-		Transition.Refusal refusal = transition.check(version, viewer.subject());
+			RuleVersion version, DutySeparation separation, String justification, @Nullable String sourceAddress) {
+		Transition.Refusal refusal = transition.check(version, viewer.subject(), separation);
 		if (refusal != null) {
 			return Mono.just(Outcome.rejected(TransitionRuleVersion.Payload.failed(refusal.code(), refusal.message(), "input", "versionId")));
 		}
 		if (transition == Transition.PUBLISH) {
-			for (RuleEvaluator.ExampleOutcome outcome : evaluator.runExamples(version)) {
-				if (!outcome.passed()) {
-					return Mono.just(Outcome.rejected(TransitionRuleVersion.Payload.failed(RulesErrorCode.EXAMPLE_FAILED,
-							"Example '" + outcome.name() + "' fails: expected " + JsonValues.write(outcome.expectedOutput())
-									+ ", got " + (outcome.error() != null ? "an error: " + outcome.error()
-											: JsonValues.write(outcome.actualOutput())),
-							"input", "versionId")));
-				}
+			return callRefusal(tx, version)
+				.map(error -> Outcome.rejected(new TransitionRuleVersion.Payload(null, List.of(error))))
+				.switchIfEmpty(Mono.defer(() -> subDecisions.resolver(tx.db(), version, version.validFrom(),
+						RuleEvaluator.startOf(version.validFrom()))
+					.flatMap(resolver -> {
+						TransitionRuleVersion.Payload failed = failedExample(evaluator.runExamples(version, resolver));
+						return failed != null ? Mono.just(Outcome.rejected(failed))
+								: moveTo(tx, viewer, transition, version, justification, sourceAddress);
+					})));
+		}
+		return moveTo(tx, viewer, transition, version, justification, sourceAddress);
+	}
+
+	/** Why a version's sub-decisions forbid publishing it (a call naming no rule, a circle); empty when none does. */
+	private Mono<RulesError> callRefusal(TenantTransaction tx, RuleVersion version) {
+		return subDecisions.calls(version).isEmpty() ? Mono.empty()
+				: store.rules(tx.db(), List.of(version.ruleKey()))
+					.flatMap(rules -> subDecisions.publicationRefusal(tx.db(), rules.getFirst().name(), version));
+	}
+
+	private static TransitionRuleVersion.@Nullable Payload failedExample(List<RuleEvaluator.ExampleOutcome> outcomes) {
+		for (RuleEvaluator.ExampleOutcome outcome : outcomes) {
+			if (!outcome.passed()) {
+				return TransitionRuleVersion.Payload.failed(RulesErrorCode.EXAMPLE_FAILED,
+						"Example '" + outcome.name() + "' fails: expected " + JsonValues.write(outcome.expectedOutput())
+								+ ", got " + (outcome.error() != null ? "an error: " + outcome.error() : JsonValues.write(outcome.actualOutput())),
+						"input", "versionId");
 			}
 		}
+		return null;
+	}
+
+	private Mono<Outcome<TransitionRuleVersion.Payload>> moveTo(TenantTransaction tx, Viewer viewer, Transition transition,
+			RuleVersion version, String justification, @Nullable String sourceAddress) {
 		RuleVersion moved = moved(version, transition, viewer.subject());
 		Mono<Void> announced = transition == Transition.PUBLISH || transition == Transition.RETIRE
 				? outbox.publish(tx, Instant.now(), RuleChanged.of(moved, moved.status().name())) : Mono.empty();
@@ -148,37 +180,54 @@ class RuleRegistry {
 							Map.of("status", moved.status().name(), "justification", justification))));
 	}
 
+	/** The tenant's separation of duties: its own setting, else the deployment's default. */
+	Mono<DutySeparation> separation(DatabaseClient db) {
+		return store.dutySeparation(db).defaultIfEmpty(governance.defaultSeparation());
+	}
+
+	Mono<SetDutySeparation.Payload> setDutySeparation(Viewer viewer, SetDutySeparation.Input input, @Nullable String sourceAddress) {
+		return Mutations.unlessInvalid(input.validate(), problems -> new SetDutySeparation.Payload(null, problems), () -> {
+			DutySeparation wanted = DutySeparation.of(input.toPairs(), true, viewer.subject(), null);
+			return mutations.once(viewer.tenant(), tx -> separation(tx.db())
+				.flatMap(before -> store.saveDutySeparation(tx, wanted, viewer.subject())
+					.map(after -> Outcome.committed(new SetDutySeparation.Payload(after, List.of()),
+							new AuditEntry(viewer.subject(), "rules.duty-separation.set", "RuleDutySeparation", null, sourceAddress,
+									Map.of("pairs", before.text()), Map.of("pairs", after.text(), "justification", input.justification()))))));
+		});
+	}
+
 	Mono<RollbackRule.Payload> rollback(Viewer viewer, RollbackRule.Input input, @Nullable String sourceAddress) {
 		List<RulesError> invalid = input.validate();
 		Optional<UUID> key = GlobalId.decode(input.toVersionId(), RuleVersion.TYPE_NAME);
 		if (key.isEmpty()) {
 			invalid = concat(invalid, new RulesError(RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId")));
 		}
-		return Mutations.unlessInvalid(invalid, RollbackRule.Payload::failed,
-				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(RollbackRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
-						() -> RollbackRule.Payload.failed(List.of(RulesError.conflict())),
-						(tx, resultKey) -> store.version(tx.db(), resultKey, false).map(found -> new RollbackRule.Payload(found, List.of()))),
-						tx -> store.version(tx.db(), key.get(), false).flatMap(target -> {
-							if (!target.status().wasPublished()) {
-								return Mono.just(Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(RulesErrorCode.NOT_A_ROLLBACK_TARGET,
-										"Version " + target.number() + " is " + target.status() + ": only a version that was published can be rolled back to",
-										List.of("input", "toVersionId"))))));
-							}
-							return store.nextNumber(tx.db(), target.ruleKey()).flatMap(number -> {
-								RuleVersion republished = new RuleVersion(UUID.randomUUID(), target.ruleKey(), target.kind(), number,
-										VersionStatus.PUBLISHED, target.definitionText(), target.definitionSha256(), target.examples(), viewer.subject(),
-										target.origin(), target.aiModel(), target.aiJustification(),
-										"Rollback to version " + target.number() + ": " + input.justification().strip(), target.validFrom(),
-										target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
-								return store.insertVersion(tx, republished)
-									.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
-										.then(outbox.publish(tx, Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
-										.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
-												audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
-														Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));
-							});
-						}).switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(
-								RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId")))))))));
+		return Mutations.unlessInvalid(invalid, RollbackRule.Payload::failed, () -> mutations.idempotent(viewer.tenant(), new Idempotency<>(RollbackRule.OPERATION, input.idempotencyKey(), input.fingerprint(),
+				() -> RollbackRule.Payload.failed(List.of(RulesError.conflict())),
+				(tx, resultKey) -> store.version(tx.db(), resultKey, false).map(found -> new RollbackRule.Payload(found, List.of()))),
+				tx -> store.version(tx.db(), key.get(), false).flatMap(target -> {
+					if (!target.status().wasPublished()) {
+						return Mono.just(Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(RulesErrorCode.NOT_A_ROLLBACK_TARGET,
+								"Version " + target.number() + " is " + target.status() + ": only a version that was published can be rolled back to",
+								List.of("input", "toVersionId"))))));
+					}
+					return callRefusal(tx, target)
+						.map(error -> Outcome.rejected(RollbackRule.Payload.failed(List.of(error))))
+						.switchIfEmpty(Mono.defer(() -> store.nextNumber(tx.db(), target.ruleKey()).flatMap(number -> {
+						RuleVersion republished = new RuleVersion(UUID.randomUUID(), target.ruleKey(), target.kind(), number,
+								VersionStatus.PUBLISHED, target.definitionText(), target.definitionSha256(), target.examples(), viewer.subject(),
+								target.origin(), target.aiModel(), target.aiJustification(),
+								"Rollback to version " + target.number() + ": " + input.justification().strip(), target.validFrom(),
+								target.validTo(), target.key(), Instant.now(), target.approvedBy(), viewer.subject(), Instant.now());
+						return store.insertVersion(tx, republished)
+							.flatMap(written -> store.recordTransition(tx, written, null, viewer.subject(), input.justification())
+								.then(outbox.publish(tx, Instant.now(), RuleChanged.of(written, "ROLLED_BACK")))
+								.thenReturn(Outcome.committed(new RollbackRule.Payload(written, List.of()), written.key(),
+										audit(viewer, "rules.rule.rolled-back", written, sourceAddress, null,
+												Map.of("rollbackOf", target.id(), "version", summary(written), "justification", input.justification())))));
+					})));
+				}).switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(RollbackRule.Payload.failed(List.of(new RulesError(
+						RulesErrorCode.VERSION_NOT_FOUND, "No version with this id", List.of("input", "toVersionId")))))))));
 	}
 
 	/**

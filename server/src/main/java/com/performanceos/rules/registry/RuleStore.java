@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -108,6 +109,22 @@ class RuleStore {
 			.bind("keys", ruleKeys.toArray(UUID[]::new)).map(RuleStore::toVersion).all().collectList();
 	}
 
+	/** A page of one rule's versions in keyset order of their number. */
+	Mono<List<RuleVersion>> versionPage(DatabaseClient db, UUID ruleKey, PageRequest page, @Nullable Integer afterNumber) {
+		String where = afterNumber == null ? "" : " AND v.number " + (page.forward() ? ">" : "<") + " :cursor";
+		var select = db.sql("SELECT " + VERSION_COLUMNS + VERSIONS + " WHERE v.rule_id = :rule" + where + " ORDER BY v.number "
+				+ (page.forward() ? "ASC" : "DESC") + " LIMIT :limit").bind("rule", ruleKey).bind("limit", page.size() + 1);
+		if (afterNumber != null) {
+			select = select.bind("cursor", afterNumber);
+		}
+		return select.map(RuleStore::toVersion).all().collectList();
+	}
+
+	Mono<Integer> versionCountOfRule(DatabaseClient db, UUID ruleKey) {
+		return db.sql("SELECT count(*) AS total FROM rules_version WHERE rule_id = :rule").bind("rule", ruleKey)
+			.map(row -> row.get("total", Long.class).intValue()).one();
+	}
+
 	Mono<List<Rule>> allRules(DatabaseClient db) {
 		return db.sql("SELECT " + RULE_COLUMNS + " FROM rules_rule ORDER BY name").map(RuleStore::toRule).all().collectList();
 	}
@@ -130,6 +147,34 @@ class RuleStore {
 		return db.sql("SELECT " + VERSION_COLUMNS + VERSIONS + " WHERE v.rule_id = :rule AND v.status = 'PUBLISHED' "
 				+ "AND v.valid_from <= :day AND (v.valid_to IS NULL OR v.valid_to >= :day) ORDER BY v.number DESC LIMIT 1")
 			.bind("rule", ruleKey).bind("day", day).map(RuleStore::toVersion).one();
+	}
+
+	/** The version of each named rule in force on a day (the newest published whose interval holds it), by rule name. */
+	Mono<Map<String, RuleVersion>> inForceByName(DatabaseClient db, Collection<String> names, LocalDate day) {
+		return db.sql("SELECT DISTINCT ON (r.name) r.name AS rule_name, " + VERSION_COLUMNS + VERSIONS
+				+ " WHERE r.name = ANY(:names) AND v.status = 'PUBLISHED' AND v.valid_from <= :day "
+				+ "AND (v.valid_to IS NULL OR v.valid_to >= :day) ORDER BY r.name, v.number DESC")
+			.bind("names", names.toArray(String[]::new)).bind("day", day)
+			.map(row -> Map.entry(row.get("rule_name", String.class), toVersion(row))).all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * The named rules that exist, each with its PUBLISHED versions (an empty list when none is): what a new
+	 * publication's sub-decisions could call, on any day.
+	 */
+	Mono<Map<String, List<RuleVersion>>> publishedByName(DatabaseClient db, Collection<String> names) {
+		return db.sql("SELECT r.name AS rule_name, " + VERSION_COLUMNS + " FROM rules_rule r LEFT JOIN rules_version v "
+				+ "ON v.rule_id = r.id AND v.status = 'PUBLISHED' WHERE r.name = ANY(:names) ORDER BY r.name, v.number")
+			.bind("names", names.toArray(String[]::new))
+			.map(row -> Map.entry(row.get("rule_name", String.class),
+					java.util.Optional.ofNullable(row.get("id", UUID.class) == null ? null : toVersion(row))))
+			.all()
+			.collect(java.util.LinkedHashMap<String, List<RuleVersion>>::new, (byName, entry) -> {
+				List<RuleVersion> versions = byName.computeIfAbsent(entry.getKey(), name -> new java.util.ArrayList<>());
+				entry.getValue().ifPresent(versions::add);
+			})
+			.map(byName -> byName);
 	}
 
 	Mono<Long> updateStatus(DatabaseClient db, RuleVersion version) {
@@ -166,6 +211,72 @@ class RuleStore {
 				row.get("number", Integer.class), status(row.get("from_status", String.class)),
 				VersionStatus.valueOf(row.get("to_status", String.class)), row.get("actor", String.class),
 				row.get("justification", String.class), row.get("occurred_at", OffsetDateTime.class).toInstant()))
+			.all().collectList();
+	}
+
+	/** The tenant's own separation of duties, when it set one. */
+	Mono<DutySeparation> dutySeparation(DatabaseClient db) {
+		return db.sql("SELECT pairs, updated_by, updated_at FROM rules_duty_separation")
+			.map(row -> DutySeparation.of(DutySeparation.parse(row.get("pairs", String.class)), true, row.get("updated_by", String.class),
+					row.get("updated_at", OffsetDateTime.class).toInstant()))
+			.one();
+	}
+
+	Mono<DutySeparation> saveDutySeparation(TenantTransaction tx, DutySeparation separation, String actor) {
+		return tx.db().sql("INSERT INTO rules_duty_separation (tenant_id, pairs, updated_by) VALUES (:tenant, :pairs, :actor) "
+				+ "ON CONFLICT (tenant_id) DO UPDATE SET pairs = EXCLUDED.pairs, updated_by = EXCLUDED.updated_by, "
+				+ "updated_at = clock_timestamp()")
+			.bind("tenant", tx.tenant()).bind("pairs", separation.text()).bind("actor", actor)
+			.fetch().rowsUpdated().then(dutySeparation(tx.db()));
+	}
+
+	/** Recorded evaluateRule calls of one tenant, in one statement. */
+	Mono<Long> insertEvaluations(DatabaseClient db, String tenant, List<EvaluationLog.Entry> entries) {
+		return db.sql("""
+				INSERT INTO rules_evaluation (tenant_id, rule_id, version_id, version_number, input_count, input_sha256, output_sha256,
+				                              output_json, error_count, duration_micros, caller, as_of, evaluated_at)
+				SELECT :tenant, e.* FROM unnest(CAST(:rules AS uuid[]), CAST(:versions AS uuid[]), CAST(:numbers AS int[]),
+				       CAST(:counts AS int[]), CAST(:inputs AS text[]), CAST(:outputs AS text[]), CAST(:outputJsons AS text[]),
+				       CAST(:errors AS int[]), CAST(:durations AS bigint[]), CAST(:callers AS text[]), CAST(:days AS date[]),
+				       CAST(:times AS timestamptz[]))
+				     AS e(rule_id, version_id, version_number, input_count, input_sha256, output_sha256, output_json, error_count,
+				          duration_micros, caller, as_of, evaluated_at)""")
+			.bind("tenant", tenant)
+			.bind("rules", entries.stream().map(EvaluationLog.Entry::ruleKey).toArray(UUID[]::new))
+			.bind("versions", entries.stream().map(EvaluationLog.Entry::versionKey).toArray(UUID[]::new))
+			.bind("numbers", entries.stream().map(EvaluationLog.Entry::versionNumber).toArray(Integer[]::new))
+			.bind("counts", entries.stream().map(EvaluationLog.Entry::inputCount).toArray(Integer[]::new))
+			.bind("inputs", entries.stream().map(EvaluationLog.Entry::inputSha256).toArray(String[]::new))
+			.bind("outputs", entries.stream().map(EvaluationLog.Entry::outputSha256).toArray(String[]::new))
+			.bind("outputJsons", entries.stream().map(EvaluationLog.Entry::outputJson).toArray(String[]::new))
+			.bind("errors", entries.stream().map(EvaluationLog.Entry::errorCount).toArray(Integer[]::new))
+			.bind("durations", entries.stream().map(EvaluationLog.Entry::durationMicros).toArray(Long[]::new))
+			.bind("callers", entries.stream().map(EvaluationLog.Entry::caller).toArray(String[]::new))
+			.bind("days", entries.stream().map(EvaluationLog.Entry::asOf).toArray(LocalDate[]::new))
+			.bind("times", entries.stream().map(entry -> entry.evaluatedAt().toString()).toArray(String[]::new))
+			.fetch().rowsUpdated();
+	}
+
+	/** Recorded evaluations of a rule, oldest first, keyed by sequence for paging. */
+	Mono<List<RuleEvaluationRecord>> evaluations(DatabaseClient db, UUID ruleKey, @Nullable Integer versionNumber,
+			@Nullable Instant from, @Nullable Instant to, @Nullable Long after, int limit) {
+		var select = db.sql("SELECT sequence, version_id, version_number, input_count, input_sha256, output_sha256, output_json, "
+				+ "error_count, duration_micros, caller, as_of, evaluated_at FROM rules_evaluation WHERE rule_id = :rule "
+				+ (versionNumber == null ? "" : "AND version_number = :number ")
+				+ "AND evaluated_at >= :from AND evaluated_at < :to AND sequence > :after ORDER BY sequence LIMIT :limit")
+			.bind("rule", ruleKey)
+			.bind("from", (from == null ? Instant.EPOCH : from).atOffset(java.time.ZoneOffset.UTC))
+			.bind("to", (to == null ? Instant.parse("9999-12-31T00:00:00Z") : to).atOffset(java.time.ZoneOffset.UTC))
+			.bind("after", after == null ? 0L : after)
+			.bind("limit", limit);
+		if (versionNumber != null) {
+			select = select.bind("number", versionNumber);
+		}
+		return select.map(row -> new RuleEvaluationRecord(row.get("sequence", Long.class), row.get("version_id", UUID.class),
+				row.get("version_number", Integer.class), row.get("input_count", Integer.class), row.get("input_sha256", String.class),
+				row.get("output_sha256", String.class), row.get("output_json", String.class), row.get("error_count", Integer.class),
+				row.get("duration_micros", Long.class), row.get("caller", String.class), row.get("as_of", LocalDate.class),
+				row.get("evaluated_at", OffsetDateTime.class).toInstant()))
 			.all().collectList();
 	}
 

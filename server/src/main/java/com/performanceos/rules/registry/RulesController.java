@@ -91,6 +91,46 @@ class RulesController implements LiveEventConsumer {
 	}
 
 	@QueryMapping
+	Mono<Connection<RuleEvaluationRecord>> ruleEvaluations(@Argument String ruleId, @Argument @Nullable Integer versionNumber,
+			@Argument @Nullable OffsetDateTime from, @Argument @Nullable OffsetDateTime to, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.evaluations(viewer, ruleId, versionNumber, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+				PageRequest.of(first, after, null, null));
+	}
+
+	@BatchMapping(typeName = "RuleEvaluationRecord", field = "version")
+	Mono<Map<RuleEvaluationRecord, RuleVersion>> evaluationVersion(List<RuleEvaluationRecord> records, GraphQLContext context) {
+		Set<UUID> keys = new LinkedHashSet<>();
+		records.forEach(record -> keys.add(record.versionKey()));
+		return queries.versions(viewer(context), keys).map(found -> {
+			Map<RuleEvaluationRecord, RuleVersion> result = new LinkedHashMap<>();
+			records.forEach(record -> {
+				RuleVersion version = found.get(record.versionKey());
+				if (version != null) {
+					result.put(record, version);
+				}
+			});
+			return result;
+		});
+	}
+
+	@QueryMapping
+	Mono<RuleDiff.Payload> ruleDiff(@Argument String ruleId, @Argument int fromVersion, @Argument int toVersion,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.diff(viewer, ruleId, fromVersion, toVersion);
+	}
+
+	@SchemaMapping(typeName = "RuleDiffPayload", field = "fromText")
+	@Nullable String fromText(RuleDiff.Payload diff, @Argument ReadableText.@Nullable Language language) {
+		return diff.from() == null ? null : readableText(diff.from(), language);
+	}
+
+	@SchemaMapping(typeName = "RuleDiffPayload", field = "toText")
+	@Nullable String toText(RuleDiff.Payload diff, @Argument ReadableText.@Nullable Language language) {
+		return diff.to() == null ? null : readableText(diff.to(), language);
+	}
+
+	@QueryMapping
 	Mono<EvaluateRule.TestPayload> testRule(@Argument String versionId, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return queries.test(viewer, versionId);
 	}
@@ -150,6 +190,18 @@ class RulesController implements LiveEventConsumer {
 	}
 
 	@MutationMapping
+	Mono<SetDutySeparation.Payload> setRuleDutySeparation(@Argument SetDutySeparation.Input input,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
+			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
+		return registry.setDutySeparation(viewer, input, sourceAddress);
+	}
+
+	@QueryMapping
+	Mono<DutySeparation> ruleDutySeparation(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.dutySeparation(viewer);
+	}
+
+	@MutationMapping
 	Mono<RuleExport.Payload> exportRules(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
 			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
 		return registry.export(viewer, sourceAddress);
@@ -162,6 +214,16 @@ class RulesController implements LiveEventConsumer {
 			rules.forEach(rule -> result.put(rule, byRule.getOrDefault(rule.key(), List.of())));
 			return result;
 		});
+	}
+
+	/**
+	 * A page of one rule's versions. One query per rule of the enclosing page: that page holds at most 100 rules and
+	 * the query cost counts each nested page, so it stays bounded.
+	 */
+	@SchemaMapping(typeName = "Rule", field = "versionsConnection")
+	Mono<Connection<RuleVersion>> versionsConnection(Rule rule, @Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return queries.versionPage(viewer, rule.key(), PageRequest.of(first, after, last, before));
 	}
 
 	@BatchMapping(typeName = "RuleVersion", field = "rule")

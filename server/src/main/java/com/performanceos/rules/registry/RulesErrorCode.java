@@ -36,6 +36,8 @@ public enum RulesErrorCode {
 	/** A hit policy's condition failed: UNIQUE with several matches, ANY with differing outputs. */
 	HIT_POLICY_VIOLATION,
 	/** A sub-decision names a rule the registry cannot resolve. */
-	UNRESOLVED_DECISION
+	UNRESOLVED_DECISION,
+	/** Publishing would make sub-decisions call each other in a circle (names the circle). */
+	SUB_DECISION_CYCLE
 
 }

@@ -1,6 +1,6 @@
 package com.performanceos.rules.registry;
 
-import java.util.Set;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +40,17 @@ enum Transition {
 		return auditAction;
 	}
 
-	/** The transitions that decide on another person's work, which its author may never take. */
-	private static final Set<Transition> REVIEWING = Set.of(APPROVE, SEND_BACK);
+	/** The duty the actor takes by this step, or null when it takes none that a separation rule names. */
+	DutySeparation.@Nullable Duty duty() {
+		return switch (this) {
+			case APPROVE, SEND_BACK -> DutySeparation.Duty.APPROVER;
+			case PUBLISH -> DutySeparation.Duty.PUBLISHER;
+			case SUBMIT, RETIRE -> null;
+		};
+	}
+
+	/** Only the pair that is always in force: the author never reviews their own version. */
+	private static final DutySeparation MANDATORY = DutySeparation.of(List.of(), false, null, null);
 
 	/** A refusal of a transition: the code and a sentence naming the version. */
 	record Refusal(RulesErrorCode code, String message) {
@@ -52,15 +61,34 @@ enum Transition {
 	 * author of a version never reviews it (separation of duties holds for ADMIN too).
 	 */
 	@Nullable Refusal check(RuleVersion version, String actor) {
+		return check(version, actor, MANDATORY);
+	}
+
+	/**
+	 * As {@link #check(RuleVersion, String)}, and no person takes a duty the separation declares incompatible with one
+	 * they already hold on the version (approver and publisher, author and publisher).
+	 */
+	@Nullable Refusal check(RuleVersion version, String actor, DutySeparation separation) {
 		if (version.status() != from) {
 			return new Refusal(RulesErrorCode.ILLEGAL_TRANSITION, "Version " + version.number() + " is " + version.status()
 					+ "; " + name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " needs " + from);
 		}
-		if (REVIEWING.contains(this) && version.author().equals(actor)) {
+		DutySeparation.Duty taken = duty();
+		DutySeparation.Pair conflict = taken == null ? null : separation.conflict(version, actor, taken);
+		if (conflict == null) {
+			return null;
+		}
+		if (conflict.equals(DutySeparation.AUTHOR_APPROVER)) {
 			return new Refusal(RulesErrorCode.SEPARATION_OF_DUTIES,
 					"The author of version " + version.number() + " cannot review it: another person must");
 		}
-		return null;
+		DutySeparation.Duty held = conflict.first() == taken ? conflict.second() : conflict.first();
+		return new Refusal(RulesErrorCode.SEPARATION_OF_DUTIES, "You are the " + lower(held) + " of version " + version.number()
+				+ " and may not also be its " + lower(taken) + ": " + conflict.text() + " are kept apart");
+	}
+
+	private static String lower(DutySeparation.Duty duty) {
+		return duty.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 }

@@ -96,19 +96,37 @@ abstract class GraphNode {
 			this.transform = transform;
 		}
 
+		String key() {
+			return this.key;
+		}
+
 		@Override
 		@Nullable Object evaluate(@Nullable Object input, Run run) {
 			if (run.depth() >= DEPTH_MAX) {
 				throw new RuleEvaluationException(RuleEvaluationException.Code.UNRESOLVED_DECISION,
 						"sub-decisions nest deeper than " + DEPTH_MAX + " at node '" + this.name + "'");
 			}
-			JdmGraph graph = run.resolver().resolve(this.key);
-			if (graph == null) {
+			Decision decision = run.resolver().decision(this.key);
+			if (decision == null) {
 				throw new RuleEvaluationException(RuleEvaluationException.Code.UNRESOLVED_DECISION,
 						"node '" + this.name + "' calls '" + this.key + "', which is not known");
 			}
-			return this.transform.apply(input, run,
-					(element) -> graph.evaluate(element, new Run(run.context(), run.resolver(), run.depth() + 1, graph.usesNodes(), null)));
+			return this.transform.apply(input, run, (element) -> {
+				if (!run.tracing()) {
+					return decision.evaluate(element, run.context(), run.resolver(), run.depth() + 1, null);
+				}
+				// The called decision's own steps are nested under this call, with the version it resolved to.
+				List<Map<String, @Nullable Object>> nested = new ArrayList<>();
+				Object output = decision.evaluate(element, run.context(), run.resolver(), run.depth() + 1, nested);
+				Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+				entry.put("node", this.name);
+				entry.put("type", "subDecision");
+				entry.put("decision", this.key);
+				entry.put("calls", run.resolver().describe(this.key));
+				entry.put("trace", nested);
+				run.trace(entry);
+				return output;
+			});
 		}
 
 	}

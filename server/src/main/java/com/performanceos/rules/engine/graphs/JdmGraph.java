@@ -72,6 +72,22 @@ public final class JdmGraph {
 		return JsonValues.write(this.document);
 	}
 
+	/** This graph as a decision another graph's sub-decision node can call. */
+	public Decision asDecision() {
+		return (input, context, resolver, depth, trace) -> evaluate(input, new Run(context, resolver, depth, this.usesNodes, trace));
+	}
+
+	/** The keys of the decisions this graph's sub-decision nodes call, in node order. */
+	public java.util.Set<String> decisionKeys() {
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+		for (GraphNode node : this.nodes) {
+			if (node instanceof GraphNode.SubDecision call) {
+				keys.add(call.key());
+			}
+		}
+		return keys;
+	}
+
 	boolean usesNodes() {
 		return this.usesNodes;
 	}
