@@ -152,6 +152,7 @@ class TableOwnershipTests {
 		owners.put("tenders_evaluator", "tenders.evaluation");
 		owners.put("tenders_score", "tenders.evaluation");
 		owners.put("tenders_award", "tenders.evaluation");
+		owners.put("tenders_contract", "tenders.contracts");
 		return Map.copyOf(owners);
 	}
 

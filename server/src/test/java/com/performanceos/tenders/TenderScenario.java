@@ -52,10 +52,16 @@ public final class TenderScenario {
 	/** Publishes an open-procedure tender (below the EU threshold, so no minimum time limit) closing after {@code open}. */
 	public static TenderScenario publish(WebTestClient web, TestTokens tokens, int port, String buyerTenant, Duration open,
 			List<Map<String, Object>> lots) {
+		return publish(web, tokens, port, buyerTenant, "AO-" + buyerTenant, "OPEN", open, lots);
+	}
+
+	/** Publishes a tender of services with the reference and procedure given, closing after {@code open}. */
+	public static TenderScenario publish(WebTestClient web, TestTokens tokens, int port, String buyerTenant, String reference,
+			String procedure, Duration open, List<Map<String, Object>> lots) {
 		OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).plus(open).withNano(0).plusSeconds(1);
 		var author = tester(web, tokens, port, "author", buyerTenant, Role.BUYER);
 		TendersApi.register(author, "21690123100011", "COMMUNE").path("registerOrganisation.userErrors").entityList(Object.class).hasSize(0);
-		Map<String, Object> input = new java.util.HashMap<>(TendersApi.tender("AO-" + buyerTenant, "SERVICES", "OPEN", "1", deadline, true));
+		Map<String, Object> input = new java.util.HashMap<>(TendersApi.tender(reference, "SERVICES", procedure, "1", deadline, true));
 		input.put("lots", lots);
 		String tenderId = TendersApi.create(author, input);
 		var published = tester(web, tokens, port, "validator", buyerTenant, Role.VALIDATOR).document(TendersApi.PUBLISH)

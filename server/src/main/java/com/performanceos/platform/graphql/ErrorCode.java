@@ -38,6 +38,8 @@ public enum ErrorCode {
 	/** The response would hold more than {@code performanceos.limits.max-result-fields} values; it was stopped, not sent. */
 	RESULT_TOO_LARGE,
 	/** The caller holds as many WebSocket connections or live subscriptions as its token or tenant may. */
-	TOO_MANY_SUBSCRIPTIONS
+	TOO_MANY_SUBSCRIPTIONS,
+	/** An open-data document (DECP, OCDS) failed its published JSON Schema: nothing was sent; {@code extensions.paths} names the fields. */
+	OPEN_DATA_INVALID
 
 }

@@ -87,6 +87,11 @@ public final class TenderDirectory {
 		return store.tenders(db, tenderKeys);
 	}
 
+	/** The lots of tenders the transaction's tenant may see, by tender, in number order. */
+	public Mono<Map<UUID, List<Lot>>> lotsOf(DatabaseClient db, Collection<UUID> tenderKeys) {
+		return store.lotsOf(db, tenderKeys);
+	}
+
 	/** The award criteria of lots, by lot, in position order. */
 	public Mono<Map<UUID, List<AwardCriterion>>> criteria(DatabaseClient db, Collection<UUID> lotKeys) {
 		return store.criteriaOf(db, lotKeys);
