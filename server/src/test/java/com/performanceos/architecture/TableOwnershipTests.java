@@ -141,6 +141,10 @@ class TableOwnershipTests {
 		owners.put("scenarios_version", "scenarios.planning");
 		owners.put("scenarios_share_link", "scenarios.sharing");
 		owners.put("scenarios_recurring_decision", "scenarios.planning");
+		owners.put("scenarios_dunning_cadence", "scenarios.dunning");
+		owners.put("scenarios_dunning_contact", "scenarios.dunning");
+		owners.put("scenarios_dunning_message", "scenarios.dunning");
+		owners.put("scenarios_dunning_stop", "scenarios.dunning");
 		owners.put("reference_value", "platform.reference");
 		owners.put("tenders_organisation", "tenders.organisations");
 		owners.put("tenders_tender", "tenders.procurement");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
@@ -29,12 +31,17 @@ public final class TestServices {
 
 	private final Path dataDirectory;
 
+	private final GreenMail smtp;
+
 	private TestServices() throws IOException {
 		this.dataDirectory = Files.createTempDirectory("pos-test-data");
 		this.postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
 		this.redisPort = freePort();
 		this.redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort).setting("save \"\"").build();
 		this.redis.start();
+		// A real SMTP server in-process for the dunning e-mails; it accepts mail for any recipient.
+		this.smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.smtp.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-services-stop"));
 	}
 
@@ -62,6 +69,8 @@ public final class TestServices {
 		System.setProperty("performanceos.redis.url", redisUrl());
 		System.setProperty("performanceos.analytics.clickhouse.url", ClickHouseTestServer.shared().httpUrl());
 		System.setProperty("performanceos.data-dir", dataDirectory.toString());
+		System.setProperty("spring.mail.host", "127.0.0.1");
+		System.setProperty("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
 	}
 
 	public String postgresUrl() {
@@ -70,6 +79,11 @@ public final class TestServices {
 
 	public String redisUrl() {
 		return "redis://127.0.0.1:" + redisPort;
+	}
+
+	/** The in-process SMTP server the application sends its e-mails to. */
+	public GreenMail smtp() {
+		return smtp;
 	}
 
 	public Path dataDirectory() {
@@ -89,6 +103,7 @@ public final class TestServices {
 	private void stop() {
 		try {
 			redis.stop();
+			smtp.stop();
 			postgres.close();
 		}
 		catch (IOException ex) {

@@ -31,6 +31,21 @@ public enum ScenarioErrorCode {
 	MISSING_EXCHANGE_RATE,
 
 	/** The share link was already revoked. */
-	SHARE_LINK_ALREADY_REVOKED
+	SHARE_LINK_ALREADY_REVOKED,
+
+	/** No open customer invoice with this id in the tenant. */
+	INVOICE_NOT_FOUND,
+
+	/** No dunning message with this id in the tenant. */
+	DUNNING_MESSAGE_NOT_FOUND,
+
+	/** The invoice's dunning cadence was already stopped. */
+	DUNNING_ALREADY_STOPPED,
+
+	/** Only a message the SMTP server accepted can bounce. */
+	DUNNING_MESSAGE_NOT_SENT,
+
+	/** No SMTP server is configured, so no reminder can be sent. */
+	MAIL_NOT_CONFIGURED
 
 }

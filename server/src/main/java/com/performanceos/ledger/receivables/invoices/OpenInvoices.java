@@ -99,4 +99,23 @@ public final class OpenInvoices {
 			.map(Map::copyOf);
 	}
 
+	/**
+	 * What each customer was invoiced from {@code from} to {@code to} inclusive (issue dates), in one
+	 * currency, as recorded before the end of {@code to}: the denominator of a DSO. Customers without an
+	 * invoice are absent.
+	 */
+	public Mono<Map<String, BigDecimal>> invoicedPerCustomer(TenantTransaction tx, String currency, LocalDate from, LocalDate to) {
+		return tx.db().sql("""
+				SELECT counterparty_code, sum(amount) AS total FROM ledger_invoice
+				WHERE kind = 'CUSTOMER' AND currency = :currency AND issue_date BETWEEN :from AND :to
+				GROUP BY counterparty_code""")
+			.bind("currency", currency)
+			.bind("from", from)
+			.bind("to", to)
+			.map(row -> Map.entry(row.get("counterparty_code", String.class), row.get("total", BigDecimal.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+			.map(Map::copyOf);
+	}
+
 }

@@ -1,0 +1,82 @@
+package com.performanceos.scenarios.dunning;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.graphql.Caller;
+import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.PageRequest;
+import com.performanceos.platform.security.Viewer;
+
+/** GraphQL edge of dunning. */
+@Controller
+class DunningController {
+
+	private final DunningService dunning;
+
+	DunningController(DunningService dunning) {
+		this.dunning = dunning;
+	}
+
+	@QueryMapping
+	Mono<List<DunningCadence>> dunningCadences(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.cadences(viewer);
+	}
+
+	@QueryMapping
+	Mono<List<DunningContact>> dunningContacts(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.contacts(viewer);
+	}
+
+	@QueryMapping
+	Mono<Connection<DunningMessage>> dunningMessages(@Argument @Nullable String invoiceNumber, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		PageRequest request = PageRequest.of(first, after, null, null);
+		if (request.cursorKey() != null && !request.cursorKey().matches("\\d{1,18}")) {
+			throw new com.performanceos.platform.graphql.GraphQlException(com.performanceos.platform.graphql.ErrorCode.BAD_USER_INPUT,
+					"Not a cursor of dunningMessages");
+		}
+		return dunning.messages(viewer, invoiceNumber, request);
+	}
+
+	@QueryMapping
+	Mono<DunningDso> dunningDso(@Argument String segment, @Argument Currency currency, @Argument LocalDate asOf,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.dso(viewer, segment, currency, asOf);
+	}
+
+	@MutationMapping
+	Mono<SetDunningCadence.Payload> setDunningCadence(@Argument SetDunningCadence.Input input, Caller caller) {
+		return dunning.setCadence(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<SetDunningContact.Payload> setDunningContact(@Argument SetDunningContact.Input input, Caller caller) {
+		return dunning.setContact(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<RunDunning.Payload> runDunning(@Argument RunDunning.Input input, Caller caller) {
+		return dunning.run(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<StopDunning.Payload> stopDunning(@Argument StopDunning.Input input, Caller caller) {
+		return dunning.stop(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<RecordDunningBounce.Payload> recordDunningBounce(@Argument RecordDunningBounce.Input input, Caller caller) {
+		return dunning.bounce(caller.viewer(), input, caller.sourceAddress());
+	}
+
+}

@@ -1,0 +1,8 @@
+package com.performanceos.scenarios.dunning;
+
+/** The schema's {@code DunningLanguage}. */
+enum DunningLanguage {
+
+	FR, EN
+
+}

@@ -1,0 +1,175 @@
+package com.performanceos.scenarios.dunning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.ledger.receivables.invoices.OpenInvoices;
+import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.digest.Sha256;
+import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantDatabase;
+import com.performanceos.platform.tenancy.TenantTransaction;
+import com.performanceos.scenarios.planning.ScenarioError;
+import com.performanceos.scenarios.planning.ScenarioErrorCode;
+
+/**
+ * One dunning run in one tenant on a day. First, in one transaction, it stops the cadences of settled
+ * invoices and claims the messages due (a row per invoice and step, unique: the claim is what makes a
+ * message go out at most once, across runs and instances). Then, outside any transaction, it hands
+ * each claimed message to the SMTP server and records the answer, with its audit record, in a
+ * transaction of its own. A crash between the hand-over and the record leaves the message PENDING:
+ * it is never sent again, because a duplicate reminder is worse than a missing one.
+ */
+@Component
+class DunningRunner {
+
+	/** The target type of the audit records of stops: the ledger's invoice, by its global id. */
+	static final String INVOICE_TYPE = "Invoice";
+
+	private final TenantDatabase database;
+
+	private final DunningStore store;
+
+	private final OpenInvoices invoices;
+
+	private final DunningMailer mailer;
+
+	private final AuditTrail audit;
+
+	private final DunningProperties settings;
+
+	private final Clock clock = Clock.systemUTC();
+
+	DunningRunner(TenantDatabase database, DunningStore store, OpenInvoices invoices, DunningMailer mailer, AuditTrail audit,
+			DunningProperties settings) {
+		this.database = database;
+		this.store = store;
+		this.invoices = invoices;
+		this.mailer = mailer;
+		this.audit = audit;
+		this.settings = settings;
+	}
+
+	private record Claimed(List<DunningMessage> toSend, int skipped, int stopped) {
+	}
+
+	Mono<RunDunning.Payload> run(Viewer viewer, LocalDate asOf, @Nullable String sourceAddress) {
+		if (!mailer.configured()) {
+			return Mono.just(RunDunning.Payload.failed(asOf, new ScenarioError(ScenarioErrorCode.MAIL_NOT_CONFIGURED,
+					"No SMTP server is configured (spring.mail.host), so no reminder can be sent", null)));
+		}
+		return database.run(viewer.tenant(), tx -> claim(tx, asOf, viewer.subject(), sourceAddress))
+			.flatMap(claimed -> Flux.fromIterable(claimed.toSend())
+				.flatMap(message -> deliver(viewer, message, sourceAddress), settings.sendConcurrency())
+				.collectList()
+				.map(statuses -> {
+					int sent = (int) statuses.stream().filter(status -> status == DunningMessageStatus.SENT).count();
+					return new RunDunning.Payload(asOf, sent, statuses.size() - sent, claimed.skipped(), claimed.stopped(), List.of());
+				}));
+	}
+
+	private Mono<Claimed> claim(TenantTransaction tx, LocalDate asOf, String actor, @Nullable String sourceAddress) {
+		return Mono.zip(store.cadences(tx), store.contacts(tx), invoices.open(tx, true, asOf), store.activeSteps(tx))
+			.flatMap(facts -> {
+				List<OpenInvoices.Item> open = facts.getT3();
+				return store.stoppedAmong(tx, open.stream().map(OpenInvoices.Item::key).toList()).flatMap(stopped -> {
+					Map<String, DunningCadence> cadences = index(facts.getT1(), DunningCadence::segment);
+					Map<String, DunningContact> contacts = index(facts.getT2(), DunningContact::customerCode);
+					DunningPlan.Plan plan = DunningPlan.plan(asOf, open, contacts, cadences, facts.getT4(), new HashSet<>(stopped),
+							settings.messagesPerRunMax());
+					return stopSettled(tx, plan.settled(), asOf, actor, sourceAddress)
+						.flatMap(stoppedCount -> Flux.fromIterable(plan.due())
+							.concatMap(due -> store.claim(tx, message(due, asOf)))
+							.collectList()
+							.zipWith(store.reclaimFailed(tx, settings.messagesPerRunMax()))
+							.map(claimed -> {
+								List<DunningMessage> toSend = new ArrayList<>(claimed.getT2());
+								claimed.getT1().stream().filter(message -> message.status() == DunningMessageStatus.PENDING).forEach(toSend::add);
+								int skipped = (int) claimed.getT1().stream().filter(message -> message.status() == DunningMessageStatus.SKIPPED).count();
+								return new Claimed(toSend, skipped, stoppedCount);
+							}));
+				});
+			});
+	}
+
+	private Mono<Integer> stopSettled(TenantTransaction tx, Map<java.util.UUID, String> settled, LocalDate asOf, String actor,
+			@Nullable String sourceAddress) {
+		return Flux.fromIterable(settled.entrySet())
+			.concatMap(invoice -> store.stop(tx, invoice.getKey(), invoice.getValue(), DunningStopReason.PAID, null, asOf, DunningStop.SYSTEM)
+				.flatMap(stop -> audit.record(tx, new AuditEntry(actor, "scenarios.dunning.stopped", INVOICE_TYPE,
+						GlobalId.encode(INVOICE_TYPE, stop.invoiceKey()), sourceAddress, null,
+						Map.of("invoiceNumber", stop.invoiceNumber(), "reason", stop.reason().name(), "stoppedOn", asOf.toString())))
+					.thenReturn(1)))
+			.count()
+			.map(Long::intValue);
+	}
+
+	private static DunningStore.NewMessage message(DunningPlan.Due due, LocalDate asOf) {
+		OpenInvoices.Item invoice = due.invoice();
+		LocalDate scheduledOn = due.definition().dayFor(invoice.dueDate());
+		DunningTemplates.Rendered text = DunningTemplates.render(due.definition().tone(), due.contact().language(), invoice.number(),
+				invoice.openAmount(), invoice.currency(), invoice.dueDate(), asOf);
+		return new DunningStore.NewMessage(invoice.key(), invoice.number(), invoice.counterpartyCode(), due.segment(), due.step(),
+				due.definition().tone(), due.definition().channel(), due.contact().email(), scheduledOn, text.subject(), text.body(),
+				due.skipped() ? DunningMessageStatus.SKIPPED : DunningMessageStatus.PENDING,
+				due.skipped() ? "superseded by a later step due on " + asOf : null);
+	}
+
+	/** Sends one claimed message and records the SMTP server's answer with its audit record; answers the status recorded. */
+	private Mono<DunningMessageStatus> deliver(Viewer viewer, DunningMessage message, @Nullable String sourceAddress) {
+		return mailer.send(message)
+			.then(Mono.just(""))
+			.onErrorResume(MailException.class, refused -> Mono.just(reason(refused)))
+			.flatMap(refusal -> database.run(viewer.tenant(), tx -> (refusal.isEmpty() ? store.markSent(tx, message.key(), clock.instant())
+					: store.mark(tx, message.key(), DunningMessageStatus.FAILED, refusal))
+				.flatMap(recorded -> audit.record(tx, new AuditEntry(viewer.subject(),
+						recorded.status() == DunningMessageStatus.SENT ? "scenarios.dunning.sent" : "scenarios.dunning.failed",
+						DunningMessage.TYPE_NAME, recorded.id(), sourceAddress, null, image(recorded)))
+					.thenReturn(recorded.status()))));
+	}
+
+	/** What the audit record keeps of a message: enough to prove what was sent to whom, the body by its digest. */
+	private static Map<String, Object> image(DunningMessage message) {
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("invoiceNumber", message.invoiceNumber());
+		image.put("customerCode", message.customerCode());
+		image.put("step", message.step());
+		image.put("tone", message.tone().name());
+		image.put("channel", message.channel().name());
+		image.put("recipient", message.recipient());
+		image.put("subject", message.subject());
+		image.put("bodySha256", Sha256.hex(message.body()));
+		image.put("status", message.status().name());
+		if (message.statusReason() != null) {
+			image.put("reason", message.statusReason());
+		}
+		return image;
+	}
+
+	private static String reason(MailException refused) {
+		String text = refused.getMostSpecificCause().getMessage();
+		return text == null || text.isBlank() ? refused.getClass().getSimpleName() : text.strip();
+	}
+
+	private static <T> Map<String, T> index(List<T> items, Function<T, String> keyOf) {
+		Map<String, T> index = new HashMap<>();
+		items.forEach(item -> index.put(keyOf.apply(item), item));
+		return index;
+	}
+
+}
