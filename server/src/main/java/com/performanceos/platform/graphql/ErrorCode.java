@@ -38,6 +38,8 @@ public enum ErrorCode {
 	/** The response would hold more than {@code performanceos.limits.max-result-fields} values; it was stopped, not sent. */
 	RESULT_TOO_LARGE,
 	/** The caller holds as many WebSocket connections or live subscriptions as its token or tenant may. */
-	TOO_MANY_SUBSCRIPTIONS
+	TOO_MANY_SUBSCRIPTIONS,
+	/** The tenant's monthly AI budget is spent past its block threshold; deterministic features are unaffected. */
+	AI_BUDGET_EXCEEDED
 
 }
