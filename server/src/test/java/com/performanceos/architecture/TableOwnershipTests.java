@@ -157,6 +157,14 @@ class TableOwnershipTests {
 		owners.put("tenders_score", "tenders.evaluation");
 		owners.put("tenders_award", "tenders.evaluation");
 		owners.put("tenders_contract", "tenders.contracts");
+		owners.put("ai_tenant_module", "platform.ai");
+		owners.put("ai_budget", "platform.ai");
+		owners.put("ai_budget_alert", "platform.ai");
+		owners.put("ai_usage", "platform.ai");
+		owners.put("ai_request", "platform.ai");
+		owners.put("ai_queue_tenant", "platform.ai");
+		owners.put("ai_outage", "platform.ai");
+		owners.put("rules_proposal", "rules.proposals");
 		return Map.copyOf(owners);
 	}
 
