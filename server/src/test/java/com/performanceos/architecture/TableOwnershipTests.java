@@ -165,6 +165,14 @@ class TableOwnershipTests {
 		owners.put("ai_queue_tenant", "platform.ai");
 		owners.put("ai_outage", "platform.ai");
 		owners.put("rules_proposal", "rules.proposals");
+		owners.put("sales_rep", "rules.sales");
+		owners.put("sales_rep_manager", "rules.sales");
+		owners.put("sales_deal_credit", "rules.sales");
+		owners.put("sales_deal_cancellation", "rules.sales");
+		owners.put("commission_assignment", "rules.commissions.plans");
+		owners.put("commission_run", "rules.commissions.runs");
+		owners.put("commission_line", "rules.commissions.runs");
+		owners.put("commission_rep_total", "rules.commissions.runs");
 		return Map.copyOf(owners);
 	}
 

@@ -171,4 +171,15 @@ sealed interface CompiledRule {
 
 	}
 
+	/** A kind applied by its owning module (a commission plan by calculation runs), not by {@code evaluateRule}. */
+	record Delegated(RuleKind kind) implements CompiledRule {
+
+		@Override
+		public Evaluation evaluate(@Nullable Object input, Budget budget, boolean traced) {
+			throw new RuleEvaluationException(RuleEvaluationException.Code.EVALUATION_ERROR,
+					"a " + kind + " is applied by its module (calculation runs, what-if), not evaluated on its own");
+		}
+
+	}
+
 }

@@ -77,6 +77,7 @@ final class ReadableText {
 			case EXPRESSION -> expression((Map<?, ?>) definition, language);
 			case DECISION_TABLE -> table((Map<?, ?>) definition, language);
 			case DECISION_GRAPH -> graph((Map<?, ?>) definition, language);
+			case COMMISSION_PLAN -> (language == Language.FR ? "Plan de commission : " : "Commission plan: ") + definitionText;
 		};
 	}
 

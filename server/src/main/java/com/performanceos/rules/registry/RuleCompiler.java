@@ -31,8 +31,15 @@ class RuleCompiler {
 
 	private final RulesProperties limits;
 
-	RuleCompiler(RulesProperties limits) {
+	private final Map<RuleKind, DefinitionChecker> checkers = new java.util.EnumMap<>(RuleKind.class);
+
+	RuleCompiler(RulesProperties limits, List<DefinitionChecker> checkers) {
 		this.limits = limits;
+		for (DefinitionChecker checker : checkers) {
+			if (this.checkers.put(checker.kind(), checker) != null) {
+				throw new IllegalStateException("Two definition checkers for " + checker.kind());
+			}
+		}
 	}
 
 	/** A saved definition: its canonical text and compiled form, or why it was refused. */
@@ -66,6 +73,7 @@ class RuleCompiler {
 				case EXPRESSION -> expression(value, text);
 				case DECISION_TABLE -> table(value, text);
 				case DECISION_GRAPH -> graph(value, text);
+				case COMMISSION_PLAN -> delegated(kind, value, text);
 			};
 		}
 		catch (RuleDefinitionException ex) {
@@ -82,6 +90,7 @@ class RuleCompiler {
 			case EXPRESSION -> expression(JsonValues.parse(text), text);
 			case DECISION_TABLE -> table(JsonValues.parse(text), text);
 			case DECISION_GRAPH -> graph(JsonValues.parse(text), text);
+			case COMMISSION_PLAN -> delegated(kind, JsonValues.parse(text), text);
 		};
 		if (checked instanceof Accepted accepted) {
 			return accepted.compiled();
@@ -128,6 +137,16 @@ class RuleCompiler {
 			return refused(RulesErrorCode.LIMIT_EXCEEDED, "nodes", "more than " + limits.graphNodesMax() + " nodes (" + nodes.size() + ")");
 		}
 		return new Accepted(text, new CompiledRule.Graph(JdmGraph.parse(text)));
+	}
+
+	/** A kind whose owner checks it: the registry stores and governs it, the owner applies it. */
+	private Checked delegated(RuleKind kind, @Nullable Object value, String text) {
+		DefinitionChecker checker = checkers.get(kind);
+		if (checker == null) {
+			return refused(RulesErrorCode.INVALID_DEFINITION, "definition", "no module of this server checks a " + kind);
+		}
+		checker.check(value);
+		return new Accepted(text, new CompiledRule.Delegated(kind));
 	}
 
 	private static VariableType variableType(@Nullable Object value, String where) {
