@@ -40,7 +40,7 @@ public enum ErrorCode {
 	/** The caller holds as many WebSocket connections or live subscriptions as its token or tenant may. */
 	TOO_MANY_SUBSCRIPTIONS,
 	/** An open-data document (DECP, OCDS) failed its published JSON Schema: nothing was sent; {@code extensions.paths} names the fields. */
-	OPEN_DATA_INVALID
+	OPEN_DATA_INVALID,
 	/** The tenant's monthly AI budget is spent past its block threshold; deterministic features are unaffected. */
 	AI_BUDGET_EXCEEDED
 

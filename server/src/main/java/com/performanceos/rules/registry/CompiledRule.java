@@ -180,6 +180,12 @@ sealed interface CompiledRule {
 					"a " + kind + " is applied by its module (calculation runs, what-if), not evaluated on its own");
 		}
 
+		@Override
+		public Decision asDecision(Budget budget) {
+			throw new RuleEvaluationException(RuleEvaluationException.Code.EVALUATION_ERROR,
+					"a " + kind + " is applied by its module (calculation runs, what-if), not called as a sub-decision");
+		}
+
 	}
 
 }
