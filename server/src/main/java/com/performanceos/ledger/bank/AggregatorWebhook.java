@@ -18,7 +18,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.graphql.GlobalId;
@@ -123,7 +122,7 @@ class AggregatorWebhook {
 		String accountId = AggregatorBatch.accountIdOf(json, body);
 		Mono<Boolean> audited = accountId == null ? Mono.just(false) : ingestion.route(tenant, accountId).flatMap(route -> route.isEmpty()
 				? Mono.just(false)
-				: database.inTransaction(route.get().tenant(), db -> auditTrail.record(new TenantTransaction(route.get().tenant(), db), new AuditEntry(ACTOR,
+				: database.run(route.get().tenant(), tx -> auditTrail.record(tx, new AuditEntry(ACTOR,
 						REFUSED_ACTION, BankAccount.TYPE_NAME, GlobalId.encode(BankAccount.TYPE_NAME, route.get().bankAccountKey()),
 						sourceAddress, null, Map.of("reason", refusal.name(), "bodyBytes", body.length)))).thenReturn(true));
 		return audited.flatMap(inTenant -> {

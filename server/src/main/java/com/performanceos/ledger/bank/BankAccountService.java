@@ -75,25 +75,25 @@ class BankAccountService {
 			return mutations.idempotent(viewer.tenant(), new Idempotency<>(CreateBankAccount.OPERATION, input.idempotencyKey(),
 					input.fingerprint(ibanHash), () -> CreateBankAccount.Payload.failed(BankError.conflict()),
 					(tx, key) -> find(tx, List.of(key)).map(found -> CreateBankAccount.Payload.created(found.get(0)))),
-					tx -> checkAndInsert(tx.db(), viewer, input, iban, ibanHash, sourceAddress))
+					tx -> checkAndInsert(tx, viewer, input, iban, ibanHash, sourceAddress))
 				// A concurrent creation with the same IBAN or aggregator id: this transaction rolled back whole.
 				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateBankAccount.Payload.failed(
 						BankError.of(BankError.Code.DUPLICATE_IBAN, "iban", "A bank account with this IBAN or aggregator id already exists"))));
 		});
 	}
 
-	private Mono<Outcome<CreateBankAccount.Payload>> checkAndInsert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input,
+	private Mono<Outcome<CreateBankAccount.Payload>> checkAndInsert(TenantTransaction tx, Viewer viewer, CreateBankAccount.Input input,
 			Iban iban, String ibanHash, @Nullable String sourceAddress) {
 		UUID ledgerAccountKey = GlobalId.decode(input.ledgerAccountId(), "Account").orElseThrow();
-		Mono<Optional<String>> accountCurrency = accounts.loadWithin(new TenantTransaction(viewer.tenant(), db), List.of(ledgerAccountKey))
+		Mono<Optional<String>> accountCurrency = accounts.loadWithin(tx, List.of(ledgerAccountKey))
 			.map(found -> Optional.ofNullable(found.get(ledgerAccountKey)).map(account -> account.currency().getCurrencyCode()));
-		Mono<Long> count = db.sql("SELECT count(*) AS total FROM ledger_bank_account").map(row -> row.get("total", Long.class)).one();
-		Mono<Boolean> duplicateIban = db.sql("SELECT 1 FROM ledger_bank_account WHERE iban_hash = :hash")
+		Mono<Long> count = tx.db().sql("SELECT count(*) AS total FROM ledger_bank_account").map(row -> row.get("total", Long.class)).one();
+		Mono<Boolean> duplicateIban = tx.db().sql("SELECT 1 FROM ledger_bank_account WHERE iban_hash = :hash")
 			.bind("hash", ibanHash).map(row -> true).first().defaultIfEmpty(false);
 		Mono<Boolean> externalTaken = input.externalId() == null ? Mono.just(false)
 				// The tenant's own ids only: whether another tenant registered the same id is not this tenant's business
 				// (it would tell the id exists elsewhere), and it does not stop this one (routes are per tenant).
-				: db.sql("SELECT 1 FROM ledger_bank_aggregator_route WHERE tenant_id = :tenant AND external_id = :external")
+				: tx.db().sql("SELECT 1 FROM ledger_bank_aggregator_route WHERE tenant_id = :tenant AND external_id = :external")
 					.bind("tenant", viewer.tenant()).bind("external", input.externalId()).map(row -> true).first().defaultIfEmpty(false);
 		return Mono.zip(accountCurrency, count, duplicateIban, externalTaken).flatMap(checks -> {
 			BankError error = null;
@@ -116,14 +116,14 @@ class BankAccountService {
 			if (error != null) {
 				return Mono.just(Outcome.rejected(CreateBankAccount.Payload.failed(error)));
 			}
-			return insert(db, viewer, input, iban, ibanHash, ledgerAccountKey, sourceAddress);
+			return insert(tx, viewer, input, iban, ibanHash, ledgerAccountKey, sourceAddress);
 		});
 	}
 
-	private Mono<Outcome<CreateBankAccount.Payload>> insert(DatabaseClient db, Viewer viewer, CreateBankAccount.Input input, Iban iban,
+	private Mono<Outcome<CreateBankAccount.Payload>> insert(TenantTransaction tx, Viewer viewer, CreateBankAccount.Input input, Iban iban,
 			String ibanHash, UUID ledgerAccountKey, @Nullable String sourceAddress) {
 		UUID key = UUID.randomUUID();
-		var insert = db.sql("INSERT INTO ledger_bank_account (tenant_id, id, name, bank_name, entity, currency, iban_encrypted, "
+		var insert = tx.db().sql("INSERT INTO ledger_bank_account (tenant_id, id, name, bank_name, entity, currency, iban_encrypted, "
 				+ "iban_hash, ledger_account_id, opening_balance, opening_date, external_id) VALUES (:tenant, :id, :name, :bankName, "
 				+ ":entity, :currency, :ibanEncrypted, :ibanHash, :ledgerAccount, :opening, :openingDate, :external)")
 			.bind("tenant", viewer.tenant())
@@ -139,11 +139,11 @@ class BankAccountService {
 			.bind("openingDate", input.openingDate());
 		insert = input.externalId() == null ? insert.bindNull("external", String.class) : insert.bind("external", input.externalId());
 		Mono<Void> route = input.externalId() == null ? Mono.empty()
-				: db.sql("INSERT INTO ledger_bank_aggregator_route (external_id, tenant_id, bank_account_id) VALUES (:external, :tenant, :id)")
+				: tx.db().sql("INSERT INTO ledger_bank_aggregator_route (external_id, tenant_id, bank_account_id) VALUES (:external, :tenant, :id)")
 					.bind("external", input.externalId()).bind("tenant", viewer.tenant()).bind("id", key).then();
 		return insert.then()
 			.then(route)
-			.then(find(new TenantTransaction(viewer.tenant(), db), List.of(key)))
+			.then(find(tx, List.of(key)))
 			.map(found -> found.get(0))
 			.map(account -> Outcome.committed(CreateBankAccount.Payload.created(account), key, new AuditEntry(viewer.subject(),
 					"ledger.bank_account.created", BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image(account))));
@@ -176,7 +176,7 @@ class BankAccountService {
 	}
 
 	Mono<Map<UUID, BankAccount>> load(Viewer viewer, Collection<UUID> keys) {
-		return database.inTransaction(viewer.tenant(), db -> find(new TenantTransaction(viewer.tenant(), db), keys))
+		return database.run(viewer.tenant(), tx -> find(tx, keys))
 			.map(found -> found.stream().collect(Collectors.toMap(BankAccount::key, Function.identity())));
 	}
 

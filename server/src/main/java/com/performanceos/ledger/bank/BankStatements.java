@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -128,8 +127,8 @@ public final class BankStatements {
 	}
 
 	/** The transactions among {@code candidates} already stored, from the aggregator or an earlier statement. */
-	public Flux<TransactionRef> stored(DatabaseClient db, Collection<TransactionRef> candidates) {
-		return TransactionIngestion.existing(db, candidates);
+	public Flux<TransactionRef> stored(TenantTransaction tx, Collection<TransactionRef> candidates) {
+		return TransactionIngestion.existing(tx.db(), candidates);
 	}
 
 	/**
@@ -137,13 +136,13 @@ public final class BankStatements {
 	 * the matched ones with {@code batchId} as lineage; announces nothing. The lines must have
 	 * passed {@link #check} and be in the account's currency.
 	 */
-	public Mono<Ingested> ingest(DatabaseClient db, Viewer viewer, UUID bankAccountKey, List<Line> lines, UUID batchId) {
+	public Mono<Ingested> ingest(TenantTransaction tx, Viewer viewer, UUID bankAccountKey, List<Line> lines, UUID batchId) {
 		List<AggregatorBatch.Incoming> incoming = lines.stream()
 			.map(line -> AggregatorBatch.incoming(line.externalId(), line.bookingDate(), line.valueDate(), line.amount(), line.currency(),
 					line.counterparty(), line.label()))
 			.toList();
-		return account(db, viewer, bankAccountKey)
-			.flatMap(account -> ingestion.store(db, viewer, account, incoming, batchId))
+		return account(tx, bankAccountKey)
+			.flatMap(account -> ingestion.store(tx, viewer, account, incoming, batchId))
 			.map(TransactionIngestion.Stored::summary);
 	}
 
@@ -151,16 +150,16 @@ public final class BankStatements {
 	 * Audits what was stored on one bank account and publishes its one {@code cashPositionChanged}
 	 * event, naming the batch (e.g. the import) that stored it.
 	 */
-	public Mono<Void> announce(DatabaseClient db, Viewer viewer, UUID bankAccountKey, Ingested ingested, UUID batchId) {
+	public Mono<Void> announce(TenantTransaction tx, Viewer viewer, UUID bankAccountKey, Ingested ingested, UUID batchId) {
 		if (ingested.stored() == 0) {
 			return Mono.empty();
 		}
-		return account(db, viewer, bankAccountKey)
-			.flatMap(account -> ingestion.announce(db, viewer, account, ingested, Map.of("batchId", batchId.toString()), null));
+		return account(tx, bankAccountKey)
+			.flatMap(account -> ingestion.announce(tx, viewer, account, ingested, Map.of("batchId", batchId.toString()), null));
 	}
 
-	private Mono<BankAccount> account(DatabaseClient db, Viewer viewer, UUID bankAccountKey) {
-		return bankAccounts.find(new TenantTransaction(viewer.tenant(), db), List.of(bankAccountKey))
+	private Mono<BankAccount> account(TenantTransaction tx, UUID bankAccountKey) {
+		return bankAccounts.find(tx, List.of(bankAccountKey))
 			.flatMap(found -> found.isEmpty()
 					? Mono.error(new IllegalStateException("Bank account " + bankAccountKey + " is not in the tenant"))
 					: Mono.just(found.get(0)));

@@ -21,7 +21,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
@@ -90,7 +89,7 @@ class CockpitExporter {
 				image.put("grain", grain.name());
 				image.put("sizeBytes", pdf.length);
 				image.put("sha256", digest);
-				return database.inTransaction(viewer.tenant(), db -> auditTrail.record(new TenantTransaction(viewer.tenant(), db),
+				return database.run(viewer.tenant(), tx -> auditTrail.record(tx,
 						new AuditEntry(viewer.subject(), "ledger.cockpit.exported", "CockpitReport", null, null, null, image)).thenReturn(true))
 					.then(ServerResponse.ok()
 						.contentType(MediaType.APPLICATION_PDF)

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,7 +71,7 @@ class RuleService {
 								return Mono.just(Outcome.rejected(RuleInputs.RulePayload.failed(BankError.of(BankError.Code.LIMIT_REACHED,
 										"idempotencyKey", "A tenant holds at most " + RULES_MAX + " rules"))));
 							}
-							return write(tx.db(), viewer, key, input.definition(), true).map(rule -> Outcome.committed(
+							return write(tx, viewer, key, input.definition(), true).map(rule -> Outcome.committed(
 									new RuleInputs.RulePayload(rule, List.of()), key, audit(viewer, "ledger.categorization_rule.created", rule, sourceAddress)));
 						}));
 		});
@@ -88,7 +87,7 @@ class RuleService {
 		return Mutations.unlessInvalid(invalid, RuleInputs.RulePayload::failed,
 				() -> mutations.once(viewer.tenant(), tx -> accountExists(tx, input.definition()).flatMap(exists -> !exists
 						? Mono.just(Outcome.rejected(unknownAccount(input.definition())))
-						: write(tx.db(), viewer, key.get(), input.definition(), false)
+						: write(tx, viewer, key.get(), input.definition(), false)
 							.map(rule -> Outcome.committed(new RuleInputs.RulePayload(rule, List.of()),
 									audit(viewer, "ledger.categorization_rule.updated", rule, sourceAddress)))
 							.defaultIfEmpty(Outcome.rejected(RuleInputs.RulePayload.failed(
@@ -121,14 +120,14 @@ class RuleService {
 				"No account with id " + definition.accountId()));
 	}
 
-	private Mono<CategorizationRule> write(DatabaseClient db, Viewer viewer, UUID key, RuleInputs.Definition definition,
+	private Mono<CategorizationRule> write(TenantTransaction tx, Viewer viewer, UUID key, RuleInputs.Definition definition,
 			boolean create) {
 		String sql = create
 				? "INSERT INTO ledger_bank_rule (tenant_id, id, name, counterparty_pattern, label_pattern, priority, ledger_account_id) "
 						+ "VALUES (:tenant, :id, :name, :counterparty, :label, :priority, :account)"
 				: "UPDATE ledger_bank_rule SET name = :name, counterparty_pattern = :counterparty, label_pattern = :label, "
 						+ "priority = :priority, ledger_account_id = :account WHERE id = :id AND tenant_id = :tenant";
-		var statement = db.sql(sql)
+		var statement = tx.db().sql(sql)
 			.bind("tenant", viewer.tenant())
 			.bind("id", key)
 			.bind("name", definition.name().strip())
@@ -140,7 +139,7 @@ class RuleService {
 				: statement.bind("label", definition.labelPattern().strip());
 		return statement.fetch().rowsUpdated()
 			.flatMap(updated -> updated == 0 ? Mono.empty()
-					: find(new TenantTransaction(viewer.tenant(), db), List.of(key)).map(found -> found.get(0)));
+					: find(tx, List.of(key)).map(found -> found.get(0)));
 	}
 
 	private static AuditEntry audit(Viewer viewer, String action, CategorizationRule rule, @Nullable String sourceAddress) {

@@ -1,14 +1,10 @@
 package com.performanceos.ledger.bank;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
@@ -24,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
@@ -69,7 +66,7 @@ class TransactionController implements NodeLoader {
 
 	@BatchMapping(typeName = "BankTransaction", field = "bankAccount")
 	Mono<Map<BankTransaction, BankAccount>> bankAccount(List<BankTransaction> page, GraphQLContext context) {
-		return related(page, BankTransaction::bankAccountKey, keys -> bankAccounts.load(context.get(Viewer.CONTEXT_KEY), keys));
+		return BatchMaps.toOne(page, BankTransaction::bankAccountKey, keys -> bankAccounts.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@SchemaMapping(typeName = "BankTransaction", field = "account")
@@ -79,33 +76,7 @@ class TransactionController implements NodeLoader {
 
 	@BatchMapping(typeName = "BankTransaction", field = "rule")
 	Mono<Map<BankTransaction, CategorizationRule>> rule(List<BankTransaction> page, GraphQLContext context) {
-		return related(page, BankTransaction::ruleKey, keys -> rules.load(context.get(Viewer.CONTEXT_KEY), keys));
-	}
-
-	/** One load for the page's distinct related keys; transactions without one (or whose target is gone) map to null. */
-	private static <T> Mono<Map<BankTransaction, T>> related(List<BankTransaction> page, Function<BankTransaction, @Nullable UUID> keyOf,
-			Function<Set<UUID>, Mono<Map<UUID, T>>> loader) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(transaction -> {
-			UUID key = keyOf.apply(transaction);
-			if (key != null) {
-				keys.add(key);
-			}
-		});
-		if (keys.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return loader.apply(keys).map(found -> {
-			Map<BankTransaction, T> byTransaction = new LinkedHashMap<>();
-			page.forEach(transaction -> {
-				UUID key = keyOf.apply(transaction);
-				T target = key == null ? null : found.get(key);
-				if (target != null) {
-					byTransaction.put(transaction, target);
-				}
-			});
-			return byTransaction;
-		});
+		return BatchMaps.toOne(page, BankTransaction::ruleKey, keys -> rules.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@Override

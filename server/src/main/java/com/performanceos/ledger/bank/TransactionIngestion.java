@@ -97,12 +97,12 @@ class TransactionIngestion {
 
 	Mono<Result> ingest(Route route, List<AggregatorBatch.Incoming> incoming, String actor, @Nullable String sourceAddress) {
 		Viewer poster = new Viewer(actor, route.tenant(), EnumSet.of(Role.FINANCE));
-		return database.inTransaction(route.tenant(), db -> bankAccounts.find(new TenantTransaction(route.tenant(), db), List.of(route.bankAccountKey()))
+		return database.run(route.tenant(), tx -> bankAccounts.find(tx, List.of(route.bankAccountKey()))
 			.flatMap(found -> {
 				BankAccount account = found.get(0);
-				return store(db, poster, account, incoming, null).flatMap(stored -> stored.transactions().isEmpty()
+				return store(tx, poster, account, incoming, null).flatMap(stored -> stored.transactions().isEmpty()
 						? Mono.just(new Result(incoming.size(), 0, 0, 0))
-						: announce(db, poster, account, stored.summary(), Map.of("externalIds",
+						: announce(tx, poster, account, stored.summary(), Map.of("externalIds",
 								stored.transactions().stream().map(BankTransaction::externalId).toList()), sourceAddress)
 							.thenReturn(new Result(incoming.size(), stored.transactions().size(), stored.categorized(),
 									stored.transactions().size() - stored.categorized())));
@@ -124,7 +124,7 @@ class TransactionIngestion {
 	 * rules and posts the matched ones (tagged with {@code batchId}), inside the caller's tenant
 	 * transaction; announcing is left to the caller, once for all it stores.
 	 */
-	Mono<Stored> store(DatabaseClient db, Viewer poster, BankAccount account, List<AggregatorBatch.Incoming> incoming,
+	Mono<Stored> store(TenantTransaction tx, Viewer poster, BankAccount account, List<AggregatorBatch.Incoming> incoming,
 			@Nullable UUID batchId) {
 		for (AggregatorBatch.Incoming transaction : incoming) {
 			if (!transaction.currency().equals(account.currency())) {
@@ -132,9 +132,9 @@ class TransactionIngestion {
 						+ transaction.currency().getCurrencyCode() + ", the bank account in " + account.currency().getCurrencyCode()));
 			}
 		}
-		return insert(new TenantTransaction(poster.tenant(), db), account.key(), incoming).flatMap(stored -> stored.isEmpty()
+		return insert(tx, account.key(), incoming).flatMap(stored -> stored.isEmpty()
 				? Mono.just(new Stored(List.of(), 0))
-				: categorize(db, poster, account, stored, batchId).map(categorized -> new Stored(stored, categorized)));
+				: categorize(tx, poster, account, stored, batchId).map(categorized -> new Stored(stored, categorized)));
 	}
 
 	/** The transactions among {@code candidates} already stored, whatever brought them (aggregator or import). */
@@ -185,9 +185,9 @@ class TransactionIngestion {
 	}
 
 	/** Matches the new transactions against the rules, posts the matched ones and returns how many were. */
-	private Mono<Integer> categorize(DatabaseClient db, Viewer poster, BankAccount account, List<BankTransaction> stored,
+	private Mono<Integer> categorize(TenantTransaction tx, Viewer poster, BankAccount account, List<BankTransaction> stored,
 			@Nullable UUID batchId) {
-		return rules.inMatchingOrder(new TenantTransaction(poster.tenant(), db)).flatMap(ordered -> {
+		return rules.inMatchingOrder(tx).flatMap(ordered -> {
 			List<Match> matches = new ArrayList<>();
 			for (BankTransaction transaction : stored) {
 				ordered.stream()
@@ -195,7 +195,7 @@ class TransactionIngestion {
 					.findFirst()
 					.ifPresent(rule -> matches.add(new Match(transaction, rule.key(), rule.accountKey())));
 			}
-			return post(db, poster, account, matches, batchId, true);
+			return post(tx, poster, account, matches, batchId, true);
 		});
 	}
 
@@ -204,7 +204,7 @@ class TransactionIngestion {
 	 * the refused ones unmatched. Nothing was written by a refused post (the journal checks before it
 	 * writes), so the transaction stays usable.
 	 */
-	private Mono<Integer> post(DatabaseClient db, Viewer poster, BankAccount account, List<Match> matches, @Nullable UUID batchId,
+	private Mono<Integer> post(TenantTransaction tx, Viewer poster, BankAccount account, List<Match> matches, @Nullable UUID batchId,
 			boolean retryWithout) {
 		if (matches.isEmpty()) {
 			return Mono.just(0);
@@ -212,8 +212,8 @@ class TransactionIngestion {
 		List<JournalDraft> entries = matches.stream()
 			.map(match -> entry(match.transaction(), account.ledgerAccountKey(), match.accountKey(), "rule"))
 			.toList();
-		return journal.post(db, poster, entries, batchId)
-			.flatMap(entryKeys -> markCategorized(db, matches, entryKeys).thenReturn(matches.size()))
+		return journal.post(tx, entries, batchId)
+			.flatMap(entryKeys -> markCategorized(tx.db(), matches, entryKeys).thenReturn(matches.size()))
 			.onErrorResume(JournalPosting.Rejected.class, rejected -> {
 				if (!retryWithout) {
 					return Mono.just(0);
@@ -226,7 +226,7 @@ class TransactionIngestion {
 						accepted.add(matches.get(index));
 					}
 				}
-				return post(db, poster, account, accepted, batchId, false);
+				return post(tx, poster, account, accepted, batchId, false);
 			});
 	}
 
@@ -264,7 +264,7 @@ class TransactionIngestion {
 	 * {@code cashPositionChanged} event for it; {@code detail} adds to the audit image (which
 	 * delivery or import it was).
 	 */
-	Mono<Void> announce(DatabaseClient db, Viewer poster, BankAccount account, BankStatements.Ingested summary,
+	Mono<Void> announce(TenantTransaction tx, Viewer poster, BankAccount account, BankStatements.Ingested summary,
 			Map<String, Object> detail, @Nullable String sourceAddress) {
 		CashPositionChanged changed = new CashPositionChanged(account.key(), summary.stored(), summary.netChange().toPlainString(),
 				account.currency().getCurrencyCode());
@@ -273,9 +273,9 @@ class TransactionIngestion {
 		image.put("categorized", summary.categorized());
 		image.put("unmatched", summary.stored() - summary.categorized());
 		image.putAll(detail);
-		return auditTrail.record(new TenantTransaction(poster.tenant(), db), new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
+		return auditTrail.record(tx, new AuditEntry(poster.subject(), "ledger.bank_transactions.ingested",
 				BankAccount.TYPE_NAME, account.id(), sourceAddress, null, image))
-			.then(outbox.publish(new TenantTransaction(poster.tenant(), db), Instant.now(), changed));
+			.then(outbox.publish(tx, Instant.now(), changed));
 	}
 
 	private static String truncate(String text, int lengthMax) {

@@ -2,7 +2,6 @@ package com.performanceos.ledger.bank;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,6 @@ import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.mutations.Idempotency;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
-import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
@@ -87,15 +85,15 @@ class TransactionService {
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(CATEGORIZE_OPERATION, input.idempotencyKey(),
 				input.transactionId() + '\u001f' + input.accountId(), () -> CategorizePayload.failed(BankError.conflict()),
 				(tx, key) -> find(tx.db(), List.of(key)).map(found -> new CategorizePayload(found.get(0), List.of()))),
-				tx -> categorizeFresh(tx.db(), viewer, input, transactionKey.get(), accountKey.get(), sourceAddress));
+				tx -> categorizeFresh(tx, viewer, input, transactionKey.get(), accountKey.get(), sourceAddress));
 	}
 
-	private Mono<Outcome<CategorizePayload>> categorizeFresh(DatabaseClient db, Viewer viewer, CategorizeInput input, UUID transactionKey,
+	private Mono<Outcome<CategorizePayload>> categorizeFresh(TenantTransaction tx, Viewer viewer, CategorizeInput input, UUID transactionKey,
 			UUID accountKey, @Nullable String sourceAddress) {
 		// FOR UPDATE: two concurrent categorisations of one transaction post it once; the second sees it categorised.
-		Mono<Optional<BankTransaction>> transaction = db.sql("SELECT " + BankTransaction.COLUMNS + " FROM ledger_bank_transaction WHERE id = :id FOR UPDATE")
+		Mono<Optional<BankTransaction>> transaction = tx.db().sql("SELECT " + BankTransaction.COLUMNS + " FROM ledger_bank_transaction WHERE id = :id FOR UPDATE")
 			.bind("id", transactionKey).map(row -> Optional.of(BankTransaction.from(row))).first().defaultIfEmpty(Optional.empty());
-		Mono<Optional<String>> accountCurrency = accounts.loadWithin(new TenantTransaction(viewer.tenant(), db), List.of(accountKey))
+		Mono<Optional<String>> accountCurrency = accounts.loadWithin(tx, List.of(accountKey))
 			.map(found -> Optional.ofNullable(found.get(accountKey)).map(account -> account.currency().getCurrencyCode()));
 		return transaction.zipWith(accountCurrency).flatMap(loaded -> {
 			BankTransaction found = loaded.getT1().orElse(null);
@@ -118,20 +116,19 @@ class TransactionService {
 			}
 			AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.bank_transaction.categorized", BankTransaction.TYPE_NAME,
 					found.id(), sourceAddress, Map.of("status", "UNMATCHED"), Map.of("status", "CATEGORIZED", "accountId", input.accountId()));
-			return post(db, viewer, found, accountKey).flatMap(refused -> refused.isPresent()
+			return post(tx, found, accountKey).flatMap(refused -> refused.isPresent()
 					? Mono.just(Outcome.rejected(CategorizePayload.failed(refused.get())))
-					: find(db, List.of(transactionKey))
+					: find(tx.db(), List.of(transactionKey))
 						.map(updated -> Outcome.committed(new CategorizePayload(updated.get(0), List.of()), transactionKey, audit)));
 		});
 	}
 
 	/** Posts the categorised transaction to the journal; answers the journal's refusal, if any. */
-	private Mono<Optional<BankError>> post(DatabaseClient db, Viewer viewer, BankTransaction transaction, UUID accountKey) {
-		Viewer poster = new Viewer(viewer.subject(), viewer.tenant(), EnumSet.of(Role.FINANCE));
-		return bankAccounts.find(new TenantTransaction(viewer.tenant(), db), List.of(transaction.bankAccountKey()))
-			.flatMap(found -> journal.post(db, poster, List.of(TransactionIngestion.entry(transaction, found.get(0).ledgerAccountKey(),
+	private Mono<Optional<BankError>> post(TenantTransaction tx, BankTransaction transaction, UUID accountKey) {
+		return bankAccounts.find(tx, List.of(transaction.bankAccountKey()))
+			.flatMap(found -> journal.post(tx, List.of(TransactionIngestion.entry(transaction, found.get(0).ledgerAccountKey(),
 					accountKey, "manual")), null))
-			.flatMap(entryKeys -> db.sql("UPDATE ledger_bank_transaction SET status = 'CATEGORIZED', ledger_account_id = :account, "
+			.flatMap(entryKeys -> tx.db().sql("UPDATE ledger_bank_transaction SET status = 'CATEGORIZED', ledger_account_id = :account, "
 					+ "journal_entry_id = :entry WHERE id = :id")
 				.bind("account", accountKey).bind("entry", entryKeys.get(0)).bind("id", transaction.key()).then())
 			.thenReturn(Optional.<BankError>empty())

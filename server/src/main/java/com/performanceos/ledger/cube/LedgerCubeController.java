@@ -1,7 +1,6 @@
 package com.performanceos.ledger.cube;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountDirectory;
 import com.performanceos.ledger.accounts.AccountsByKey;
@@ -98,18 +98,7 @@ class LedgerCubeController {
 
 	@BatchMapping(typeName = "PostedLine", field = "entry")
 	Mono<Map<PostedLine, JournalEntry>> lineEntry(List<PostedLine> lines, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		lines.forEach(line -> keys.add(line.entryKey()));
-		return entries.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<PostedLine, JournalEntry> byLine = new LinkedHashMap<>();
-			lines.forEach(line -> {
-				JournalEntry entry = found.get(line.entryKey());
-				if (entry != null) {
-					byLine.put(line, entry);
-				}
-			});
-			return byLine;
-		});
+		return BatchMaps.toOne(lines, PostedLine::entryKey, keys -> entries.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	/**
@@ -118,18 +107,8 @@ class LedgerCubeController {
 	 */
 	@BatchMapping(typeName = "PostedLine", field = "source", maxBatchSize = ImportLineage.KEYS_MAX)
 	Mono<Map<PostedLine, ImportLineage.LineSource>> lineSource(List<PostedLine> lines, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		lines.forEach(line -> keys.add(line.entryKey()));
-		return lineage.ofEntries(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<PostedLine, ImportLineage.LineSource> byLine = new LinkedHashMap<>();
-			lines.forEach(line -> {
-				ImportLineage.EntrySource source = found.get(line.entryKey());
-				if (source != null) {
-					byLine.put(line, source.line(line.lineNumber()));
-				}
-			});
-			return byLine;
-		});
+		return BatchMaps.toOne(lines, PostedLine::entryKey, keys -> lineage.ofEntries(context.get(Viewer.CONTEXT_KEY), keys),
+				(line, source) -> source.line(line.lineNumber()));
 	}
 
 	@SchemaMapping(typeName = "LedgerCubeRow", field = "lines")

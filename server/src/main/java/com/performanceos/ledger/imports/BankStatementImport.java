@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,11 +89,11 @@ final class BankStatementImport implements ImportKindHandler {
 		}
 
 		@Override
-		Mono<Void> prepare(DatabaseClient db) {
+		Mono<Void> prepare(TenantTransaction tx) {
 			if (accounts != null) {
 				return Mono.empty();
 			}
-			return bank.accounts(new TenantTransaction(context.viewer().tenant(), db)).doOnNext(found -> accounts = found).then();
+			return bank.accounts(tx).doOnNext(found -> accounts = found).then();
 		}
 
 		@Override
@@ -129,18 +128,18 @@ final class BankStatementImport implements ImportKindHandler {
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<Transaction> transactions) {
-			return bank.stored(db, transactions.stream().map(Transaction::ref).toList())
+		Flux<String> alreadyImported(TenantTransaction tx, Collection<Transaction> transactions) {
+			return bank.stored(tx, transactions.stream().map(Transaction::ref).toList())
 				.map(ref -> ref.bankAccountKey() + "\u001f" + ref.externalId());
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<Transaction> transactions) {
+		Mono<Long> insert(TenantTransaction tx, List<Transaction> transactions) {
 			Map<UUID, List<BankStatements.Line>> byAccount = new LinkedHashMap<>();
 			transactions.forEach(transaction -> byAccount.computeIfAbsent(transaction.account().key(), key -> new ArrayList<>())
 				.add(transaction.line()));
 			return Flux.fromIterable(byAccount.entrySet())
-				.concatMap(lines -> bank.ingest(db, context.viewer(), lines.getKey(), lines.getValue(), context.importKey())
+				.concatMap(lines -> bank.ingest(tx, context.viewer(), lines.getKey(), lines.getValue(), context.importKey())
 					.doOnNext(stored -> ingested.merge(lines.getKey(), stored, BankStatements.Ingested::plus)))
 				.map(BankStatements.Ingested::stored)
 				.reduce(0L, Long::sum)
@@ -148,9 +147,9 @@ final class BankStatementImport implements ImportKindHandler {
 		}
 
 		@Override
-		public Mono<Long> endApply(DatabaseClient db) {
+		public Mono<Long> endApply(TenantTransaction tx) {
 			return Flux.fromIterable(ingested.entrySet())
-				.concatMap(account -> bank.announce(db, context.viewer(), account.getKey(), account.getValue(), context.importKey()))
+				.concatMap(account -> bank.announce(tx, context.viewer(), account.getKey(), account.getValue(), context.importKey()))
 				.then(Mono.just(0L));
 		}
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,13 +89,13 @@ final class DealsImport implements ImportKindHandler {
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<ImportedDeal> deals) {
-			return sales.knownDealIds(new TenantTransaction(context.viewer().tenant(), db), deals.stream().map(ImportedDeal::dealId).toList());
+		Flux<String> alreadyImported(TenantTransaction tx, Collection<ImportedDeal> deals) {
+			return sales.knownDealIds(tx, deals.stream().map(ImportedDeal::dealId).toList());
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<ImportedDeal> deals) {
-			return sales.addDeals(new TenantTransaction(context.viewer().tenant(), db), context.importKey(), deals);
+		Mono<Long> insert(TenantTransaction tx, List<ImportedDeal> deals) {
+			return sales.addDeals(tx, context.importKey(), deals);
 		}
 
 		@Override

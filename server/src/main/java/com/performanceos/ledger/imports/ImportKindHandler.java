@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Everything specific to one kind of file: which fields it needs, who may import it, how its rows
@@ -43,19 +43,19 @@ interface ImportKindHandler {
 	interface Run {
 
 		/** Checks a chunk of rows (in file order), reporting problems. */
-		Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report);
+		Mono<Void> validate(TenantTransaction tx, List<SourceRow> chunk, ImportReport report);
 
 		/** Checks what needs every row to have been seen. */
-		Mono<Void> endValidation(DatabaseClient db, ImportReport report);
+		Mono<Void> endValidation(TenantTransaction tx, ImportReport report);
 
 		/** The sum the client's control amount is compared with, over the rows validated. */
 		BigDecimal amountSum();
 
 		/** Writes a chunk of validated rows; returns how many records it wrote (entries, deals...). */
-		Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk);
+		Mono<Long> apply(TenantTransaction tx, List<SourceRow> chunk);
 
 		/** Writes what is still pending after the last chunk; returns how many records it wrote. */
-		Mono<Long> endApply(DatabaseClient db);
+		Mono<Long> endApply(TenantTransaction tx);
 
 	}
 

@@ -59,13 +59,13 @@ class ImportRunner {
 		ImportKindHandler.Run run = handler.begin(context);
 		AtomicLong rows = new AtomicLong();
 		long expected = Math.max(started.controlRowCount(), 1);
-		Mono<Void> validation = database.inTransaction(tenant, db -> store.running(db, context.importKey())
+		Mono<Void> validation = database.run(tenant, tx -> store.running(tx.db(), context.importKey())
 			.thenMany(files.rows(file, context, report))
-			.concatMap(chunk -> run.validate(db, chunk, report).doOnSuccess(done -> {
+			.concatMap(chunk -> run.validate(tx, chunk, report).doOnSuccess(done -> {
 				long seen = rows.addAndGet(chunk.size());
 				progress.report(Math.min(seen, expected), expected * 2);
 			}))
-			.then(Mono.defer(() -> run.endValidation(db, report)))
+			.then(Mono.defer(() -> run.endValidation(tx, report)))
 			.then());
 		return validation.then(Mono.defer(() -> {
 			checkControlTotals(started, rows.get(), run.amountSum(), report);
@@ -89,15 +89,15 @@ class ImportRunner {
 			.then(store.appliedFile(tx.db(), handler.kind(), context.sha256()))
 			.map(original -> (Application) new Application.AlreadyApplied(original))
 			.switchIfEmpty(Mono.defer(() -> files.rows(file, context, ignored)
-				.concatMap(chunk -> run.apply(tx.db(), chunk).doOnNext(written -> {
+				.concatMap(chunk -> run.apply(tx, chunk).doOnNext(written -> {
 					records.addAndGet(written);
 					progress.report(rowCount + applied.addAndGet(chunk.size()), rowCount * 2);
 				}))
-				.then(Mono.defer(() -> run.endApply(tx.db())))
+				.then(Mono.defer(() -> run.endApply(tx)))
 				.doOnNext(records::addAndGet)
 				.then(Mono.defer(() -> store.finish(tx.db(), context.importKey(), ImportStatus.SUCCEEDED, rowCount, records.get(),
 						json.writeValueAsString(report.image()), null)))
-				.flatMap(finished -> record(tx.db(), context, finished).thenReturn(new Application.Finished(finished))))),
+				.flatMap(finished -> record(tx, context, finished).thenReturn(new Application.Finished(finished))))),
 				Application.AlreadyApplied.class::isInstance)
 			.flatMap(application -> switch (application) {
 				case Application.Finished(Import finished) -> Mono.just(JobOutcome.succeeded(summary(finished, report)));
@@ -109,7 +109,7 @@ class ImportRunner {
 			});
 	}
 
-	private Mono<Void> record(org.springframework.r2dbc.core.DatabaseClient db, ImportContext context, Import finished) {
+	private Mono<Void> record(TenantTransaction tx, ImportContext context, Import finished) {
 		Map<String, Object> image = new LinkedHashMap<>();
 		image.put("importId", finished.id());
 		image.put("kind", finished.kind().name());
@@ -117,10 +117,9 @@ class ImportRunner {
 		image.put("sha256", finished.sha256());
 		image.put("rowCount", finished.rowCount());
 		image.put("recordCount", finished.recordCount());
-		String tenant = context.viewer().tenant();
-		return auditTrail.record(new TenantTransaction(tenant, db), new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
+		return auditTrail.record(tx, new AuditEntry(context.viewer().subject(), "ledger.import.applied", Import.TYPE_NAME,
 					finished.id(), null, null, image))
-			.then(outbox.publish(new TenantTransaction(tenant, db), Instant.now(), ImportCompleted.of(finished)));
+			.then(outbox.publish(tx, Instant.now(), ImportCompleted.of(finished)));
 	}
 
 	private Mono<JobOutcome> fail(ImportContext context, long rowCount, ImportReport report, String reason) {

@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 import com.performanceos.platform.mutations.Idempotency;
@@ -105,14 +104,14 @@ class ImportService {
 	 * waiting) and queues its job; a file already imported is answered as a duplicate at once.
 	 */
 	Mono<Upload> receive(Viewer viewer, Import waiting, Flux<DataBuffer> body) {
-		return files.receive(waiting.key(), body).flatMap(received -> database.inTransaction(viewer.tenant(), db -> store
-			.appliedFile(db, waiting.kind(), received.sha256())
-			.flatMap(original -> store.received(db, waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.DUPLICATE_FILE, null,
+		return files.receive(waiting.key(), body).flatMap(received -> database.run(viewer.tenant(), tx -> store
+			.appliedFile(tx.db(), waiting.kind(), received.sha256())
+			.flatMap(original -> store.received(tx.db(), waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.DUPLICATE_FILE, null,
 					original).map(duplicate -> (Upload) new Upload.Duplicate(duplicate)))
-			.switchIfEmpty(Mono.defer(() -> jobs.create(new TenantTransaction(viewer.tenant(), db), JOB_KIND)
-				.flatMap(job -> store.received(db, waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.QUEUED, job.key(), null))
+			.switchIfEmpty(Mono.defer(() -> jobs.create(tx, JOB_KIND)
+				.flatMap(job -> store.received(tx.db(), waiting.key(), received.sha256(), received.sizeBytes(), ImportStatus.QUEUED, job.key(), null))
 				.map(queued -> (Upload) new Upload.Queued(queued))))
-			.switchIfEmpty(Mono.defer(() -> store.load(db, List.of(waiting.key())).map(found -> new Upload.NotAwaiting(found.get(waiting.key()))))))
+			.switchIfEmpty(Mono.defer(() -> store.load(tx.db(), List.of(waiting.key())).map(found -> new Upload.NotAwaiting(found.get(waiting.key()))))))
 			.flatMap(upload -> {
 				if (upload instanceof Upload.Queued(Import queued)) {
 					submit(viewer, queued, received.path());

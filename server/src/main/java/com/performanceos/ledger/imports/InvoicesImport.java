@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,6 +18,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.ledger.receivables.invoices.InvoiceIntake;
 import com.performanceos.ledger.receivables.invoices.InvoiceKind;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Customer and supplier invoices, one per kind and number, recorded through {@link InvoiceIntake}
@@ -120,13 +120,13 @@ final class InvoicesImport implements ImportKindHandler {
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<Row> rows) {
-			return intake.existing(db, rows.stream().map(row -> row.invoice().key()).toList()).map(InvoicesRun::key);
+		Flux<String> alreadyImported(TenantTransaction tx, Collection<Row> rows) {
+			return intake.existing(tx, rows.stream().map(row -> row.invoice().key()).toList()).map(InvoicesRun::key);
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<Row> rows) {
-			return intake.create(db, context.viewer(), rows.stream().map(Row::invoice).toList())
+		Mono<Long> insert(TenantTransaction tx, List<Row> rows) {
+			return intake.create(tx, context.viewer(), rows.stream().map(Row::invoice).toList())
 				.flatMap(created -> created.size() == rows.size() ? Mono.just((long) created.size())
 						: Mono.error(new ImportRefused(List.of(new ImportProblem(null, null, ImportProblemCode.ALREADY_EXISTS,
 								ImportProblem.Severity.ERROR, (rows.size() - created.size()) + " invoice numbers of the file were taken meanwhile "

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.accounts.AccountDirectory;
@@ -90,22 +89,22 @@ final class JournalRun implements ImportKindHandler.Run {
 	}
 
 	@Override
-	public Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
-		return loadAccounts(db).then(Mono.defer(() -> {
+	public Mono<Void> validate(TenantTransaction tx, List<SourceRow> chunk, ImportReport report) {
+		return loadAccounts(tx).then(Mono.defer(() -> {
 			for (SourceRow row : chunk) {
 				check(row, report);
 			}
-			return checkAlreadyImported(db, report);
+			return checkAlreadyImported(tx, report);
 		}));
 	}
 
 	@Override
-	public Mono<Void> endValidation(DatabaseClient db, ImportReport report) {
+	public Mono<Void> endValidation(TenantTransaction tx, ImportReport report) {
 		if (checking != null) {
 			close(checking, report);
 			checking = null;
 		}
-		return checkAlreadyImported(db, report).then(checkOpenPeriods(db, report));
+		return checkAlreadyImported(tx, report).then(checkOpenPeriods(tx, report));
 	}
 
 	@Override
@@ -114,29 +113,29 @@ final class JournalRun implements ImportKindHandler.Run {
 	}
 
 	@Override
-	public Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk) {
-		return loadAccounts(db).then(Mono.defer(() -> {
+	public Mono<Long> apply(TenantTransaction tx, List<SourceRow> chunk) {
+		return loadAccounts(tx).then(Mono.defer(() -> {
 			for (SourceRow row : chunk) {
 				gather(row);
 			}
-			return post(db);
+			return post(tx);
 		}));
 	}
 
 	@Override
-	public Mono<Long> endApply(DatabaseClient db) {
+	public Mono<Long> endApply(TenantTransaction tx) {
 		if (pending != null) {
 			closed.add(pending);
 			pending = null;
 		}
-		return post(db);
+		return post(tx);
 	}
 
-	private Mono<Void> loadAccounts(DatabaseClient db) {
+	private Mono<Void> loadAccounts(TenantTransaction tx) {
 		if (accounts != null) {
 			return Mono.empty();
 		}
-		return JournalLinesImport.accounts(directory, new TenantTransaction(context.viewer().tenant(), db))
+		return JournalLinesImport.accounts(directory, tx)
 			.doOnNext(found -> accounts = found)
 			.then();
 	}
@@ -250,13 +249,13 @@ final class JournalRun implements ImportKindHandler.Run {
 		}
 	}
 
-	private Mono<Void> checkAlreadyImported(DatabaseClient db, ImportReport report) {
+	private Mono<Void> checkAlreadyImported(TenantTransaction tx, ImportReport report) {
 		if (uncheckedReferences.isEmpty()) {
 			return Mono.empty();
 		}
 		Map<String, Integer> batch = new LinkedHashMap<>(uncheckedReferences);
 		uncheckedReferences.clear();
-		return db.sql("SELECT entry_reference, import_id FROM ledger_import_line_source WHERE entry_reference = ANY(:references)")
+		return tx.db().sql("SELECT entry_reference, import_id FROM ledger_import_line_source WHERE entry_reference = ANY(:references)")
 			.bind("references", batch.keySet().toArray(String[]::new))
 			.map(row -> row.get("entry_reference", String.class))
 			.all()
@@ -265,11 +264,11 @@ final class JournalRun implements ImportKindHandler.Run {
 			.then();
 	}
 
-	private Mono<Void> checkOpenPeriods(DatabaseClient db, ImportReport report) {
+	private Mono<Void> checkOpenPeriods(TenantTransaction tx, ImportReport report) {
 		if (months.isEmpty()) {
 			return Mono.empty();
 		}
-		return posting.closedMonths(db, months.keySet())
+		return posting.closedMonths(tx, months.keySet())
 			.flatMapIterable(closed -> closed.stream().sorted().toList())
 			.doOnNext(month -> report.error(months.get(month), context.column(ImportField.EFFECTIVE_DATE), ImportProblemCode.PERIOD_CLOSED,
 					"The period " + month.toString().substring(0, 7) + " is closed"))
@@ -299,7 +298,7 @@ final class JournalRun implements ImportKindHandler.Run {
 				row.value(ImportField.MEMO)));
 	}
 
-	private Mono<Long> post(DatabaseClient db) {
+	private Mono<Long> post(TenantTransaction tx) {
 		if (closed.isEmpty()) {
 			return Mono.just(0L);
 		}
@@ -308,15 +307,15 @@ final class JournalRun implements ImportKindHandler.Run {
 		List<JournalDraft> toPost = entries.stream()
 			.map(entry -> new JournalDraft(entry.date(), entry.description(), entry.reference(), entry.lines()))
 			.toList();
-		return posting.post(db, context.viewer(), toPost, context.importKey())
+		return posting.post(tx, toPost, context.importKey())
 			.onErrorMap(JournalPosting.Rejected.class, rejected -> new ImportRefused(rejected.problems().stream()
 				.map(problem -> toImportProblem(problem, entries))
 				.toList()))
-			.flatMap(keys -> recordLineage(db, entries, keys).thenReturn((long) keys.size()));
+			.flatMap(keys -> recordLineage(tx, entries, keys).thenReturn((long) keys.size()));
 	}
 
-	private Mono<Void> recordLineage(DatabaseClient db, List<Pending> entries, List<UUID> keys) {
-		return db.sql("""
+	private Mono<Void> recordLineage(TenantTransaction tx, List<Pending> entries, List<UUID> keys) {
+		return tx.db().sql("""
 				INSERT INTO ledger_import_line_source (tenant_id, entry_id, import_id, file_sha256, entry_reference, first_row, last_row)
 				SELECT :tenant, entry_id, :import, :sha256, reference, first_row, last_row
 				FROM unnest(CAST(:entries AS uuid[]), CAST(:references AS text[]), CAST(:firstRows AS int[]), CAST(:lastRows AS int[]))

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * A run over rows that each become one record identified by a natural key (a deal id, a rep and a
@@ -51,13 +52,13 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 	abstract String describe(R record);
 
 	/** The keys among {@code records} that earlier imports already stored. */
-	abstract Flux<String> alreadyImported(DatabaseClient db, Collection<R> records);
+	abstract Flux<String> alreadyImported(TenantTransaction tx, Collection<R> records);
 
 	/** Writes the records in one statement; returns how many were written. */
-	abstract Mono<Long> insert(DatabaseClient db, List<R> records);
+	abstract Mono<Long> insert(TenantTransaction tx, List<R> records);
 
 	/** Loads what parsing needs from the database (e.g. the tenant's bank accounts), before each pass's first chunk. */
-	Mono<Void> prepare(DatabaseClient db) {
+	Mono<Void> prepare(TenantTransaction tx) {
 		return Mono.empty();
 	}
 
@@ -67,11 +68,11 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 	}
 
 	@Override
-	public final Mono<Void> validate(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
-		return prepare(db).then(Mono.defer(() -> check(db, chunk, report)));
+	public final Mono<Void> validate(TenantTransaction tx, List<SourceRow> chunk, ImportReport report) {
+		return prepare(tx).then(Mono.defer(() -> check(tx, chunk, report)));
 	}
 
-	private Mono<Void> check(DatabaseClient db, List<SourceRow> chunk, ImportReport report) {
+	private Mono<Void> check(TenantTransaction tx, List<SourceRow> chunk, ImportReport report) {
 		Map<String, R> fresh = new LinkedHashMap<>();
 		for (SourceRow row : chunk) {
 			R record = parse(row, report);
@@ -91,13 +92,13 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 		if (fresh.isEmpty()) {
 			return Mono.empty();
 		}
-		return alreadyImported(db, fresh.values())
+		return alreadyImported(tx, fresh.values())
 			.doOnNext(key -> reportStored(fresh.get(key), report))
 			.then();
 	}
 
 	@Override
-	public final Mono<Void> endValidation(DatabaseClient db, ImportReport report) {
+	public final Mono<Void> endValidation(TenantTransaction tx, ImportReport report) {
 		return Mono.empty();
 	}
 
@@ -107,19 +108,19 @@ abstract class KeyedRecordsRun<R> implements ImportKindHandler.Run {
 	}
 
 	@Override
-	public final Mono<Long> apply(DatabaseClient db, List<SourceRow> chunk) {
-		return prepare(db).then(Mono.defer(() -> {
+	public final Mono<Long> apply(TenantTransaction tx, List<SourceRow> chunk) {
+		return prepare(tx).then(Mono.defer(() -> {
 			List<R> records = new ArrayList<>(chunk.size());
 			for (SourceRow row : chunk) {
 				records.add(Objects.requireNonNull(parse(row, new ImportReport(1)), "validated row"));
 			}
-			return records.isEmpty() ? Mono.just(0L) : insert(db, records);
+			return records.isEmpty() ? Mono.just(0L) : insert(tx, records);
 		}));
 	}
 
 	/** Nothing is pending after the last chunk unless a kind announces once per file (and overrides this). */
 	@Override
-	public Mono<Long> endApply(DatabaseClient db) {
+	public Mono<Long> endApply(TenantTransaction tx) {
 		return Mono.just(0L);
 	}
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,13 +89,13 @@ final class QuotasImport implements ImportKindHandler {
 		}
 
 		@Override
-		Flux<String> alreadyImported(DatabaseClient db, Collection<ImportedQuota> quotas) {
-			return sales.knownQuotas(new TenantTransaction(context.viewer().tenant(), db), quotas);
+		Flux<String> alreadyImported(TenantTransaction tx, Collection<ImportedQuota> quotas) {
+			return sales.knownQuotas(tx, quotas);
 		}
 
 		@Override
-		Mono<Long> insert(DatabaseClient db, List<ImportedQuota> quotas) {
-			return sales.addQuotas(new TenantTransaction(context.viewer().tenant(), db), context.importKey(), quotas);
+		Mono<Long> insert(TenantTransaction tx, List<ImportedQuota> quotas) {
+			return sales.addQuotas(tx, context.importKey(), quotas);
 		}
 
 		@Override

@@ -7,12 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.periods.ClosedMonths;
-import com.performanceos.platform.security.Viewer;
+import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
  * Posts journal entries from other parts of the ledger (imports, bank categorisation) inside
@@ -49,19 +48,19 @@ public final class JournalPosting {
 	}
 
 	/**
-	 * Posts the entries within the caller's transaction of {@code viewer}'s tenant and returns their
-	 * keys in order. {@code batchId} tags them for lineage (e.g. the import that wrote them).
+	 * Posts the entries within the caller's transaction and returns their keys in order.
+	 * {@code batchId} tags them for lineage (e.g. the import that wrote them).
 	 */
-	public Mono<List<UUID>> post(DatabaseClient db, Viewer viewer, List<JournalDraft> entries, @Nullable UUID batchId) {
-		return journal.postWithin(db, viewer, entries, batchId);
+	public Mono<List<UUID>> post(TenantTransaction tx, List<JournalDraft> entries, @Nullable UUID batchId) {
+		return journal.postWithin(tx, entries, batchId);
 	}
 
 	/**
 	 * Which of these months (first days) are closed, so a caller can refuse its rows before it
 	 * posts (an import's validation pass); the posting checks again under the period lock.
 	 */
-	public Mono<Set<LocalDate>> closedMonths(DatabaseClient db, Collection<LocalDate> months) {
-		return ClosedMonths.among(db, months);
+	public Mono<Set<LocalDate>> closedMonths(TenantTransaction tx, Collection<LocalDate> months) {
+		return ClosedMonths.among(tx.db(), months);
 	}
 
 }

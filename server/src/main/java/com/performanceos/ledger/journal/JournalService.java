@@ -82,7 +82,7 @@ class JournalService {
 						NewEntry entry = newEntry(draft, verified.resolved());
 						AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.posted", JournalEntry.TYPE_NAME,
 								GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null, JournalEvents.image(entry));
-						return write(tx.db(), viewer, List.of(entry), null)
+						return write(tx, List.of(entry), null)
 							.then(store.load(tx.db(), List.of(entry.key())))
 							.map(found -> Outcome.committed(new JournalPayloads.PostEntry(found.get(entry.key()), List.of()), entry.key(), audit));
 					}));
@@ -122,7 +122,7 @@ class JournalService {
 						AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.batch_posted", "JournalBatch", batchId.toString(),
 								sourceAddress, null, Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
 										"idempotencyKey", input.idempotencyKey()));
-						return write(tx.db(), viewer, entries, batchId)
+						return write(tx, entries, batchId)
 							.thenReturn(Outcome.committed(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()), batchId, audit));
 					}));
 		});
@@ -145,16 +145,16 @@ class JournalService {
 					() -> JournalPayloads.Reverse.failed(conflict()),
 					(tx, resultKey) -> store.load(tx.db(), List.of(resultKey))
 						.map(found -> new JournalPayloads.Reverse(found.get(resultKey), List.of()))),
-					tx -> reverseFresh(tx.db(), viewer, input, key, sourceAddress))
+					tx -> reverseFresh(tx, viewer, input, key, sourceAddress))
 				// A concurrent reversal of the same entry won the unique constraint on reversal_of.
 				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
 						new JournalError(JournalErrorCode.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
 		});
 	}
 
-	private Mono<Outcome<JournalPayloads.Reverse>> reverseFresh(DatabaseClient db, Viewer viewer, JournalInputs.ReverseInput input,
+	private Mono<Outcome<JournalPayloads.Reverse>> reverseFresh(TenantTransaction tx, Viewer viewer, JournalInputs.ReverseInput input,
 			UUID originalKey, @Nullable String sourceAddress) {
-		return store.load(db, List.of(originalKey)).zipWith(store.reversalsOf(db, List.of(originalKey))).flatMap(loaded -> {
+		return store.load(tx.db(), List.of(originalKey)).zipWith(store.reversalsOf(tx.db(), List.of(originalKey))).flatMap(loaded -> {
 			JournalEntry original = loaded.getT1().get(originalKey);
 			if (original == null) {
 				return rejectReversal(new JournalError(JournalErrorCode.ENTRY_NOT_FOUND, "No journal entry with id " + input.entryId(),
@@ -171,9 +171,9 @@ class JournalService {
 			AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.reversed", JournalEntry.TYPE_NAME, original.id(),
 					sourceAddress, null,
 					Map.of("reversalId", GlobalId.encode(JournalEntry.TYPE_NAME, reversal.key()), "reason", input.reason().strip()));
-			return requireOpen(db, List.of(effectiveDate)).flatMap(closed -> closed.isEmpty()
-					? write(db, viewer, List.of(reversal), null)
-						.then(store.load(db, List.of(reversal.key())))
+			return requireOpen(tx.db(), List.of(effectiveDate)).flatMap(closed -> closed.isEmpty()
+					? write(tx, List.of(reversal), null)
+						.then(store.load(tx.db(), List.of(reversal.key())))
 						.map(found -> Outcome.committed(new JournalPayloads.Reverse(found.get(reversal.key()), List.of()), reversal.key(), audit))
 					: Mono.just(Outcome.rejected(JournalPayloads.Reverse.failed(errors(closed, List.of(List.of("input")))))));
 		});
@@ -193,7 +193,7 @@ class JournalService {
 	}
 
 	/** See {@link JournalPosting#post}. */
-	Mono<List<UUID>> postWithin(DatabaseClient db, Viewer viewer, List<JournalDraft> drafts, @Nullable UUID batchId) {
+	Mono<List<UUID>> postWithin(TenantTransaction tx, List<JournalDraft> drafts, @Nullable UUID batchId) {
 		List<JournalProblem> problems = new ArrayList<>();
 		for (int index = 0; index < drafts.size(); index++) {
 			int entryIndex = index;
@@ -205,12 +205,12 @@ class JournalService {
 		if (drafts.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return verifyAgainstDatabase(new TenantTransaction(viewer.tenant(), db), drafts).flatMap(verified -> {
+		return verifyAgainstDatabase(tx, drafts).flatMap(verified -> {
 			if (!verified.problems().isEmpty()) {
 				return Mono.error(new JournalPosting.Rejected(verified.problems()));
 			}
 			List<NewEntry> written = drafts.stream().map(draft -> newEntry(draft, verified.resolved())).toList();
-			return write(db, viewer, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
+			return write(tx, written, batchId).thenReturn(written.stream().map(NewEntry::key).toList());
 		});
 	}
 
@@ -303,9 +303,8 @@ class JournalService {
 		});
 	}
 
-	private Mono<Void> write(DatabaseClient db, Viewer viewer, List<NewEntry> entries, @Nullable UUID batchId) {
-		return store.insert(new TenantTransaction(viewer.tenant(), db), entries, batchId)
-			.then(outbox.publish(new TenantTransaction(viewer.tenant(), db), Instant.now(), JournalEvents.posted(entries, batchId)));
+	private Mono<Void> write(TenantTransaction tx, List<NewEntry> entries, @Nullable UUID batchId) {
+		return store.insert(tx, entries, batchId).then(outbox.publish(tx, Instant.now(), JournalEvents.posted(entries, batchId)));
 	}
 
 	private static NewEntry newEntry(JournalDraft draft, Map<DimensionValueInput, DimensionValue> resolved) {

@@ -70,7 +70,7 @@ class PeriodService {
 					tx -> PeriodStore.lockAndReadStatus(tx.db(), month).flatMap(status -> status == Period.Status.CLOSED
 							? Mono.just(Outcome.rejected(ClosePayload.failed(new Error(ErrorCode.PERIOD_ALREADY_CLOSED,
 									"The period " + month + " is already closed", List.of("input", "month")))))
-							: closeOpen(tx.db(), viewer, month, sourceAddress)));
+							: closeOpen(tx, viewer, month, sourceAddress)));
 		});
 	}
 
@@ -91,9 +91,9 @@ class PeriodService {
 				.toList()));
 	}
 
-	private Mono<Outcome<ClosePayload>> closeOpen(DatabaseClient db, Viewer viewer, YearMonth month, @Nullable String sourceAddress) {
-		return PeriodStore.now(db).flatMap(closedAt -> balances(new TenantTransaction(viewer.tenant(), db), month.atEndOfMonth(), closedAt)
-			.zipWith(PeriodStore.nextVersion(db, month))
+	private Mono<Outcome<ClosePayload>> closeOpen(TenantTransaction tx, Viewer viewer, YearMonth month, @Nullable String sourceAddress) {
+		return PeriodStore.now(tx.db()).flatMap(closedAt -> balances(tx, month.atEndOfMonth(), closedAt)
+			.zipWith(PeriodStore.nextVersion(tx.db(), month))
 			.flatMap(loaded -> {
 				CertificateContent content = new CertificateContent(viewer.tenant(), month, loaded.getT2(), closedAt.toInstant(),
 						viewer.subject(), loaded.getT1());
@@ -107,8 +107,8 @@ class PeriodService {
 				image.put("certificateSha256", certificate.sha256());
 				image.put("closedAt", closedAt.toString());
 				image.put("accountLines", content.accounts().size());
-				return PeriodStore.insertCertificate(new TenantTransaction(viewer.tenant(), db), month, certificate)
-					.then(PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.CLOSED, closedAt))
+				return PeriodStore.insertCertificate(tx, month, certificate)
+					.then(PeriodStore.setStatus(tx, month, Period.Status.CLOSED, closedAt))
 					.thenReturn(Outcome.committed(
 							new ClosePayload(new Period(month.toString(), Period.Status.CLOSED, closedAt.toInstant(), certificate), certificate,
 									List.of()),
@@ -138,7 +138,7 @@ class PeriodService {
 					}
 					Map<String, Object> after = Map.of("month", month.toString(), "status", Period.Status.OPEN.name(), "justification",
 							justification);
-					return PeriodStore.setStatus(new TenantTransaction(viewer.tenant(), db), month, Period.Status.OPEN, loaded.getT2())
+					return PeriodStore.setStatus(tx, month, Period.Status.OPEN, loaded.getT2())
 						.thenReturn(Outcome.committed(
 								new ReopenPayload(new Period(month.toString(), Period.Status.OPEN, loaded.getT2().toInstant(), latest), List.of()),
 								new AuditEntry(viewer.subject(), "ledger.period.reopened", TARGET_TYPE, month.toString(), sourceAddress, before,

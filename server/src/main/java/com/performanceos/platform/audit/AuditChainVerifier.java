@@ -75,7 +75,7 @@ class AuditChainVerifier {
 
 	/** Verifies with the given chunk size; tests use small chunks to cross chunk boundaries on short chains. */
 	Mono<AuditChainVerification> verify(String tenant, int recordsPerChunk) {
-		return database.inTransaction(tenant, db -> head(new TenantTransaction(tenant, db)))
+		return database.run(tenant, AuditChainVerifier::head)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(head -> head.map(found -> walk(tenant, found, recordsPerChunk))
@@ -92,7 +92,7 @@ class AuditChainVerifier {
 		Progress start = new Progress(0, 0, AuditTrail.GENESIS_HASH, null);
 		return Mono.just(start)
 			.expand(progress -> progress.finished(head) ? Mono.empty()
-					: database.inTransaction(tenant, db -> checkChunk(new TenantTransaction(tenant, db), head, progress, recordsPerChunk)))
+					: database.run(tenant, tx -> checkChunk(tx, head, progress, recordsPerChunk)))
 			.last()
 			.map(progress -> progress.outcome(head));
 	}

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.documents.HashedFile;
 import com.performanceos.platform.documents.QueryParameters;
@@ -114,7 +112,7 @@ class AuditExporter {
 		String sourceAddress = request.remoteAddress()
 			.map(address -> address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString())
 			.orElse(null);
-		return database.inTransaction(viewer.tenant(), db -> auditTrail.record(new TenantTransaction(viewer.tenant(), db),
+		return database.run(viewer.tenant(), tx -> auditTrail.record(tx,
 				new AuditEntry(viewer.subject(), EXPORTED_ACTION, "AuditLog", null, sourceAddress, null, image))
 			.thenReturn(true))
 			.doOnNext(recorded -> log.info("Exported {} audit records of tenant {} as {} (sha256 {})", file.rowCount(),

@@ -37,8 +37,8 @@ class AuditLog {
 		Long cursor = page.cursorKey() != null ? parseCursor(page.cursorKey()) : null;
 		String keyset = cursor == null ? "" : page.forward() ? " AND seq > :cursor" : " AND seq < :cursor";
 		String order = page.forward() ? "ASC" : "DESC";
-		return database.inTransaction(tenant, db -> {
-			GenericExecuteSpec select = filter.bind(db.sql("SELECT " + AuditRecord.COLUMNS + " FROM audit_log WHERE tenant_id = :tenant"
+		return database.run(tenant, tx -> {
+			GenericExecuteSpec select = filter.bind(tx.db().sql("SELECT " + AuditRecord.COLUMNS + " FROM audit_log WHERE tenant_id = :tenant"
 					+ filter.conditions() + keyset + " ORDER BY seq " + order + " LIMIT :limit"))
 				.bind("tenant", tenant)
 				.bind("limit", page.size() + 1);
@@ -46,7 +46,7 @@ class AuditLog {
 				select = select.bind("cursor", cursor);
 			}
 			Mono<List<AuditRecord>> rows = select.map(AuditRecord::from).all().collectList();
-			Mono<Long> total = count(new TenantTransaction(tenant, db), filter, Long.MAX_VALUE);
+			Mono<Long> total = count(tx, filter, Long.MAX_VALUE);
 			return rows.zipWith(total, (found, count) -> Connection.fromKeyset(page, found,
 					record -> Long.toString(record.sequence()), Math.toIntExact(Math.min(count, Integer.MAX_VALUE))));
 		});
@@ -69,13 +69,13 @@ class AuditLog {
 	 * them) are not part of it.
 	 */
 	Mono<ExportScope> exportScope(String tenant, AuditLogFilter filter) {
-		return database.inTransaction(tenant, db -> db
+		return database.run(tenant, tx -> tx.db()
 			.sql("SELECT last_seq FROM audit_chain_head WHERE tenant_id = :tenant")
 			.bind("tenant", tenant)
 			.map(row -> row.get("last_seq", Long.class))
 			.one()
 			.defaultIfEmpty(0L)
-			.flatMap(lastSequence -> count(new TenantTransaction(tenant, db), filter, lastSequence)
+			.flatMap(lastSequence -> count(tx, filter, lastSequence)
 				.map(count -> new ExportScope(filter, lastSequence, count))));
 	}
 

@@ -80,23 +80,23 @@ final class ParkedEvents {
 	 * so a retried request never delivers twice. Empty when the tenant has no such parked event.
 	 */
 	Mono<ParkedEvent> replay(Viewer viewer, UUID key, @Nullable String sourceAddress) {
-		return database.inTransaction(viewer.tenant(), db -> db
+		return database.run(viewer.tenant(), tx -> tx.db()
 			.sql("SELECT " + ParkedEvent.COLUMNS + " FROM outbox_parked WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
 			.bind("tenant", viewer.tenant())
 			.bind("id", key)
 			.map(ParkedEvent::from)
 			.one()
-			.flatMap(parked -> parked.replayedAt() != null ? Mono.just(parked) : replay(db, viewer, parked, sourceAddress)));
+			.flatMap(parked -> parked.replayedAt() != null ? Mono.just(parked) : replay(tx, viewer, parked, sourceAddress)));
 	}
 
-	private Mono<ParkedEvent> replay(DatabaseClient db, Viewer viewer, ParkedEvent parked, @Nullable String sourceAddress) {
-		Mono<Void> delivery = db.sql("""
+	private Mono<ParkedEvent> replay(TenantTransaction tx, Viewer viewer, ParkedEvent parked, @Nullable String sourceAddress) {
+		Mono<Void> delivery = tx.db().sql("""
 				INSERT INTO outbox_delivery (event_id, sink) VALUES (:eventId, :sink)
 				ON CONFLICT (event_id, sink) DO UPDATE SET next_attempt_at = clock_timestamp()""")
 			.bind("eventId", parked.eventId())
 			.bind("sink", parked.sink())
 			.then();
-		Mono<ParkedEvent> marked = db.sql("UPDATE outbox_parked SET replayed_at = clock_timestamp(), replayed_by = :actor "
+		Mono<ParkedEvent> marked = tx.db().sql("UPDATE outbox_parked SET replayed_at = clock_timestamp(), replayed_by = :actor "
 				+ "WHERE tenant_id = :tenant AND id = :id RETURNING " + ParkedEvent.COLUMNS)
 			.bind("actor", viewer.subject())
 			.bind("tenant", viewer.tenant())
@@ -104,7 +104,7 @@ final class ParkedEvents {
 			.map(ParkedEvent::from)
 			.one();
 		return delivery.then(marked)
-			.flatMap(replayed -> audit.record(new TenantTransaction(viewer.tenant(), db), new AuditEntry(viewer.subject(), "platform.parked-event.replayed",
+			.flatMap(replayed -> audit.record(tx, new AuditEntry(viewer.subject(), "platform.parked-event.replayed",
 					ParkedEvent.TYPE_NAME, replayed.id(), sourceAddress, image(parked), image(replayed)))
 				.thenReturn(replayed));
 	}

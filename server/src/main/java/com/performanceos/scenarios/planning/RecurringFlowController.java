@@ -24,7 +24,6 @@ import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.recurring.Cadence;
 
 /** GraphQL edge of recurring flows detected in bank history: proposals, and a person's confirmation or dismissal. */
@@ -69,7 +68,7 @@ class RecurringFlowController {
 	@QueryMapping
 	Mono<List<ProposalView>> recurringFlowProposals(@Argument @Nullable LocalDate asOf, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
-		return database.inTransaction(viewer.tenant(), db -> recurring.proposals(new TenantTransaction(viewer.tenant(), db), day))
+		return database.run(viewer.tenant(), tx -> recurring.proposals(tx, day))
 			.map(found -> found.stream().limit(PROPOSALS_MAX).map(ProposalView::of).toList());
 	}
 

@@ -3,11 +3,8 @@ package com.performanceos.scenarios.planning;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
@@ -22,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
@@ -93,17 +91,7 @@ class ScenarioController implements NodeLoader {
 
 	@BatchMapping(typeName = "Scenario", field = "parent")
 	Mono<Map<Scenario, @Nullable Scenario>> parent(List<Scenario> page, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(scenario -> {
-			if (scenario.parentKey() != null) {
-				keys.add(scenario.parentKey());
-			}
-		});
-		return scenarios.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<Scenario, @Nullable Scenario> byScenario = new LinkedHashMap<>();
-			page.forEach(scenario -> byScenario.put(scenario, scenario.parentKey() == null ? null : found.get(scenario.parentKey())));
-			return byScenario;
-		});
+		return BatchMaps.toOne(page, Scenario::parentKey, keys -> scenarios.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@SchemaMapping(typeName = "Scenario", field = "overrides")
@@ -118,13 +106,7 @@ class ScenarioController implements NodeLoader {
 
 	@BatchMapping(typeName = "ScenarioVersion", field = "scenario")
 	Mono<Map<ScenarioVersion, Scenario>> versionScenario(List<ScenarioVersion> page, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(version -> keys.add(version.scenarioKey()));
-		return scenarios.load(context.get(Viewer.CONTEXT_KEY), keys).map(found -> {
-			Map<ScenarioVersion, Scenario> byVersion = new LinkedHashMap<>();
-			page.forEach(version -> byVersion.put(version, found.get(version.scenarioKey())));
-			return byVersion;
-		});
+		return BatchMaps.toOne(page, ScenarioVersion::scenarioKey, keys -> scenarios.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@SchemaMapping(typeName = "ScenarioVersion", field = "forecast")

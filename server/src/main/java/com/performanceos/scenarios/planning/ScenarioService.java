@@ -161,16 +161,13 @@ public class ScenarioService {
 		if (horizon < 1 || horizon > HORIZON_DAYS_MAX) {
 			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "horizonDays must be between 1 and " + HORIZON_DAYS_MAX));
 		}
-		return database.inTransaction(viewer.tenant(), db -> {
-			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
-			return scenarios.chain(tx, scenario.key()).flatMap(chain -> facts.read(tx, first, horizon,
-					scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain))));
-		});
+		return database.run(viewer.tenant(), tx -> scenarios.chain(tx, scenario.key()).flatMap(chain -> facts.read(tx, first, horizon,
+				scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain)))));
 	}
 
 	/** A saved version's forecast: recalculated from what the version froze, so it is the one that was saved. */
 	public Mono<ForecastView> forecast(Viewer viewer, ScenarioVersion version) {
-		return database.inTransaction(viewer.tenant(), db -> versions.frozen(new TenantTransaction(viewer.tenant(), db), version.key()))
+		return database.run(viewer.tenant(), tx -> versions.frozen(tx, version.key()))
 			.map(frozen -> calculate(frozen.inputs(), frozen.drivers()));
 	}
 
@@ -194,34 +191,30 @@ public class ScenarioService {
 	}
 
 	Mono<Connection<Scenario>> list(Viewer viewer, PageRequest page) {
-		return inTenant(viewer, tx -> scenarios.page(tx, page).zipWith(scenarios.count(tx),
+		return database.run(viewer.tenant(), tx -> scenarios.page(tx, page).zipWith(scenarios.count(tx),
 				(found, total) -> Connection.fromKeyset(page, found, Scenario::name, total)));
 	}
 
 	Mono<Connection<ScenarioVersion>> versions(Viewer viewer, Scenario scenario, PageRequest page) {
 		int after = page.cursorKey() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, parseCursor(page.cursorKey()));
-		return inTenant(viewer, tx -> versions.page(tx, scenario.key(), after, page.size() + 1).zipWith(versions.count(tx, scenario.key()),
+		return database.run(viewer.tenant(), tx -> versions.page(tx, scenario.key(), after, page.size() + 1).zipWith(versions.count(tx, scenario.key()),
 				(found, total) -> Connection.fromKeyset(page, found, version -> Integer.toString(version.number()), total)));
 	}
 
 	Mono<Connection<ScenarioStore.DriverChange>> changes(Viewer viewer, Scenario scenario, PageRequest page) {
 		long after = page.cursorKey() == null ? 0 : parseCursor(page.cursorKey());
-		return inTenant(viewer, tx -> scenarios.changes(tx, scenario.key(), after, page.size() + 1).zipWith(scenarios.countChanges(tx, scenario.key()),
+		return database.run(viewer.tenant(), tx -> scenarios.changes(tx, scenario.key(), after, page.size() + 1).zipWith(scenarios.countChanges(tx, scenario.key()),
 				(found, total) -> Connection.fromKeyset(page, found, change -> Long.toString(change.sequence()), total)));
 	}
 
 	public Mono<Map<UUID, Scenario>> load(Viewer viewer, Collection<UUID> keys) {
-		return inTenant(viewer, tx -> scenarios.find(tx, keys))
+		return database.run(viewer.tenant(), tx -> scenarios.find(tx, keys))
 			.map(found -> found.stream().collect(Collectors.toMap(Scenario::key, Function.identity())));
 	}
 
 	public Mono<Map<UUID, ScenarioVersion>> loadVersions(Viewer viewer, Collection<UUID> keys) {
-		return inTenant(viewer, tx -> versions.find(tx, keys))
+		return database.run(viewer.tenant(), tx -> versions.find(tx, keys))
 			.map(found -> found.stream().collect(Collectors.toMap(ScenarioVersion::key, Function.identity())));
-	}
-
-	private <T> Mono<T> inTenant(Viewer viewer, Function<TenantTransaction, Mono<T>> work) {
-		return database.inTransaction(viewer.tenant(), db -> work.apply(new TenantTransaction(viewer.tenant(), db)));
 	}
 
 	static Optional<UUID> keyOf(String id, String type) {

@@ -26,7 +26,6 @@ import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Role;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.planning.ForecastView;
 import com.performanceos.scenarios.planning.ScenarioError;
 import com.performanceos.scenarios.planning.ScenarioErrorCode;
@@ -170,8 +169,7 @@ class ShareLinkService {
 	Mono<Shared> open(Viewer viewer, String token, @Nullable String sourceAddress) {
 		String hash = token.length() > TOKEN_LENGTH_MAX ? "" : Sha256.hex(token);
 		Instant now = clock.instant();
-		return database.inTransaction(viewer.tenant(), db -> {
-			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
+		return database.run(viewer.tenant(), tx -> {
 			return links.byTokenHash(tx, hash).flatMap(found -> {
 				// Not Optional.map: a link that opens has no refusal (null), which map would turn into "unknown".
 				ShareLink.Refusal refusal = found.isPresent() ? found.get().refusal(viewer.roles(), now) : ShareLink.Refusal.UNKNOWN;

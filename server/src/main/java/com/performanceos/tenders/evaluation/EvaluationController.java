@@ -1,7 +1,6 @@
 package com.performanceos.tenders.evaluation;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.tenders.evaluation.EvaluationInputs.LotPayload;
@@ -82,25 +82,12 @@ class EvaluationController implements NodeLoader {
 
 	@BatchMapping(typeName = "Lot", field = "offers")
 	Mono<Map<Lot, List<RankedOffer>>> offers(List<Lot> lots, GraphQLContext context) {
-		return reads.ranked(context.get(Viewer.CONTEXT_KEY), lots.stream().map(Lot::key).toList()).map(byLot -> {
-			Map<Lot, List<RankedOffer>> result = new LinkedHashMap<>();
-			lots.forEach(lot -> result.put(lot, byLot.getOrDefault(lot.key(), List.of())));
-			return result;
-		});
+		return BatchMaps.toMany(lots, Lot::key, keys -> reads.ranked(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@BatchMapping(typeName = "Lot", field = "award")
 	Mono<Map<Lot, AwardView>> award(List<Lot> lots, GraphQLContext context) {
-		return reads.awards(context.get(Viewer.CONTEXT_KEY), lots.stream().map(Lot::key).toList()).map(byLot -> {
-			Map<Lot, AwardView> result = new LinkedHashMap<>();
-			lots.forEach(lot -> {
-				AwardView award = byLot.get(lot.key());
-				if (award != null) {
-					result.put(lot, award);
-				}
-			});
-			return result;
-		});
+		return BatchMaps.toOne(lots, Lot::key, keys -> reads.awards(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@BatchMapping(typeName = "Offer", field = "lot")

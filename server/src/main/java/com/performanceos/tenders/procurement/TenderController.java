@@ -2,11 +2,8 @@ package com.performanceos.tenders.procurement;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
@@ -19,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -60,36 +58,17 @@ class TenderController implements NodeLoader {
 
 	@BatchMapping(typeName = "Tender", field = "lots")
 	Mono<Map<Tender, List<Lot>>> lots(List<Tender> list, GraphQLContext context) {
-		return tenders.lotsOf(viewer(context), list.stream().map(Tender::key).toList()).map(byTender -> {
-			Map<Tender, List<Lot>> result = new LinkedHashMap<>();
-			list.forEach(tender -> result.put(tender, byTender.getOrDefault(tender.key(), List.of())));
-			return result;
-		});
+		return BatchMaps.toMany(list, Tender::key, keys -> tenders.lotsOf(viewer(context), keys));
 	}
 
 	@BatchMapping(typeName = "Lot", field = "tender")
 	Mono<Map<Lot, Tender>> tender(List<Lot> lots, GraphQLContext context) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		lots.forEach(lot -> keys.add(lot.tenderKey()));
-		return tenders.tenders(viewer(context), keys).map(found -> {
-			Map<Lot, Tender> result = new LinkedHashMap<>();
-			lots.forEach(lot -> {
-				Tender tender = found.get(lot.tenderKey());
-				if (tender != null) {
-					result.put(lot, tender);
-				}
-			});
-			return result;
-		});
+		return BatchMaps.toOne(lots, Lot::tenderKey, keys -> tenders.tenders(viewer(context), keys));
 	}
 
 	@BatchMapping(typeName = "Lot", field = "awardCriteria")
 	Mono<Map<Lot, List<AwardCriterion>>> awardCriteria(List<Lot> lots, GraphQLContext context) {
-		return tenders.criteriaOf(viewer(context), lots.stream().map(Lot::key).toList()).map(byLot -> {
-			Map<Lot, List<AwardCriterion>> result = new LinkedHashMap<>();
-			lots.forEach(lot -> result.put(lot, byLot.getOrDefault(lot.key(), List.of())));
-			return result;
-		});
+		return BatchMaps.toMany(lots, Lot::key, keys -> tenders.criteriaOf(viewer(context), keys));
 	}
 
 	@Override

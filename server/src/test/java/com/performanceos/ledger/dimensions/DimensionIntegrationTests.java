@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import com.performanceos.ledger.journal.JournalProblem;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
-import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.testsupport.IntegrationTest;
 
@@ -98,18 +96,17 @@ class DimensionIntegrationTests extends IntegrationTest {
 		String tenant = newTenant("dim-posting");
 		GraphQlTester finance = graphQl(tenant, Role.FINANCE);
 		DimensionFixture ledger = DimensionFixture.standard(finance);
-		Viewer viewer = new Viewer("importer", tenant, Set.of(Role.FINANCE));
 		UUID bank = GlobalId.decode(ledger.bank, "Account").orElseThrow();
 		UUID sales = GlobalId.decode(ledger.sales, "Account").orElseThrow();
 		Currency eur = Currency.getInstance("EUR");
-		List<UUID> keys = database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalDraft(
+		List<UUID> keys = database.run(tenant, tx -> posting.post(tx, List.of(new JournalDraft(
 				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
 						new JournalDraft.Line(bank, EntrySide.DEBIT, new Money(new BigDecimal("12.00"), eur), null,
 								List.of(new DimensionValueInput("REGION", "ARA"))),
 						new JournalDraft.Line(sales, EntrySide.CREDIT, new Money(new BigDecimal("12.00"), eur), null)))), null)).block();
 		assertThat(keys).hasSize(1);
 		assertThat(ledger.sliceNet("2026-03-31", null, List.of(ledger.value("REGION", "ARA")), "512000")).isEqualByComparingTo("12.00");
-		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(new JournalDraft(
+		assertThatThrownBy(() -> database.run(tenant, tx -> posting.post(tx, List.of(new JournalDraft(
 				LocalDate.parse("2026-03-03"), "Imported", null, List.of(
 						new JournalDraft.Line(bank, EntrySide.DEBIT, new Money(BigDecimal.ONE, eur), null, List.of(new DimensionValueInput("REGION", "XX"))),
 						new JournalDraft.Line(sales, EntrySide.CREDIT, new Money(BigDecimal.ONE, eur), null)))), null)).block())

@@ -3,7 +3,6 @@ package com.performanceos.ledger.journal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.security.Role;
-import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.testsupport.IntegrationTest;
 
@@ -37,13 +35,12 @@ class JournalPostingIntegrationTests extends IntegrationTest {
 		var finance = graphQl(tenant, Role.FINANCE);
 		UUID bank = account(finance, "512000", "ASSET");
 		UUID sales = account(finance, "706000", "REVENUE");
-		Viewer viewer = new Viewer("importer", tenant, EnumSet.of(Role.FINANCE));
 
-		List<UUID> keys = database.inTransaction(tenant, db -> posting.post(db, viewer, List.of(
+		List<UUID> keys = database.run(tenant, tx -> posting.post(tx, List.of(
 				entry(bank, sales, "10.00", "10.00"), entry(bank, sales, "2.50", "2.50")), UUID.randomUUID())).block();
 		assertThat(keys).hasSize(2).doesNotHaveDuplicates();
 
-		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer,
+		assertThatThrownBy(() -> database.run(tenant, tx -> posting.post(tx,
 				List.of(entry(bank, sales, "1.00", "1.00"), entry(bank, sales, "5.00", "4.00")), null)).block())
 			.isInstanceOfSatisfying(JournalPosting.Rejected.class, rejected -> assertThat(rejected.problems())
 				.singleElement()
@@ -51,7 +48,7 @@ class JournalPostingIntegrationTests extends IntegrationTest {
 					assertThat(problem.entryIndex()).isEqualTo(1);
 					assertThat(problem.code()).isEqualTo(JournalErrorCode.UNBALANCED_ENTRY);
 				}));
-		assertThatThrownBy(() -> database.inTransaction(tenant, db -> posting.post(db, viewer,
+		assertThatThrownBy(() -> database.run(tenant, tx -> posting.post(tx,
 				List.of(entry(UUID.randomUUID(), sales, "1.00", "1.00")), null)).block())
 			.isInstanceOfSatisfying(JournalPosting.Rejected.class,
 					rejected -> assertThat(rejected.problems()).extracting(JournalProblem::code).containsExactly(JournalErrorCode.UNKNOWN_ACCOUNT));

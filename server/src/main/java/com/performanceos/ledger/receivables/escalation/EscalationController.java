@@ -1,13 +1,9 @@
 package com.performanceos.ledger.receivables.escalation;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.receivables.invoices.Invoice;
 import com.performanceos.ledger.receivables.invoices.InvoiceDirectory;
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
@@ -82,20 +79,17 @@ class EscalationController implements NodeLoader {
 
 	@BatchMapping(typeName = "EscalationTask", field = "rule")
 	Mono<Map<EscalationTask, EscalationRule>> rule(List<EscalationTask> page, GraphQLContext context) {
-		return rules.load(context.get(Viewer.CONTEXT_KEY), keys(page, EscalationTask::ruleKey))
-			.map(found -> byTask(page, found, EscalationTask::ruleKey));
+		return BatchMaps.toOne(page, EscalationTask::ruleKey, keys -> rules.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@BatchMapping(typeName = "EscalationTask", field = "invoice")
 	Mono<Map<EscalationTask, Invoice>> invoice(List<EscalationTask> page, GraphQLContext context) {
-		return invoices.load(context.get(Viewer.CONTEXT_KEY), keys(page, EscalationTask::invoiceKey))
-			.map(found -> byTask(page, found, EscalationTask::invoiceKey));
+		return BatchMaps.toOne(page, EscalationTask::invoiceKey, keys -> invoices.load(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@BatchMapping(typeName = "EscalationTask", field = "notification")
 	Mono<Map<EscalationTask, EscalationNotification>> notification(List<EscalationTask> page, GraphQLContext context) {
-		return tasks.notificationsOf(context.get(Viewer.CONTEXT_KEY), keys(page, EscalationTask::key))
-			.map(found -> byTask(page, found, EscalationTask::key));
+		return BatchMaps.toOne(page, EscalationTask::key, keys -> tasks.notificationsOf(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	@Override
@@ -106,24 +100,6 @@ class EscalationController implements NodeLoader {
 	@Override
 	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
 		return rules.load(viewer, keys).map(Map::<UUID, Object>copyOf);
-	}
-
-	private static Set<UUID> keys(List<EscalationTask> page, Function<EscalationTask, UUID> key) {
-		Set<UUID> keys = new LinkedHashSet<>();
-		page.forEach(task -> keys.add(key.apply(task)));
-		return keys;
-	}
-
-	private static <T> Map<EscalationTask, T> byTask(List<EscalationTask> page, Map<UUID, T> found,
-			Function<EscalationTask, UUID> key) {
-		Map<EscalationTask, T> byTask = new LinkedHashMap<>();
-		page.forEach(task -> {
-			T value = found.get(key.apply(task));
-			if (value != null) {
-				byTask.put(task, value);
-			}
-		});
-		return byTask;
 	}
 
 }

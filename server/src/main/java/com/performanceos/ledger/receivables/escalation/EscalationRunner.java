@@ -81,9 +81,8 @@ class EscalationRunner {
 	 * whose backoff has elapsed.
 	 */
 	Mono<EscalationPayloads.Run> run(String tenant, String actor, LocalDate asOf, boolean dueOnly, @Nullable String sourceAddress) {
-		return database.inTransaction(tenant, db -> tasks.createTasks(new TenantTransaction(tenant, db), asOf, settings.tasksPerRunMax())
-			.flatMap(created -> created.isEmpty() ? Mono.just(0)
-					: announce(new TenantTransaction(tenant, db), actor, created, sourceAddress).thenReturn(created.size())))
+		return database.run(tenant, tx -> tasks.createTasks(tx, asOf, settings.tasksPerRunMax())
+			.flatMap(created -> created.isEmpty() ? Mono.just(0) : announce(tx, actor, created, sourceAddress).thenReturn(created.size())))
 			.flatMap(created -> deliver(tenant, actor, dueOnly)
 				.flatMap(delivered -> database.inTransaction(tenant, notifications::countPending)
 					.map(pending -> new EscalationPayloads.Run(asOf, created, delivered.intValue(), pending.intValue(), List.of()))));
@@ -139,18 +138,18 @@ class EscalationRunner {
 
 	/** Records an attempt's outcome; true when it was delivered. */
 	private Mono<Boolean> record(String tenant, String actor, NotificationStore.Claimed claimed, WebhookNotifier.Outcome outcome) {
-		return database.inTransaction(tenant, db -> switch (outcome) {
-			case WebhookNotifier.Outcome.Delivered delivered -> notifications.markDelivered(db, claimed.key())
+		return database.run(tenant, tx -> switch (outcome) {
+			case WebhookNotifier.Outcome.Delivered delivered -> notifications.markDelivered(tx.db(), claimed.key())
 				.flatMap(notification -> {
 					Map<String, Object> after = new LinkedHashMap<>();
 					after.put("deliveryId", claimed.key().toString());
 					after.put("url", notification.url());
 					after.put("attempts", notification.attempts());
-					return auditTrail.record(new TenantTransaction(tenant, db), new AuditEntry(actor, "ledger.escalation.notification.delivered",
+					return auditTrail.record(tx, new AuditEntry(actor, "ledger.escalation.notification.delivered",
 							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
 				})
 				.thenReturn(true);
-			case WebhookNotifier.Outcome.Failed failed -> notifications.markFailed(db, claimed.key(), failed.reason(),
+			case WebhookNotifier.Outcome.Failed failed -> notifications.markFailed(tx.db(), claimed.key(), failed.reason(),
 					backoff(claimed.attempts() + 1)).thenReturn(false);
 		});
 	}

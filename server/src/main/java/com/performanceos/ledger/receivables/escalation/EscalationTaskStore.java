@@ -76,16 +76,21 @@ class EscalationTaskStore {
 	 * reached or no invoice is left, so a capped run leaves the rest to the next one.
 	 */
 	Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, int limit) {
-		return createTasks(tx, asOf, null, limit, List.of());
+		return createTasks(tx, asOf, limit, OVERDUE_PAGE_SIZE);
+	}
+
+	/** As {@link #createTasks(TenantTransaction, LocalDate, int)}, matching {@code pageSize} overdue invoices a statement. */
+	Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, int limit, int pageSize) {
+		return createTasks(tx, asOf, null, limit, pageSize, List.of());
 	}
 
 	private Mono<List<EscalationTask>> createTasks(TenantTransaction tx, LocalDate asOf, OverdueInvoices.@Nullable Cursor after, int limit,
-			List<EscalationTask> created) {
-		return overdue.page(tx, asOf, after, OVERDUE_PAGE_SIZE).flatMap(page -> page.isEmpty() ? Mono.just(created)
+			int pageSize, List<EscalationTask> created) {
+		return overdue.page(tx, asOf, after, pageSize).flatMap(page -> page.isEmpty() ? Mono.just(created)
 				: insert(tx, asOf, page, limit - created.size()).flatMap(inserted -> {
 					List<EscalationTask> all = Stream.concat(created.stream(), inserted.stream()).toList();
-					boolean done = all.size() >= limit || page.size() < OVERDUE_PAGE_SIZE;
-					return done ? Mono.just(all) : createTasks(tx, asOf, page.getLast().cursor(), limit, all);
+					boolean done = all.size() >= limit || page.size() < pageSize;
+					return done ? Mono.just(all) : createTasks(tx, asOf, page.getLast().cursor(), limit, pageSize, all);
 				}));
 	}
 

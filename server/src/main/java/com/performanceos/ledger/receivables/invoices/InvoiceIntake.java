@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,20 +65,20 @@ public final class InvoiceIntake {
 	}
 
 	/** The keys among {@code keys} already taken, by created or imported invoices; must run inside the tenant's transaction. */
-	public Flux<Key> existing(DatabaseClient db, Collection<Key> keys) {
-		return keys.isEmpty() ? Flux.empty() : store.taken(db, keys);
+	public Flux<Key> existing(TenantTransaction tx, Collection<Key> keys) {
+		return keys.isEmpty() ? Flux.empty() : store.taken(tx.db(), keys);
 	}
 
 	/**
 	 * Records invoices that passed {@link #check} and returns those recorded. One whose number was
 	 * taken meanwhile is left out: the caller compares and, to stay all-or-nothing, fails.
 	 */
-	public Mono<List<Invoice>> create(DatabaseClient db, Viewer viewer, List<NewInvoice> toCreate) {
+	public Mono<List<Invoice>> create(TenantTransaction tx, Viewer viewer, List<NewInvoice> toCreate) {
 		if (toCreate.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return store.insertAll(new TenantTransaction(viewer.tenant(), db), toCreate)
-			.flatMap(created -> invoices.announceCreated(db, viewer, created, null).thenReturn(created));
+		return store.insertAll(tx, toCreate)
+			.flatMap(created -> invoices.announceCreated(tx, viewer, created, null).thenReturn(created));
 	}
 
 }

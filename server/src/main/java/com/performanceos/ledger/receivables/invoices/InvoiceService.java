@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,17 +60,17 @@ class InvoiceService {
 				() -> mutations.idempotent(viewer.tenant(), new Idempotency<>(CREATE_OPERATION, input.idempotencyKey(), input.fingerprint(),
 						() -> new InvoicePayloads.Create(null, List.of(idempotencyConflict())),
 						(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> InvoicePayloads.Create.created(found.get(key)))),
-						tx -> insert(tx.db(), viewer, input, sourceAddress))
+						tx -> insert(tx, viewer, input, sourceAddress))
 					// Two concurrent creations of one number: the loser's transaction has rolled back whole.
 					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(InvoicePayloads.Create.failed(List.of(duplicate(input))))));
 	}
 
-	private Mono<Outcome<InvoicePayloads.Create>> insert(DatabaseClient db, Viewer viewer, InvoiceInputs.CreateInput input,
+	private Mono<Outcome<InvoicePayloads.Create>> insert(TenantTransaction tx, Viewer viewer, InvoiceInputs.CreateInput input,
 			@Nullable String sourceAddress) {
-		return store.numberTaken(db, input.kind(), input.number().strip()).flatMap(taken -> taken
+		return store.numberTaken(tx.db(), input.kind(), input.number().strip()).flatMap(taken -> taken
 				? Mono.just(Outcome.rejected(InvoicePayloads.Create.failed(List.of(duplicate(input)))))
-				: store.insert(new TenantTransaction(viewer.tenant(), db), input)
-					.flatMap(invoice -> publishCreated(db, viewer, List.of(invoice))
+				: store.insert(tx, input)
+					.flatMap(invoice -> publishCreated(tx, viewer, List.of(invoice))
 						.thenReturn(Outcome.committed(InvoicePayloads.Create.created(invoice), invoice.key(),
 								createdAudit(viewer, invoice, sourceAddress)))));
 	}
@@ -80,10 +79,10 @@ class InvoiceService {
 	 * What follows the creation of invoices, however they were created (one by {@code createInvoice},
 	 * many by an import): an audit record each and their {@code InvoiceCreated} events.
 	 */
-	Mono<Void> announceCreated(DatabaseClient db, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
+	Mono<Void> announceCreated(TenantTransaction tx, Viewer viewer, List<Invoice> created, @Nullable String sourceAddress) {
 		return Flux.fromIterable(created)
-			.concatMap(invoice -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), createdAudit(viewer, invoice, sourceAddress)))
-			.then(Mono.defer(() -> publishCreated(db, viewer, created)));
+			.concatMap(invoice -> auditTrail.record(tx, createdAudit(viewer, invoice, sourceAddress)))
+			.then(Mono.defer(() -> publishCreated(tx, viewer, created)));
 	}
 
 	private static AuditEntry createdAudit(Viewer viewer, Invoice invoice, @Nullable String sourceAddress) {
@@ -91,8 +90,8 @@ class InvoiceService {
 				image(invoice));
 	}
 
-	private Mono<Void> publishCreated(DatabaseClient db, Viewer viewer, List<Invoice> created) {
-		return outbox.publishAll(new TenantTransaction(viewer.tenant(), db), created.stream()
+	private Mono<Void> publishCreated(TenantTransaction tx, Viewer viewer, List<Invoice> created) {
+		return outbox.publishAll(tx, created.stream()
 			.map(invoice -> new Outbox.Occurred(invoice.createdAt(), InvoiceCreated.of(invoice)))
 			.toList());
 	}
@@ -111,12 +110,12 @@ class InvoiceService {
 							.flatMap(payments -> store.load(tx.db(), List.of(invoiceKey))
 								.map(invoices -> InvoicePayloads.Payment.recorded(payments.get(paymentKey), invoices.get(invoiceKey))))),
 						tx -> store.lock(tx.db(), invoiceKey)
-							.flatMap(invoice -> pay(tx.db(), viewer, input, invoice, sourceAddress))
+							.flatMap(invoice -> pay(tx, viewer, input, invoice, sourceAddress))
 							.defaultIfEmpty(Outcome.rejected(paymentFailed(InvoiceError.Code.INVOICE_NOT_FOUND, "No invoice with this id",
 									"invoiceId")))));
 	}
 
-	private Mono<Outcome<InvoicePayloads.Payment>> pay(DatabaseClient db, Viewer viewer, InvoiceInputs.PaymentInput input,
+	private Mono<Outcome<InvoicePayloads.Payment>> pay(TenantTransaction tx, Viewer viewer, InvoiceInputs.PaymentInput input,
 			Invoice invoice, @Nullable String sourceAddress) {
 		if (!invoice.currency().equals(input.currency())) {
 			return Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.CURRENCY_MISMATCH,
@@ -132,16 +131,16 @@ class InvoiceService {
 					+ invoice.amount().amount().toPlainString(), "amount")));
 		}
 		UUID paymentKey = UUID.randomUUID();
-		return store.paymentCount(db, invoice.key()).flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
+		return store.paymentCount(tx.db(), invoice.key()).flatMap(count -> count >= InvoiceStore.PAYMENTS_PER_INVOICE_MAX
 				? Mono.just(Outcome.rejected(paymentFailed(InvoiceError.Code.TOO_MANY_PAYMENTS,
 						"An invoice carries at most " + InvoiceStore.PAYMENTS_PER_INVOICE_MAX + " payments", "invoiceId")))
-				: store.insertPayment(new TenantTransaction(viewer.tenant(), db), paymentKey, invoice, input.paymentDate(), input.amount())
-					.flatMap(updated -> recorded(db, viewer, invoice, updated, paymentKey, sourceAddress)));
+				: store.insertPayment(tx, paymentKey, invoice, input.paymentDate(), input.amount())
+					.flatMap(updated -> recorded(tx, viewer, invoice, updated, paymentKey, sourceAddress)));
 	}
 
-	private Mono<Outcome<InvoicePayloads.Payment>> recorded(DatabaseClient db, Viewer viewer, Invoice invoice, Invoice updated,
+	private Mono<Outcome<InvoicePayloads.Payment>> recorded(TenantTransaction tx, Viewer viewer, Invoice invoice, Invoice updated,
 			UUID paymentKey, @Nullable String sourceAddress) {
-		return store.loadPayments(db, List.of(paymentKey)).flatMap(payments -> {
+		return store.loadPayments(tx.db(), List.of(paymentKey)).flatMap(payments -> {
 				InvoicePayment payment = payments.get(paymentKey);
 				InvoicePaymentRecorded recorded = InvoicePaymentRecorded.of(payment, invoice, updated);
 				Map<String, Object> image = new LinkedHashMap<>();
@@ -152,7 +151,7 @@ class InvoiceService {
 				image.put("currency", recorded.currency());
 				image.put("invoicePaidAmount", recorded.invoicePaidAmount());
 				image.put("invoiceStatus", recorded.invoiceStatus());
-				return outbox.publish(new TenantTransaction(viewer.tenant(), db), payment.createdAt(), recorded)
+				return outbox.publish(tx, payment.createdAt(), recorded)
 					.thenReturn(Outcome.committed(InvoicePayloads.Payment.recorded(payment, updated), paymentKey,
 							new AuditEntry(viewer.subject(), "ledger.invoice.payment.recorded", InvoicePayment.TYPE_NAME, payment.id(),
 									sourceAddress, image(invoice), image)));

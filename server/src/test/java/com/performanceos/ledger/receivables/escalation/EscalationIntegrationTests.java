@@ -1,6 +1,7 @@
 package com.performanceos.ledger.receivables.escalation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,11 +15,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 import com.performanceos.ledger.receivables.ReceivablesFixtures;
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.testsupport.IntegrationTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -46,6 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EscalationIntegrationTests extends IntegrationTest {
 
 	private static final String SECRET = "whsec-0123456789abcdef";
+
+	@Autowired
+	private TenantDatabase database;
+
+	@Autowired
+	private EscalationTaskStore taskStore;
 
 	private static WireMockServer receiver;
 
@@ -154,6 +163,37 @@ class EscalationIntegrationTests extends IntegrationTest {
 			.variable("input", Map.of("asOf", "2026-06-30")).execute()
 			.errors().satisfy(errors -> assertThat(errors).isNotEmpty()
 				.allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")));
+	}
+
+	/**
+	 * Three pages of two overdue invoices each, oldest due first: O1 (escalates), E3 (too small), O2
+	 * (escalates), E5 (other currency), O3 and O4 (escalate). A run capped at two tasks takes the two
+	 * oldest, the next run skips the pairs that have a task before its cap applies, a third finds none.
+	 */
+	@Test
+	void cappedRunsAcrossPagesOfOverdueInvoicesTakeTheOldestMissingTasksFirst() {
+		String tenant = newTenant("escalation-pages");
+		GraphQlTester finance = graphQl(tenant, Role.FINANCE);
+		ReceivablesFixtures fixtures = new ReceivablesFixtures(finance);
+		fixtures.invoice("CUSTOMER", "O1", "C-VINS", "SUD-OUEST", "2026-01-02", "2026-02-01", "6000", "EUR");
+		fixtures.invoice("CUSTOMER", "E3", "C-MECA", "NORD", "2026-01-03", "2026-02-02", "4000", "EUR");
+		fixtures.invoice("CUSTOMER", "O2", "C-VINS", "SUD-OUEST", "2026-01-04", "2026-02-03", "7000", "EUR");
+		fixtures.invoice("CUSTOMER", "E5", "C-US", "EXPORT", "2026-01-05", "2026-02-04", "9000", "USD");
+		fixtures.invoice("CUSTOMER", "O3", "C-VINS", "SUD-OUEST", "2026-01-06", "2026-02-05", "8000", "EUR");
+		fixtures.invoice("CUSTOMER", "O4", "C-VINS", "SUD-OUEST", "2026-01-07", "2026-02-06", "9000", "EUR");
+		createRule(finance, "/hooks/pages");
+		LocalDate asOf = LocalDate.of(2026, 6, 30);
+
+		assertThat(createTasks(tenant, asOf)).containsExactly("6000", "7000");
+		assertThat(createTasks(tenant, asOf)).containsExactly("8000", "9000");
+		assertThat(createTasks(tenant, asOf)).isEmpty();
+	}
+
+	/** The open amounts of the tasks one run capped at two creates, two overdue invoices a page. */
+	private List<String> createTasks(String tenant, LocalDate asOf) {
+		return database.run(tenant, tx -> taskStore.createTasks(tx, asOf, 2, 2))
+			.map(created -> created.stream().map(task -> task.openAmountValue().stripTrailingZeros().toPlainString()).sorted().toList())
+			.block();
 	}
 
 	private static void seedInvoices(ReceivablesFixtures fixtures) {
