@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -125,7 +128,7 @@ class EvaluationLog {
 						.publishOn(writerThread)
 						.doOnSuccess(written -> {
 							// By identity: two calls may have recorded equal entries, and only this batch's are written.
-							java.util.Set<Entry> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+							Set<Entry> done = Collections.newSetFromMap(new IdentityHashMap<>());
 							done.addAll(batch);
 							pending.removeIf(done::contains);
 						})))

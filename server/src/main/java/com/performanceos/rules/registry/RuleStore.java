@@ -3,9 +3,12 @@ package com.performanceos.rules.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -168,10 +171,10 @@ class RuleStore {
 				+ "ON v.rule_id = r.id AND v.status = 'PUBLISHED' WHERE r.name = ANY(:names) ORDER BY r.name, v.number")
 			.bind("names", names.toArray(String[]::new))
 			.map(row -> Map.entry(row.get("rule_name", String.class),
-					java.util.Optional.ofNullable(row.get("id", UUID.class) == null ? null : toVersion(row))))
+					Optional.ofNullable(row.get("id", UUID.class) == null ? null : toVersion(row))))
 			.all()
-			.collect(java.util.LinkedHashMap<String, List<RuleVersion>>::new, (byName, entry) -> {
-				List<RuleVersion> versions = byName.computeIfAbsent(entry.getKey(), name -> new java.util.ArrayList<>());
+			.collect(LinkedHashMap<String, List<RuleVersion>>::new, (byName, entry) -> {
+				List<RuleVersion> versions = byName.computeIfAbsent(entry.getKey(), name -> new ArrayList<>());
 				entry.getValue().ifPresent(versions::add);
 			})
 			.map(byName -> byName);

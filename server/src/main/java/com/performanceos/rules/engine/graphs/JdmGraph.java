@@ -2,8 +2,10 @@ package com.performanceos.rules.engine.graphs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.performanceos.rules.engine.JsonValues;
 import com.performanceos.rules.engine.zen.EvaluationContext;
@@ -78,8 +80,8 @@ public final class JdmGraph {
 	}
 
 	/** The keys of the decisions this graph's sub-decision nodes call, in node order. */
-	public java.util.Set<String> decisionKeys() {
-		java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+	public Set<String> decisionKeys() {
+		Set<String> keys = new LinkedHashSet<>();
 		for (GraphNode node : this.nodes) {
 			if (node instanceof GraphNode.SubDecision call) {
 				keys.add(call.key());
