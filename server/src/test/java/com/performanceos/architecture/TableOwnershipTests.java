@@ -167,6 +167,11 @@ class TableOwnershipTests {
 		owners.put("tenders_score", "tenders.evaluation");
 		owners.put("tenders_award", "tenders.evaluation");
 		owners.put("tenders_contract", "tenders.contracts");
+		owners.put("tenders_watch_search", "tenders.watch");
+		owners.put("tenders_watch_tenant", "tenders.watch");
+		owners.put("tenders_notice", "tenders.watch");
+		owners.put("tenders_watch_watermark", "tenders.watch");
+		owners.put("tenders_watch_match", "tenders.watch");
 		return Map.copyOf(owners);
 	}
 
