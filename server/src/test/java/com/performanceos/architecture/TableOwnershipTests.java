@@ -172,6 +172,7 @@ class TableOwnershipTests {
 		owners.put("tenders_notice", "tenders.watch");
 		owners.put("tenders_watch_watermark", "tenders.watch");
 		owners.put("tenders_watch_match", "tenders.watch");
+		owners.put("tenders_question", "tenders.questions");
 		return Map.copyOf(owners);
 	}
 
