@@ -173,6 +173,12 @@ class TableOwnershipTests {
 		owners.put("commission_run", "rules.commissions.runs");
 		owners.put("commission_line", "rules.commissions.runs");
 		owners.put("commission_rep_total", "rules.commissions.runs");
+		owners.put("tenders_watch_search", "tenders.watch");
+		owners.put("tenders_watch_tenant", "tenders.watch");
+		owners.put("tenders_notice", "tenders.watch");
+		owners.put("tenders_watch_watermark", "tenders.watch");
+		owners.put("tenders_watch_match", "tenders.watch");
+		owners.put("tenders_question", "tenders.questions");
 		return Map.copyOf(owners);
 	}
 

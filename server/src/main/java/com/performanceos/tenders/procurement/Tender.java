@@ -37,7 +37,8 @@ public record Tender(UUID key, String reference, String title, String descriptio
 		boolean priorInformationNotice, Instant submissionDeadline, String buyerSiret, String buyerName, OrganisationKind buyerKind,
 		String createdBy, @Nullable Instant publishedAt) {
 
-	static final String TYPE_NAME = "Tender";
+	/** The schema type name, which global ids of tenders carry. */
+	public static final String TYPE_NAME = "Tender";
 
 	/** The global id of the {@code Node} interface. */
 	public String id() {

@@ -87,6 +87,12 @@ public final class TenderDirectory {
 		return store.tenders(db, tenderKeys);
 	}
 
+	/** The buyer's tenant of a tender the transaction's tenant may see (its own, or published). */
+	public Mono<String> buyerTenant(DatabaseClient db, UUID tenderKey) {
+		return db.sql("SELECT tenant_id FROM tenders_tender WHERE id = :id").bind("id", tenderKey).map(row -> row.get("tenant_id", String.class))
+			.one();
+	}
+
 	/** The lots of tenders the transaction's tenant may see, by tender, in number order. */
 	public Mono<Map<UUID, List<Lot>>> lotsOf(DatabaseClient db, Collection<UUID> tenderKeys) {
 		return store.lotsOf(db, tenderKeys);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -51,8 +52,11 @@ class TenderService {
 
 	private final BidSealingKeys bidKeys;
 
+	private final ApplicationEventPublisher applicationEvents;
+
 	TenderService(TenantDatabase database, Mutations mutations, TenderStore store, CpvCatalog catalog, OrganisationDirectory organisations,
 			ReferenceData referenceData, BidSealingKeys bidKeys) {
+			ReferenceData referenceData, BidKeys bidKeys, ApplicationEventPublisher applicationEvents) {
 		this.database = database;
 		this.mutations = mutations;
 		this.store = store;
@@ -60,6 +64,7 @@ class TenderService {
 		this.organisations = organisations;
 		this.referenceData = referenceData;
 		this.bidKeys = bidKeys;
+		this.applicationEvents = applicationEvents;
 	}
 
 	Mono<CreateTender.Payload> create(Viewer viewer, CreateTender.Input input, @Nullable String sourceAddress) {
@@ -97,7 +102,13 @@ class TenderService {
 		}
 		return mutations.once(viewer.tenant(), tx -> store.ownForUpdate(tx.db(), key.get())
 			.flatMap(tender -> publish(tx, viewer, tender, sourceAddress))
-			.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(PublishTender.Payload.failed(TenderError.notFound("tenderId"))))));
+			.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(PublishTender.Payload.failed(TenderError.notFound("tenderId"))))))
+			// After the commit: the market watch matches the new tender against vendors' saved searches.
+			.doOnNext(payload -> {
+				if (payload.tender() != null) {
+					applicationEvents.publishEvent(new TenderPublished(payload.tender()));
+				}
+			});
 	}
 
 	private Mono<Outcome<PublishTender.Payload>> publish(TenantTransaction tx, Viewer viewer, Tender tender, @Nullable String sourceAddress) {

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.digest.Sha256;
 import com.performanceos.platform.security.Role;
+import com.performanceos.tenders.ReferenceDataFiles;
 import com.performanceos.tenders.TenderScenario;
 import com.performanceos.testsupport.IntegrationTest;
 import com.performanceos.testsupport.TestServices;
@@ -185,7 +186,7 @@ class OpenDataIntegrationTests extends IntegrationTest {
 
 	/** A validator of the test's own over the schema files of reference-data/, the OCDS release schema given by its canonical URL. */
 	private static Schema validator(String file) throws Exception {
-		var root = OpenDataSchemasTests.referenceData();
+		var root = ReferenceDataFiles.root();
 		String ocdsBase = "https://standard.open-contracting.org/schema/1__1__5/";
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, builder -> builder
 			.schemaLoader(loader -> loader.fetchRemoteResources(false))

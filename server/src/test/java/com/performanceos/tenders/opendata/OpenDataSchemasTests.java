@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.performanceos.tenders.ReferenceDataFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The schemas the exports are checked against accept the published worked examples and name what a broken document breaks. */
@@ -58,14 +60,8 @@ class OpenDataSchemasTests {
 			.anySatisfy(problem -> assertThat(problem).startsWith("/releases/0/date: "));
 	}
 
-	static Path referenceData() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("reference-data");
-			if (Files.isDirectory(candidate.resolve("decp"))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("reference-data not found in any parent of " + Path.of("").toAbsolutePath());
+	private static Path referenceData() {
+		return ReferenceDataFiles.root();
 	}
 
 }

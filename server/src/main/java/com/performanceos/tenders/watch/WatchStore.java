@@ -1,0 +1,137 @@
+package com.performanceos.tenders.watch;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import com.performanceos.platform.tenancy.TenantTransaction;
+
+/** The SQL of saved searches, notices, watermarks and matches. */
+@Component
+class WatchStore {
+
+	private static final String SEARCH_COLUMNS = "id, tenant_id, name, cpv_prefixes, keywords, departments, value_min, value_max, created_at";
+
+	/** A stored notice and whether this ingestion created it (false: already seen, in this source or another). */
+	record StoredNotice(UUID key, boolean created, List<String> sources) {
+	}
+
+	Mono<Void> insertSearch(TenantTransaction tx, SavedSearch search, String createdBy) {
+		var insert = tx.db().sql("INSERT INTO tenders_watch_search (tenant_id, id, name, cpv_prefixes, keywords, departments, value_min, "
+				+ "value_max, created_by, created_at) VALUES (:tenant, :id, :name, :cpv, :keywords, :departments, :min, :max, :by, :at)")
+			.bind("tenant", tx.tenant())
+			.bind("id", search.key())
+			.bind("name", search.name())
+			.bind("cpv", search.cpvPrefixes().toArray(String[]::new))
+			.bind("keywords", search.keywords().toArray(String[]::new))
+			.bind("departments", search.departments().toArray(String[]::new))
+			.bind("by", createdBy)
+			.bind("at", search.createdAt().atOffset(ZoneOffset.UTC));
+		insert = search.valueMin() == null ? insert.bindNull("min", BigDecimal.class) : insert.bind("min", search.valueMin());
+		insert = search.valueMax() == null ? insert.bindNull("max", BigDecimal.class) : insert.bind("max", search.valueMax());
+		return insert.then()
+			.then(tx.db().sql("INSERT INTO tenders_watch_tenant (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING").bind("tenant", tx.tenant())
+				.then());
+	}
+
+	Mono<Long> countSearches(DatabaseClient db) {
+		return db.sql("SELECT count(*) AS total FROM tenders_watch_search WHERE tenant_id = current_tenant()")
+			.map(row -> row.get("total", Long.class))
+			.one();
+	}
+
+	/** The searches of the session's tenant, oldest first. */
+	Mono<List<SavedSearch>> searches(DatabaseClient db) {
+		return db.sql("SELECT " + SEARCH_COLUMNS + " FROM tenders_watch_search WHERE tenant_id = current_tenant() ORDER BY created_at, id")
+			.map(WatchStore::toSearch)
+			.all()
+			.collectList();
+	}
+
+	/** Every tenant with a saved search (an open read: tenant names only). */
+	Mono<List<String>> watchingTenants(DatabaseClient db) {
+		return db.sql("SELECT tenant_id FROM tenders_watch_tenant ORDER BY tenant_id").map(row -> row.get("tenant_id", String.class)).all()
+			.collectList();
+	}
+
+	/**
+	 * Stores a notice once: a new (source, id) whose call is already known from another source only adds the source to
+	 * the known notice; a (source, id) already stored changes nothing.
+	 */
+	Mono<StoredNotice> storeNotice(DatabaseClient db, Notice notice) {
+		// A notice a source republished with another title or deadline keeps its first version: the (source, id) decides.
+		return db.sql("SELECT id, sources FROM tenders_notice WHERE source = :source AND source_id = :sourceId")
+			.bind("source", notice.source().name())
+			.bind("sourceId", notice.sourceId())
+			.map(row -> new StoredNotice(row.get("id", UUID.class), false, List.of(row.get("sources", String[].class))))
+			.one()
+			.switchIfEmpty(Mono.defer(() -> insertNotice(db, notice)));
+	}
+
+	private Mono<StoredNotice> insertNotice(DatabaseClient db, Notice notice) {
+		var insert = db.sql("INSERT INTO tenders_notice (id, dedupe_key, source, source_id, sources, title, buyer_name, cpv_codes, departments, "
+				+ "value, deadline, url, published_on) VALUES (:id, :key, :source, :sourceId, ARRAY[:source], :title, :buyer, :cpv, :departments, "
+				+ ":value, :deadline, :url, :published) "
+				+ "ON CONFLICT (dedupe_key) DO UPDATE SET sources = CASE WHEN :source = ANY(tenders_notice.sources) THEN tenders_notice.sources "
+				+ "ELSE tenders_notice.sources || :source END "
+				+ "RETURNING id, (xmax = 0) AS created, sources")
+			.bind("id", UUID.randomUUID())
+			.bind("key", notice.dedupeKey())
+			.bind("source", notice.source().name())
+			.bind("sourceId", notice.sourceId())
+			.bind("title", notice.title())
+			.bind("buyer", notice.buyerName())
+			.bind("cpv", notice.cpvCodes().toArray(String[]::new))
+			.bind("departments", notice.departments().toArray(String[]::new))
+			.bind("published", notice.publishedOn());
+		insert = notice.value() == null ? insert.bindNull("value", BigDecimal.class) : insert.bind("value", notice.value());
+		insert = notice.deadline() == null ? insert.bindNull("deadline", OffsetDateTime.class)
+				: insert.bind("deadline", notice.deadline().atOffset(ZoneOffset.UTC));
+		insert = notice.url() == null ? insert.bindNull("url", String.class) : insert.bind("url", notice.url());
+		return insert.map(row -> new StoredNotice(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("created", Boolean.class)),
+				List.of(row.get("sources", String[].class)))).one();
+	}
+
+	Mono<Optional<String>> watermark(DatabaseClient db, NoticeSource source) {
+		return db.sql("SELECT watermark FROM tenders_watch_watermark WHERE source = :source").bind("source", source.name())
+			.map(row -> row.get("watermark", String.class)).one().map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
+
+	Mono<Void> advance(DatabaseClient db, NoticeSource source, String watermark) {
+		return db.sql("INSERT INTO tenders_watch_watermark (source, watermark) VALUES (:source, :watermark) ON CONFLICT (source) DO UPDATE "
+				+ "SET watermark = GREATEST(tenders_watch_watermark.watermark, EXCLUDED.watermark), polled_at = clock_timestamp()")
+			.bind("source", source.name())
+			.bind("watermark", watermark)
+			.then();
+	}
+
+	Mono<Boolean> insertMatch(TenantTransaction tx, UUID searchKey, UUID noticeKey, Relevance.Match match) {
+		return tx.db().sql("INSERT INTO tenders_watch_match (tenant_id, search_id, notice_id, score, explanation) VALUES "
+				+ "(:tenant, :search, :notice, :score, :explanation) ON CONFLICT DO NOTHING")
+			.bind("tenant", tx.tenant())
+			.bind("search", searchKey)
+			.bind("notice", noticeKey)
+			.bind("score", match.score())
+			.bind("explanation", match.explanation())
+			.fetch()
+			.rowsUpdated()
+			.map(inserted -> inserted == 1);
+	}
+
+	private static SavedSearch toSearch(Readable row) {
+		return new SavedSearch(row.get("id", UUID.class), row.get("tenant_id", String.class), row.get("name", String.class),
+				Arrays.asList(row.get("cpv_prefixes", String[].class)), Arrays.asList(row.get("keywords", String[].class)),
+				Arrays.asList(row.get("departments", String[].class)), row.get("value_min", BigDecimal.class), row.get("value_max", BigDecimal.class),
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}
