@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
@@ -53,12 +55,16 @@ public class ScenarioService {
 
 	private final LedgerFacts facts;
 
+	private final Outbox outbox;
+
 	private final CashForecastEngine engine = new CashForecastEngine();
 
 	private final Clock clock = Clock.systemUTC();
 
-	ScenarioService(TenantDatabase database, Mutations mutations, ScenarioStore scenarios, VersionStore versions, LedgerFacts facts) {
+	ScenarioService(TenantDatabase database, Mutations mutations, ScenarioStore scenarios, VersionStore versions, LedgerFacts facts,
+			Outbox outbox) {
 		this.database = database;
+		this.outbox = outbox;
 		this.mutations = mutations;
 		this.scenarios = scenarios;
 		this.versions = versions;
@@ -119,6 +125,8 @@ public class ScenarioService {
 				}
 				Scenario current = found.getFirst();
 				return scenarios.changeDrivers(tx, current, input.revision(), input.drivers().toOverrides(), viewer.subject())
+					.flatMap(updated -> outbox.publish(tx, updated.updatedAt(), new ScenarioDriversChanged(updated.id(), updated.revision(),
+							viewer.subject())).thenReturn(updated))
 					.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
 							new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
 									Map.of("revision", current.revision(), "overrides", current.overrides()),
@@ -172,6 +180,21 @@ public class ScenarioService {
 			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
 			return scenarios.chain(tx, scenario.key()).flatMap(chain -> facts.read(tx, first, horizon,
 					scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain))));
+		});
+	}
+
+	/** A forecast and the scenarios it depends on (the scenario and its ancestors), for live recalculation. */
+	record Recalculation(Scenario scenario, Set<UUID> chain, ForecastView forecast) {
+	}
+
+	/** The scenario's forecast from the ledger's current facts, with its chain; empty when the scenario is not the tenant's. */
+	Mono<Recalculation> recalculate(Viewer viewer, UUID scenarioKey, LocalDate asOf, int horizonDays) {
+		return database.inTransaction(viewer.tenant(), db -> {
+			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
+			return scenarios.chain(tx, scenarioKey).filter(chain -> !chain.isEmpty()).flatMap(chain -> facts.read(tx, asOf, horizonDays,
+					chain.getLast().reportingCurrency().getCurrencyCode())
+				.map(inputs -> new Recalculation(chain.getLast(), chain.stream().map(Scenario::key).collect(Collectors.toSet()),
+						calculate(inputs, drivers(chain)))));
 		});
 	}
 
