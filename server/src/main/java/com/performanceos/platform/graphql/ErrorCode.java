@@ -38,6 +38,8 @@ public enum ErrorCode {
 	/** The response would hold more than {@code performanceos.limits.max-result-fields} values; it was stopped, not sent. */
 	RESULT_TOO_LARGE,
 	/** The caller holds as many WebSocket connections or live subscriptions as its token or tenant may. */
-	TOO_MANY_SUBSCRIPTIONS
+	TOO_MANY_SUBSCRIPTIONS,
+	/** An amount is in a currency with no exchange rate to the reporting currency in force on the day it is needed. */
+	MISSING_EXCHANGE_RATE
 
 }

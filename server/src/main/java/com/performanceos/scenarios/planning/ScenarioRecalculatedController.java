@@ -102,7 +102,7 @@ class ScenarioRecalculatedController implements LiveEventConsumer {
 			.map(done -> new Recalculated(trigger.eventKey().toString(), trigger.cause(), done.scenario(), first, done.forecast(),
 					trigger.occurredAt()))
 			// A forecast the facts refuse (a currency without a rate) is skipped; the next change may mend it.
-			.onErrorResume(IllegalArgumentException.class, refused -> Mono.empty());
+			.onErrorResume(GraphQlException.class, refused -> Mono.empty());
 	}
 
 	@Override

@@ -33,6 +33,7 @@ import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.cash.CashForecast;
 import com.performanceos.scenarios.cash.CashForecastEngine;
 import com.performanceos.scenarios.cash.Drivers;
+import com.performanceos.scenarios.cash.MissingExchangeRate;
 
 
 /** Creates scenarios, changes their drivers, recalculates and saves them; reads them for the API. */
@@ -207,6 +208,9 @@ public class ScenarioService {
 	private ForecastView calculate(com.performanceos.scenarios.cash.ForecastInputs inputs, Drivers drivers) {
 		try {
 			return new ForecastView(engine.forecast(inputs, drivers), inputs.asOf(), inputs.horizonDays());
+		}
+		catch (MissingExchangeRate ex) {
+			throw new GraphQlException(ErrorCode.MISSING_EXCHANGE_RATE, Objects.requireNonNullElse(ex.getMessage(), "missing exchange rate"));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, Objects.requireNonNullElse(ex.getMessage(), "cannot calculate"));
