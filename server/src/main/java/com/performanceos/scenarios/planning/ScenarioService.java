@@ -32,6 +32,7 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.cash.CashForecast;
 import com.performanceos.scenarios.cash.CashForecastEngine;
+import com.performanceos.scenarios.cash.DriverOverrides;
 import com.performanceos.scenarios.cash.Drivers;
 import com.performanceos.scenarios.cash.MissingExchangeRate;
 
@@ -58,14 +59,17 @@ public class ScenarioService {
 
 	private final Outbox outbox;
 
+	private final DriverLocks locks;
+
 	private final CashForecastEngine engine = new CashForecastEngine();
 
 	private final Clock clock = Clock.systemUTC();
 
 	ScenarioService(TenantDatabase database, Mutations mutations, ScenarioStore scenarios, VersionStore versions, LedgerFacts facts,
-			Outbox outbox) {
+			Outbox outbox, DriverLocks locks) {
 		this.database = database;
 		this.outbox = outbox;
+		this.locks = locks;
 		this.mutations = mutations;
 		this.scenarios = scenarios;
 		this.versions = versions;
@@ -125,16 +129,25 @@ public class ScenarioService {
 							ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
 				}
 				Scenario current = found.getFirst();
-				return scenarios.changeDrivers(tx, current, input.revision(), input.drivers().toOverrides(), viewer.subject())
-					.flatMap(updated -> outbox.publish(tx, updated.updatedAt(), new ScenarioDriversChanged(updated.id(), updated.revision(),
-							viewer.subject())).thenReturn(updated))
-					.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
-							new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
-									Map.of("revision", current.revision(), "overrides", current.overrides()),
-									Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
-					.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
-							"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
+				DriverOverrides wanted = input.drivers().toOverrides();
+				return locks.heldByOthers(viewer.tenant(), current.key(), ScenarioDriver.changed(current.overrides(), wanted), viewer.subject())
+					.flatMap(held -> held.isEmpty() ? change(tx, viewer, current, input, wanted, sourceAddress)
+							: Mono.just(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.DRIVER_LOCKED, "drivers",
+									"Locked by another editor: " + held)))));
 			}));
+	}
+
+	private Mono<Outcome<CreateScenario.Payload>> change(TenantTransaction tx, Viewer viewer, Scenario current, UpdateScenarioDrivers.Input input,
+			DriverOverrides wanted, @Nullable String sourceAddress) {
+		return scenarios.changeDrivers(tx, current, input.revision(), wanted, viewer.subject())
+			.flatMap(updated -> outbox.publish(tx, updated.updatedAt(), new ScenarioDriversChanged(updated.id(), updated.revision(),
+					viewer.subject())).thenReturn(updated))
+			.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
+					new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
+							Map.of("revision", current.revision(), "overrides", current.overrides()),
+							Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
+			.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
+					"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
 	}
 
 	Mono<SaveScenarioVersion.Payload> saveVersion(Viewer viewer, SaveScenarioVersion.Input input, @Nullable String sourceAddress) {
