@@ -80,6 +80,7 @@ class ModularityTests {
 			"com.performanceos.ledger.accounts.AccountCreated", "com.performanceos.ledger.journal.JournalEntryPosted",
 			"com.performanceos.ledger.journal.JournalEntriesPosted", "com.performanceos.ledger.bank.CashPositionChanged",
 			"com.performanceos.ledger.imports.SalesImportSink", "com.performanceos.ledger.imports.DealStage",
-			"com.performanceos.ledger.receivables.invoices.OpenInvoices", "com.performanceos.ledger.bank.BankPositions");
+			"com.performanceos.ledger.receivables.invoices.OpenInvoices", "com.performanceos.ledger.bank.BankPositions",
+			"com.performanceos.ledger.receivables.invoices.InvoiceCreated", "com.performanceos.ledger.receivables.invoices.InvoicePaymentRecorded");
 
 }

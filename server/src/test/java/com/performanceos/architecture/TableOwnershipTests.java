@@ -141,6 +141,7 @@ class TableOwnershipTests {
 		owners.put("scenarios_version", "scenarios.planning");
 		owners.put("scenarios_share_link", "scenarios.sharing");
 		owners.put("scenarios_recurring_decision", "scenarios.planning");
+		owners.put("scenarios_backtest", "scenarios.planning");
 		owners.put("scenarios_dunning_cadence", "scenarios.dunning");
 		owners.put("scenarios_dunning_contact", "scenarios.dunning");
 		owners.put("scenarios_dunning_message", "scenarios.dunning");

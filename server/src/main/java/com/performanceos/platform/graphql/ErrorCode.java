@@ -43,5 +43,7 @@ public enum ErrorCode {
 	OPEN_DATA_INVALID,
 	/** The tenant's monthly AI budget is spent past its block threshold; deterministic features are unaffected. */
 	AI_BUDGET_EXCEEDED
+	/** An amount is in a currency with no exchange rate to the reporting currency in force on the day it is needed. */
+	MISSING_EXCHANGE_RATE
 
 }

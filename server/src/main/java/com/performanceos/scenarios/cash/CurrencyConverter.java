@@ -47,8 +47,7 @@ final class CurrencyConverter {
 	private BigDecimal lookUp(String currency) {
 		return latest(currency, reportingCurrency).map(ForecastInputs.ExchangeRate::rate)
 			.or(() -> latest(reportingCurrency, currency).map(inverse -> BigDecimal.ONE.divide(inverse.rate(), MathContext.DECIMAL64)))
-			.orElseThrow(() -> new IllegalArgumentException(
-					"no " + currency + "/" + reportingCurrency + " rate in effect on " + asOf));
+			.orElseThrow(() -> new MissingExchangeRate(currency, reportingCurrency, asOf));
 	}
 
 	private Optional<ForecastInputs.ExchangeRate> latest(String from, String to) {

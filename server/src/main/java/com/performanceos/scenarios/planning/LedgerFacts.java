@@ -5,14 +5,21 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.bank.BankPositions;
 import com.performanceos.ledger.receivables.invoices.OpenInvoices;
+import com.performanceos.platform.reference.ReferenceData;
+import com.performanceos.platform.reference.ReferenceValue;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.cash.ForecastInputs;
 import com.performanceos.scenarios.forecast.RunRateModel;
@@ -44,7 +51,10 @@ class LedgerFacts {
 
 	private final RecurringFlows recurring;
 
-	LedgerFacts(OpenInvoices invoices, BankPositions bank, RecurringFlows recurring) {
+	private final ReferenceData reference;
+
+	LedgerFacts(OpenInvoices invoices, BankPositions bank, RecurringFlows recurring, ReferenceData reference) {
+		this.reference = reference;
 		this.invoices = invoices;
 		this.bank = bank;
 		this.recurring = recurring;
@@ -66,15 +76,52 @@ class LedgerFacts {
 				asOf.minusDays(RUN_RATE_HISTORY_DAYS), knownOn);
 		// One statement at a time on the transaction's connection.
 		return balances.flatMap(balanceList -> receivables.flatMap(receivableList -> payables.flatMap(payableList -> delays
-			.flatMap(delayMap -> invoicing.flatMap(history -> recurring.confirmed(tx, asOf).map(series -> {
+			.flatMap(delayMap -> invoicing.flatMap(history -> recurring.confirmed(tx, asOf).flatMap(series -> {
 				List<ForecastInputs.Receivable> open = receivableList.stream()
 					.map(invoice -> new ForecastInputs.Receivable(invoice.number(), invoice.counterpartyCode(), invoice.dueDate(),
 							invoice.openAmount(), invoice.currency()))
 					.toList();
 				ForecastInputs.RunRate runRate = runRate(asOf, horizonDays, history, receivableList, delayMap);
-				return new ForecastInputs(asOf, horizonDays, reportingCurrency, balanceList, List.of(), open, delayMap,
-						payableList, series, runRate);
+				Set<String> currencies = new TreeSet<>();
+				balanceList.forEach(balance -> currencies.add(balance.currency()));
+				open.forEach(receivable -> currencies.add(receivable.currency()));
+				payableList.forEach(payable -> currencies.add(payable.currency()));
+				series.forEach(flow -> currencies.add(flow.currency()));
+				return rates(currencies, reportingCurrency, knownOn).map(rates -> new ForecastInputs(asOf, horizonDays, reportingCurrency,
+						balanceList, rates, open, delayMap, payableList, series, runRate));
 			}))))));
+	}
+
+	/** Most foreign currencies one forecast converts: two reference keys each, within one reference read. */
+	static final int FOREIGN_CURRENCIES_MAX = 50;
+
+	/**
+	 * The rates in force on {@code day} between each foreign currency and the reporting one, in either
+	 * direction (reference keys {@code fx.<from>.<to>}); the converter refuses a currency left without one.
+	 */
+	private Mono<List<ForecastInputs.ExchangeRate>> rates(Set<String> currencies, String reportingCurrency, LocalDate day) {
+		List<String> foreign = currencies.stream().filter(currency -> !currency.equals(reportingCurrency)).limit(FOREIGN_CURRENCIES_MAX).toList();
+		if (foreign.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		Map<String, String[]> pairs = new LinkedHashMap<>();
+		for (String currency : foreign) {
+			pairs.put(rateKey(currency, reportingCurrency), new String[] { currency, reportingCurrency });
+			pairs.put(rateKey(reportingCurrency, currency), new String[] { reportingCurrency, currency });
+		}
+		return reference.inForce(pairs.keySet(), day).map(found -> found.values().stream()
+			.filter(value -> RATE_UNIT.equals(value.unit()))
+			.sorted(Comparator.comparing(ReferenceValue::key))
+			.map(value -> new ForecastInputs.ExchangeRate(pairs.get(value.key())[0], pairs.get(value.key())[1], value.effectiveFrom(),
+					value.value()))
+			.toList());
+	}
+
+	static final String RATE_UNIT = "RATE";
+
+	/** The reference key of the rate from one currency to another: {@code fx.usd.eur}. */
+	static String rateKey(String from, String to) {
+		return "fx." + from.toLowerCase(Locale.ROOT) + "." + to.toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -46,6 +46,9 @@ public enum ScenarioErrorCode {
 	DUNNING_MESSAGE_NOT_SENT,
 
 	/** No SMTP server is configured, so no reminder can be sent. */
-	MAIL_NOT_CONFIGURED
+	MAIL_NOT_CONFIGURED,
+
+	/** Another person holds the edit lock of a driver the change touches. */
+	DRIVER_LOCKED
 
 }

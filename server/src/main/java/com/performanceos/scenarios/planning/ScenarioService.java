@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.mutations.Idempotency;
+import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
@@ -30,7 +32,9 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.scenarios.cash.CashForecast;
 import com.performanceos.scenarios.cash.CashForecastEngine;
+import com.performanceos.scenarios.cash.DriverOverrides;
 import com.performanceos.scenarios.cash.Drivers;
+import com.performanceos.scenarios.cash.MissingExchangeRate;
 
 
 /** Creates scenarios, changes their drivers, recalculates and saves them; reads them for the API. */
@@ -53,12 +57,19 @@ public class ScenarioService {
 
 	private final LedgerFacts facts;
 
+	private final Outbox outbox;
+
+	private final DriverLocks locks;
+
 	private final CashForecastEngine engine = new CashForecastEngine();
 
 	private final Clock clock = Clock.systemUTC();
 
-	ScenarioService(TenantDatabase database, Mutations mutations, ScenarioStore scenarios, VersionStore versions, LedgerFacts facts) {
+	ScenarioService(TenantDatabase database, Mutations mutations, ScenarioStore scenarios, VersionStore versions, LedgerFacts facts,
+			Outbox outbox, DriverLocks locks) {
 		this.database = database;
+		this.outbox = outbox;
+		this.locks = locks;
 		this.mutations = mutations;
 		this.scenarios = scenarios;
 		this.versions = versions;
@@ -121,6 +132,37 @@ public class ScenarioService {
 								"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
 				}));
 		});
+		List<ScenarioError> invalid = input.validate();
+		if (!invalid.isEmpty()) {
+			return Mono.just(CreateScenario.Payload.failed(invalid));
+		}
+		Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
+		return mutations.once(viewer.tenant(), tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.find(tx, List.of(key.get())))
+			.flatMap(found -> {
+				if (found.isEmpty()) {
+					return Mono.just(Outcome.rejected(CreateScenario.Payload.failed(
+							ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
+				}
+				Scenario current = found.getFirst();
+				DriverOverrides wanted = input.drivers().toOverrides();
+				return locks.heldByOthers(viewer.tenant(), current.key(), ScenarioDriver.changed(current.overrides(), wanted), viewer.subject())
+					.flatMap(held -> held.isEmpty() ? change(tx, viewer, current, input, wanted, sourceAddress)
+							: Mono.just(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.DRIVER_LOCKED, "drivers",
+									"Locked by another editor: " + held)))));
+			}));
+	}
+
+	private Mono<Outcome<CreateScenario.Payload>> change(TenantTransaction tx, Viewer viewer, Scenario current, UpdateScenarioDrivers.Input input,
+			DriverOverrides wanted, @Nullable String sourceAddress) {
+		return scenarios.changeDrivers(tx, current, input.revision(), wanted, viewer.subject())
+			.flatMap(updated -> outbox.publish(tx, updated.updatedAt(), new ScenarioDriversChanged(updated.id(), updated.revision(),
+					viewer.subject())).thenReturn(updated))
+			.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
+					new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
+							Map.of("revision", current.revision(), "overrides", current.overrides()),
+							Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
+			.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
+					"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
 	}
 
 	Mono<SaveScenarioVersion.Payload> saveVersion(Viewer viewer, SaveScenarioVersion.Input input, @Nullable String sourceAddress) {
@@ -165,6 +207,21 @@ public class ScenarioService {
 				scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain)))));
 	}
 
+	/** A forecast and the scenarios it depends on (the scenario and its ancestors), for live recalculation. */
+	record Recalculation(Scenario scenario, Set<UUID> chain, ForecastView forecast) {
+	}
+
+	/** The scenario's forecast from the ledger's current facts, with its chain; empty when the scenario is not the tenant's. */
+	Mono<Recalculation> recalculate(Viewer viewer, UUID scenarioKey, LocalDate asOf, int horizonDays) {
+		return database.inTransaction(viewer.tenant(), db -> {
+			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
+			return scenarios.chain(tx, scenarioKey).filter(chain -> !chain.isEmpty()).flatMap(chain -> facts.read(tx, asOf, horizonDays,
+					chain.getLast().reportingCurrency().getCurrencyCode())
+				.map(inputs -> new Recalculation(chain.getLast(), chain.stream().map(Scenario::key).collect(Collectors.toSet()),
+						calculate(inputs, drivers(chain)))));
+		});
+	}
+
 	/** A saved version's forecast: recalculated from what the version froze, so it is the one that was saved. */
 	public Mono<ForecastView> forecast(Viewer viewer, ScenarioVersion version) {
 		return database.run(viewer.tenant(), tx -> versions.frozen(tx, version.key()))
@@ -174,6 +231,9 @@ public class ScenarioService {
 	private ForecastView calculate(com.performanceos.scenarios.cash.ForecastInputs inputs, Drivers drivers) {
 		try {
 			return new ForecastView(engine.forecast(inputs, drivers), inputs.asOf(), inputs.horizonDays());
+		}
+		catch (MissingExchangeRate ex) {
+			throw new GraphQlException(ErrorCode.MISSING_EXCHANGE_RATE, Objects.requireNonNullElse(ex.getMessage(), "missing exchange rate"));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, Objects.requireNonNullElse(ex.getMessage(), "cannot calculate"));
