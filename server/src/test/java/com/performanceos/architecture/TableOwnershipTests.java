@@ -166,6 +166,9 @@ class TableOwnershipTests {
 		owners.put("tenders_evaluator", "tenders.evaluation");
 		owners.put("tenders_score", "tenders.evaluation");
 		owners.put("tenders_award", "tenders.evaluation");
+		owners.put("sales_crm_connection", "rules.sales.crm");
+		owners.put("sales_crm_sync", "rules.sales.crm");
+		owners.put("sales_crm_skipped_record", "rules.sales.crm");
 		return Map.copyOf(owners);
 	}
 
