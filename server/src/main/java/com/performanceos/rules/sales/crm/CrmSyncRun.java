@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
+import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.jobs.JobOutcome;
 import com.performanceos.platform.jobs.ProgressReporter;
 import com.performanceos.platform.tenancy.TenantDatabase;
@@ -55,10 +56,13 @@ class CrmSyncRun {
 
 	private final CrmProperties settings;
 
+	private final Outbox outbox;
+
 	private final Map<CrmProvider, CrmClient> clients = new EnumMap<>(CrmProvider.class);
 
 	CrmSyncRun(TenantDatabase database, CrmConnectionStore connections, CrmSecrets secrets, CrmSyncStore syncs, SyncedDeals deals,
-			AuditTrail audit, CrmProperties settings, List<CrmClient> clients) {
+			AuditTrail audit, CrmProperties settings, Outbox outbox, List<CrmClient> clients) {
+		this.outbox = outbox;
 		this.database = database;
 		this.connections = connections;
 		this.secrets = secrets;
@@ -135,12 +139,29 @@ class CrmSyncRun {
 				}
 				skipped.sort(Comparator.comparingInt(SkippedRecord::position));
 				return store(tx, syncKey, storable).flatMap(stored -> syncs.addSkipped(tx, syncKey, skipped)
+					.then(announce(tx, syncKey, provider, storable, stored))
 					.then(watermark == null ? Mono.just(0L) : connections.advance(tx, provider, watermark))
 					.then(syncs.succeed(tx, syncKey, new CrmSync.Counts(fetched.records().size(), stored.inserted(), stored.updated(),
 							stored.unchanged() + repeated, skipped.size()), watermark)));
 			})
 			.flatMap(sync -> audit.record(tx, new AuditEntry(requestedBy, "sales.crm.synced", CrmSync.TYPE_NAME, sync.id(), null, null,
 					result(sync))).thenReturn(sync)));
+	}
+
+	/**
+	 * Publishes {@link CrmDealsSynced} in the sync's transaction when it changed any deal. The close dates span every
+	 * record stored (changed or not): a bound, never narrower than the changed deals' own.
+	 */
+	private Mono<Void> announce(TenantTransaction tx, UUID syncKey, CrmProvider provider, List<SyncedDeal> storable,
+			SyncedDeals.Stored stored) {
+		int changed = stored.inserted() + stored.updated();
+		if (changed == 0) {
+			return Mono.empty();
+		}
+		String from = storable.stream().map(SyncedDeal::closeDate).min(Comparator.naturalOrder()).orElseThrow().toString();
+		String to = storable.stream().map(SyncedDeal::closeDate).max(Comparator.naturalOrder()).orElseThrow().toString();
+		return outbox.publish(tx, Instant.now(), new CrmDealsSynced(com.performanceos.platform.graphql.GlobalId.encode(CrmSync.TYPE_NAME,
+				syncKey), provider.name(), changed, from, to));
 	}
 
 	private Mono<SyncedDeals.Stored> store(TenantTransaction tx, UUID syncKey, List<SyncedDeal> storable) {

@@ -123,4 +123,30 @@ class CrmSalesforceSyncIntegrationTests extends CrmTestSupport {
 		provider.verify(1, getRequestedFor(urlPathEqualTo(base + "/services/data/v62.0/query")));
 	}
 
+	@Test
+	void aReplayedRequestAnswersTheSameSyncAndASecondRequestWaitsForTheFirstToEnd() {
+		String tenant = newTenant("crm-sf-once");
+		var admin = graphQl(tenant, Role.ADMIN);
+		String base = "/" + tenant;
+		// A slow provider keeps the first sync running while the next requests arrive.
+		provider.stubFor(post(urlPathEqualTo(base + "/services/oauth2/token"))
+			.willReturn(okJson("{\"access_token\": \"t\"}").withFixedDelay(2_000)));
+		provider.stubFor(get(urlPathEqualTo(base + "/services/data/v62.0/query")).willReturn(okJson(queryResult(1, null,
+				opportunity("006Z", "10", "2026-10-01", "Closed Won", "camille@example.com", "2026-11-01T00:00:00.000+0000")))));
+		configureSalesforce(admin, tenant, "secret");
+		Map<String, Object> input = Map.of("idempotencyKey", "sync-once", "provider", "SALESFORCE");
+		String first = admin.documentName("crmSync").variable("input", input).execute().path("syncCrm.sync.id").entity(String.class).get();
+		admin.documentName("crmSync").variable("input", input).execute().path("syncCrm.sync.id").entity(String.class).isEqualTo(first);
+		admin.documentName("crmSync").variable("input", Map.of("idempotencyKey", "sync-twice", "provider", "SALESFORCE")).execute()
+			.path("syncCrm.sync").valueIsNull()
+			.path("syncCrm.userErrors[0].code").entity(String.class).isEqualTo("SYNC_ALREADY_RUNNING");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> "SUCCEEDED".equals(admin.documentName("crmSyncNode").variable("id", first).execute().path("node.status")
+				.entity(String.class).get()));
+		// One sync for three requests (a slow provider on a loaded machine may be retried, so requests are not counted).
+		assertThat(superuserRows("SELECT count(*) FROM sales_crm_sync WHERE tenant_id = ?", tenant)).containsExactly(List.of("1"));
+		// Once it ended, the next one may start.
+		assertThat(sync(admin, "SALESFORCE")).containsEntry("status", "SUCCEEDED").containsEntry("fetched", 1).containsEntry("unchanged", 1);
+	}
+
 }

@@ -90,4 +90,24 @@ class CrmTenantIsolationIntegrationTests extends CrmTestSupport {
 			.containsExactly(List.of("HUBSPOT", "100.000000"));
 	}
 
+	@Test
+	void aConnectionThatCannotWorkIsRefusedWithTheFieldAtFault() {
+		String tenant = newTenant("crm-invalid");
+		var admin = graphQl(tenant, Role.ADMIN);
+		List<Object> fields = admin.documentName("crmConfigure").variable("input", Map.of("provider", "SALESFORCE", "clientId", "id",
+				"clientSecret", "s", "defaultCurrency", "EUR", "regionField", "Region__c FROM User --", "accessToken", "t"))
+			.execute()
+			.path("configureCrmConnection.connection").valueIsNull()
+			.path("configureCrmConnection.userErrors[*].field").entityList(Object.class).get();
+		assertThat(fields).containsExactlyInAnyOrder(List.of("input", "apiUrl"), List.of("input", "accessToken"),
+				List.of("input", "regionField"));
+		// The cloud metadata address is not a public one: refused when configured, not when the first sync fails.
+		admin.documentName("crmConfigure").variable("input", Map.of("provider", "HUBSPOT", "apiUrl", "http://169.254.169.254",
+				"accessToken", "t", "defaultCurrency", "EUR"))
+			.execute()
+			.path("configureCrmConnection.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+			.path("configureCrmConnection.userErrors[0].field").entityList(String.class).containsExactly("input", "apiUrl");
+		assertThat(superuserRows("SELECT count(*) FROM sales_crm_connection WHERE tenant_id = ?", tenant)).containsExactly(List.of("0"));
+	}
+
 }
