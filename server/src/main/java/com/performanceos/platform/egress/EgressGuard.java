@@ -1,5 +1,6 @@
 package com.performanceos.platform.egress;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Every request the server sends to an address a tenant chose goes through here (escalation webhooks now, every later
- * webhook too). A URL must be http(s); its host is resolved once and every address checked against the ranges that are
+ * Every request the server sends to an address a tenant chose goes through here (escalation webhooks, and the CRM
+ * connectors' API calls through {@link #exchange}). A URL must be http(s); its host is resolved once and every address checked against the ranges that are
  * not the public internet (loopback, private, shared, link-local and cloud metadata, multicast, unspecified, IPv4
  * written inside IPv6), unless the operator allowed it ({@code performanceos.egress.allowed-destinations}); the request
  * then connects to the checked address itself, so a second DNS answer cannot send it elsewhere. Redirects are not
@@ -76,10 +80,35 @@ public final class EgressGuard {
 	 * {@link EgressRefused} before any connection, or {@link EgressFailed} for anything else.
 	 */
 	public Mono<Integer> post(String url, Map<String, String> headers, byte[] body) {
-		return Mono.fromCallable(() -> destinations.check(url))
+		return guarded(url, Mono.fromCallable(() -> destinations.check(url))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(destination -> send(destination, headers, body))
-			.doOnNext(status -> delivered.increment())
+			.flatMap(destination -> send(destination, HttpMethod.POST, headers, body, settings.responseSizeMax().toBytes(), false))
+			.map(Answer::status));
+	}
+
+	/**
+	 * Sends a request to a third-party API (a CRM, say) and completes with the body of its 2xx answer, read up to
+	 * {@code responseSizeMax} (larger than the webhook default: an API page can hold thousands of records). Fails like
+	 * {@link #post}: {@link EgressRefused} before any connection, {@link EgressFailed} (with the {@link EgressFailed#status()}
+	 * of a non-2xx answer) for anything else.
+	 *
+	 * @param method GET or POST
+	 * @param body the request body, null for none
+	 */
+	public Mono<byte[]> exchange(HttpMethod method, String url, Map<String, String> headers, byte @Nullable [] body,
+			DataSize responseSizeMax) {
+		if (method != HttpMethod.GET && method != HttpMethod.POST) {
+			throw new IllegalArgumentException("Only GET and POST go out through the guard, not " + method);
+		}
+		return guarded(url, Mono.fromCallable(() -> destinations.check(url))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(destination -> send(destination, method, headers, body, responseSizeMax.toBytes(), true))
+			.map(Answer::body));
+	}
+
+	private <T> Mono<T> guarded(String url, Mono<T> request) {
+		return request
+			.doOnNext(answer -> delivered.increment())
 			.doOnError(error -> {
 				(error instanceof EgressRefused ? refused : failed).increment();
 				log.warn("Outbound request to {} {}: {}", hostOf(url), error instanceof EgressRefused ? "refused" : "failed",
@@ -89,33 +118,65 @@ public final class EgressGuard {
 					error -> new EgressFailed(error.getClass().getSimpleName() + ": " + error.getMessage(), error));
 	}
 
-	private Mono<Integer> send(Destination destination, Map<String, String> headers, byte[] body) {
+	private Mono<Answer> send(Destination destination, HttpMethod method, Map<String, String> headers, byte @Nullable [] body,
+			long sizeMax, boolean keepBody) {
 		PinnedResolverGroup pinned = new PinnedResolverGroup(destination.address());
-		long sizeMax = settings.responseSizeMax().toBytes();
 		// A new connection each time: a pooled one could have been opened to an address checked for another request.
-		return HttpClient.newConnection()
+		HttpClient client = HttpClient.newConnection()
 			.resolver(pinned)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()))
 			.responseTimeout(settings.readTimeout())
 			.followRedirect(false)
-			.headers(outgoing -> headers.forEach(outgoing::set))
-			.post()
-			.uri(destination.uri())
-			.send((request, outbound) -> outbound.sendByteArray(Mono.just(body)))
+			.headers(outgoing -> headers.forEach(outgoing::set));
+		HttpClient.ResponseReceiver<?> request = method == HttpMethod.GET ? client.get().uri(destination.uri())
+				: client.post().uri(destination.uri())
+					.send((outgoing, outbound) -> outbound.sendByteArray(Mono.just(body == null ? new byte[0] : body)));
+		return request
 			.response((response, content) -> content
-				.reduce(0L, (total, chunk) -> {
-					long read = total + chunk.readableBytes();
-					if (read > sizeMax) {
-						throw new EgressFailed("Response larger than " + sizeMax + " bytes");
-					}
-					return read;
-				})
-				.map(read -> response.status().code()))
+				.reduceWith(() -> new Received(keepBody), (received, chunk) -> received.add(chunk, sizeMax))
+				.defaultIfEmpty(new Received(keepBody))
+				.map(received -> new Answer(response.status().code(), received.bytes())))
 			.single()
 			.timeout(settings.connectTimeout().plus(settings.readTimeout()))
-			.flatMap(status -> status >= 200 && status < 300 ? Mono.just(status)
-					: Mono.error(new EgressFailed("HTTP " + status)))
+			.flatMap(answer -> answer.status() >= 200 && answer.status() < 300 ? Mono.just(answer)
+					: Mono.error(new EgressFailed(answer.status())))
 			.doFinally(signal -> pinned.close());
+	}
+
+	/** A 2xx answer: its status and, when kept, its body. */
+	private record Answer(int status, byte[] body) {
+	}
+
+	/** The response body read so far: counted always (to enforce the cap), kept only when the caller reads it. */
+	private static final class Received {
+
+		private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+		private final boolean keep;
+
+		private long size;
+
+		Received(boolean keep) {
+			this.keep = keep;
+		}
+
+		Received add(io.netty.buffer.ByteBuf chunk, long sizeMax) {
+			size += chunk.readableBytes();
+			if (size > sizeMax) {
+				throw new EgressFailed("Response larger than " + sizeMax + " bytes");
+			}
+			if (keep) {
+				byte[] bytes = new byte[chunk.readableBytes()];
+				chunk.readBytes(bytes);
+				kept.writeBytes(bytes);
+			}
+			return this;
+		}
+
+		byte[] bytes() {
+			return kept.toByteArray();
+		}
+
 	}
 
 	private static String hostOf(String url) {

@@ -19,11 +19,12 @@ import com.performanceos.platform.graphql.Money;
  * @param arr its annual recurring revenue
  * @param stage its stage
  * @param closeDate the day it closed or is expected to
- * @param importKey the import that brought it
- * @param sourceRow its row in that import's file
+ * @param importKey the import that brought it, or the CRM sync that last changed it (see {@code source})
+ * @param sourceRow its row in that import's file, or its position among that sync's records
+ * @param source whether {@code importKey} names an import or a CRM sync
  */
 public record Deal(UUID key, String dealId, String rep, String product, String region, Money amount, Money arr, DealStage stage,
-		LocalDate closeDate, UUID importKey, int sourceRow) {
+		LocalDate closeDate, UUID importKey, int sourceRow, DealSource source) {
 
 	static final String TYPE_NAME = "Deal";
 

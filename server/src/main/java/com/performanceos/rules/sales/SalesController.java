@@ -40,7 +40,7 @@ class SalesController {
 
 	@SchemaMapping(typeName = "Deal", field = "importId")
 	String dealImportId(Deal deal) {
-		return SalesImportSink.importId(deal.importKey());
+		return deal.source().lineageId(deal.importKey());
 	}
 
 	@SchemaMapping(typeName = "Quota", field = "importId")

@@ -35,7 +35,7 @@ import com.performanceos.platform.tenancy.TenantTransaction;
 class SalesStore implements SalesImportSink {
 
 	private static final String DEAL_COLUMNS = "id, deal_ref, rep, product, region, amount, arr, stage, close_date, currency, import_id, "
-			+ "source_row";
+			+ "source_row, crm_sync_id";
 
 	private static final String QUOTA_COLUMNS = "id, rep, period, amount, currency, import_id, source_row";
 
@@ -207,7 +207,14 @@ class SalesStore implements SalesImportSink {
 		return new Deal(row.get("id", UUID.class), row.get("deal_ref", String.class), row.get("rep", String.class),
 				row.get("product", String.class), row.get("region", String.class), new Money(row.get("amount", BigDecimal.class), currency),
 				new Money(row.get("arr", BigDecimal.class), currency), DealStage.valueOf(row.get("stage", String.class)),
-				row.get("close_date", LocalDate.class), row.get("import_id", UUID.class), row.get("source_row", Integer.class));
+				row.get("close_date", LocalDate.class), lineage(row), row.get("source_row", Integer.class),
+				row.get("import_id", UUID.class) == null ? DealSource.CRM_SYNC : DealSource.IMPORT);
+	}
+
+	/** The import that brought a deal or, for a deal a CRM connector keeps in step, the sync that last changed it. */
+	private static UUID lineage(Readable row) {
+		UUID importKey = row.get("import_id", UUID.class);
+		return importKey != null ? importKey : java.util.Objects.requireNonNull(row.get("crm_sync_id", UUID.class), "crm_sync_id");
 	}
 
 	private static Quota toQuota(Readable row) {

@@ -11,10 +11,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -48,6 +50,10 @@ class EgressGuardTests {
 		receiver.stubFor(post(urlEqualTo("/redirect")).willReturn(aResponse().withStatus(302).withHeader("Location", "http://10.0.0.1/")));
 		receiver.stubFor(post(urlEqualTo("/large")).willReturn(aResponse().withStatus(200).withBody("x".repeat(64 * 1024))));
 		receiver.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+		receiver.stubFor(get(urlEqualTo("/api/page")).willReturn(aResponse().withStatus(200).withBody("{\"records\": []}")));
+		receiver.stubFor(get(urlEqualTo("/api/large")).willReturn(aResponse().withStatus(200).withBody("x".repeat(64 * 1024))));
+		receiver.stubFor(get(urlEqualTo("/api/denied")).willReturn(aResponse().withStatus(401)));
+		receiver.stubFor(post(urlEqualTo("/api/search")).willReturn(aResponse().withStatus(200).withBody("found")));
 	}
 
 	@AfterAll
@@ -84,6 +90,28 @@ class EgressGuardTests {
 		assertThatExceptionOfType(EgressFailed.class)
 			.isThrownBy(() -> guard.post(base + "/slow", Map.of(), new byte[0]).block(Duration.ofSeconds(10)));
 		assertThat(meters.get("egress.requests").tag("outcome", "failed").counter().count()).isEqualTo(3);
+	}
+
+	@Test
+	void anApiCallAnswersTheBodyUpToItsOwnCapAndTellsTheStatusOfARefusal() {
+		String base = "http://127.0.0.1:" + receiver.port();
+		assertThat(new String(guard.exchange(HttpMethod.GET, base + "/api/page", Map.of(), null, DataSize.ofKilobytes(1)).block()))
+			.isEqualTo("{\"records\": []}");
+		// Larger than the webhook cap (4 KB here), within the caller's.
+		assertThat(guard.exchange(HttpMethod.GET, base + "/api/large", Map.of(), null, DataSize.ofKilobytes(128)).block()).hasSize(64 * 1024);
+		assertThatExceptionOfType(EgressFailed.class)
+			.isThrownBy(() -> guard.exchange(HttpMethod.GET, base + "/api/large", Map.of(), null, DataSize.ofKilobytes(32)).block())
+			.withMessageContaining("larger than 32768 bytes")
+			.satisfies(failure -> assertThat(failure.status()).isNull());
+		assertThatExceptionOfType(EgressFailed.class)
+			.isThrownBy(() -> guard.exchange(HttpMethod.GET, base + "/api/denied", Map.of(), null, DataSize.ofKilobytes(1)).block())
+			.satisfies(failure -> assertThat(failure.status()).isEqualTo(401));
+		assertThat(new String(guard.exchange(HttpMethod.POST, base + "/api/search", Map.of(), "{}".getBytes(), DataSize.ofKilobytes(1))
+			.block())).isEqualTo("found");
+		receiver.verify(postRequestedFor(urlEqualTo("/api/search")).withRequestBody(equalTo("{}")));
+		// The same checks as a webhook: an address outside the allowlist is refused before any connection.
+		assertThatExceptionOfType(EgressRefused.class)
+			.isThrownBy(() -> guard.exchange(HttpMethod.GET, "http://10.1.2.3/api/page", Map.of(), null, DataSize.ofKilobytes(1)).block());
 	}
 
 }
