@@ -132,7 +132,7 @@ class CommissionsController implements NodeLoader {
 	}
 
 	@SchemaMapping(typeName = "CalculationRun", field = "lines")
-	Mono<Connection<StoredLine>> runLines(CalculationRun run, @Argument @Nullable Integer first, @Argument @Nullable String after,
+	Mono<Connection<CommissionLine>> runLines(CalculationRun run, @Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable String rep, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return page(viewer, run, rep == null ? null : List.of(rep), first, after);
 	}
@@ -153,13 +153,13 @@ class CommissionsController implements NodeLoader {
 	}
 
 	@SchemaMapping(typeName = "CommissionStatement", field = "lines")
-	Mono<Connection<StoredLine>> statementLines(Statement statement, @Argument @Nullable Integer first, @Argument @Nullable String after,
+	Mono<Connection<CommissionLine>> statementLines(Statement statement, @Argument @Nullable Integer first, @Argument @Nullable String after,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return page(viewer, statement.run(), List.of(statement.rep()), first, after);
 	}
 
 	/** A page of a run's lines, of the reps asked for and allowed to the viewer. */
-	private Mono<Connection<StoredLine>> page(Viewer viewer, CalculationRun run, @Nullable List<String> reps, @Nullable Integer first,
+	private Mono<Connection<CommissionLine>> page(Viewer viewer, CalculationRun run, @Nullable List<String> reps, @Nullable Integer first,
 			@Nullable String after) {
 		PageRequest page = PageRequest.of(first, after, null, null);
 		int afterSeq;
@@ -178,33 +178,33 @@ class CommissionsController implements NodeLoader {
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "id")
-	String lineId(StoredLine line) {
+	String lineId(CommissionLine line) {
 		return line.id();
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "dealId")
-	String lineDeal(StoredLine line) {
+	String lineDeal(CommissionLine line) {
 		return GlobalId.encode("Deal", line.dealKey());
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "credited")
-	Money lineCredited(StoredLine line) {
+	Money lineCredited(CommissionLine line) {
 		return new Money(line.credited(), java.util.Currency.getInstance(line.currency()));
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "amount")
-	Money lineAmount(StoredLine line) {
+	Money lineAmount(CommissionLine line) {
 		return new Money(line.amount(), java.util.Currency.getInstance(line.currency()));
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "trace")
-	@Nullable Object lineTrace(StoredLine line) {
+	@Nullable Object lineTrace(CommissionLine line) {
 		return JsonValues.parse(line.traceJson());
 	}
 
 	@Override
 	public String typeName() {
-		return StoredLine.TYPE_NAME;
+		return CommissionLine.TYPE_NAME;
 	}
 
 	/** {@code node(id)} of a line: absent unless the viewer may read that rep's figures in that period. */
@@ -212,7 +212,7 @@ class CommissionsController implements NodeLoader {
 	public Mono<Map<UUID, Object>> load(Viewer viewer, Collection<UUID> keys) {
 		return database.run(viewer.tenant(), tx -> store.linesByKey(tx, List.copyOf(keys)).flatMap(lines -> Flux.fromIterable(lines)
 			.concatMap(line -> access.scope(tx, viewer, YearMonth.parse(line.period())).filter(scope -> scope.allows(line.rep())).map(scope -> line))
-			.collectMap(StoredLine::key, line -> (Object) line)));
+			.collectMap(CommissionLine::key, line -> (Object) line)));
 	}
 
 }

@@ -212,7 +212,7 @@ class RunStore {
 	}
 
 	/** A page of a run's lines, in seq order after {@code afterSeq}, of the reps given (all when null). */
-	Mono<List<StoredLine>> lines(TenantTransaction tx, UUID runKey, @Nullable List<String> reps, int afterSeq, int limit) {
+	Mono<List<CommissionLine>> lines(TenantTransaction tx, UUID runKey, @Nullable List<String> reps, int afterSeq, int limit) {
 		var select = tx.db().sql("SELECT " + LINE_COLUMNS + " FROM commission_line l JOIN commission_run r ON r.id = l.run_id "
 				+ "WHERE l.run_id = :run AND l.seq > :after" + (reps == null ? "" : " AND l.rep_code = ANY(:reps)") + " ORDER BY l.seq LIMIT :limit")
 			.bind("run", runKey).bind("after", afterSeq).bind("limit", limit);
@@ -231,7 +231,7 @@ class RunStore {
 		return select.map(row -> row.get("total", Long.class).intValue()).one();
 	}
 
-	Mono<List<StoredLine>> linesByKey(TenantTransaction tx, List<UUID> keys) {
+	Mono<List<CommissionLine>> linesByKey(TenantTransaction tx, List<UUID> keys) {
 		return tx.db().sql("SELECT " + LINE_COLUMNS + " FROM commission_line l JOIN commission_run r ON r.id = l.run_id WHERE l.id = ANY(:ids)")
 			.bind("ids", keys.toArray(UUID[]::new)).map(RunStore::toLine).all().collectList();
 	}
@@ -246,9 +246,9 @@ class RunStore {
 				row.get("digest", String.class), row.get("error", String.class));
 	}
 
-	private static StoredLine toLine(Readable row) {
+	private static CommissionLine toLine(Readable row) {
 		String currency = row.get("currency", String.class);
-		return new StoredLine(row.get("id", UUID.class), row.get("run_id", UUID.class), row.get("period", String.class).strip(),
+		return new CommissionLine(row.get("id", UUID.class), row.get("run_id", UUID.class), row.get("period", String.class).strip(),
 				row.get("seq", Integer.class), row.get("rep_code", String.class), row.get("kind", String.class), row.get("deal_id", UUID.class),
 				row.get("deal_ref", String.class), row.get("share_percent", BigDecimal.class), row.get("credited", BigDecimal.class),
 				row.get("amount", BigDecimal.class), currency == null ? "EUR" : currency.strip(), row.get("tier", Integer.class),

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.performanceos.platform.graphql.GlobalId;
 
 /**
- * A stored commission line (the schema's {@code CommissionLine}).
+ * A stored commission line (the schema's {@code CommissionLine}; the class is named like the type so that {@code node(id)} resolves it).
  *
  * @param key its primary key
  * @param runKey the run that wrote it
@@ -25,7 +25,7 @@ import com.performanceos.platform.graphql.GlobalId;
  * @param tier the tier reached, for a DIRECT line
  * @param traceJson the trace, as JSON text
  */
-record StoredLine(UUID key, UUID runKey, String period, int seq, String rep, String kind, UUID dealKey, String dealRef, BigDecimal sharePercent,
+record CommissionLine(UUID key, UUID runKey, String period, int seq, String rep, String kind, UUID dealKey, String dealRef, BigDecimal sharePercent,
 		BigDecimal credited, BigDecimal amount, String currency, @Nullable Integer tier, String traceJson) {
 
 	static final String TYPE_NAME = "CommissionLine";
