@@ -198,8 +198,9 @@ class CommissionsController implements NodeLoader {
 	}
 
 	@SchemaMapping(typeName = "CommissionLine", field = "trace")
-	@Nullable Object lineTrace(CommissionLine line) {
-		return JsonValues.parse(line.traceJson());
+	Object lineTrace(CommissionLine line) {
+		// A stored trace is a JSON object (commission_line.trace is NOT NULL jsonb written from a map).
+		return java.util.Objects.requireNonNull(JsonValues.parse(line.traceJson()));
 	}
 
 	@Override
