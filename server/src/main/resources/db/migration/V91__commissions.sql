@@ -29,7 +29,7 @@ CREATE TABLE commission_run (
   id            uuid          PRIMARY KEY,
   period        char(7)       NOT NULL CHECK (period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
   job_id        uuid          NOT NULL,
-  status        text          NOT NULL CHECK (status IN ('QUEUED', 'SUCCEEDED', 'FAILED')),
+  status        text          NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED')),
   known_at      timestamptz   NOT NULL,
   started_by    text          NOT NULL,
   created_at    timestamptz   NOT NULL DEFAULT clock_timestamp(),

@@ -36,6 +36,11 @@ public final class PublishedVersions {
 		return GlobalId.decode(ruleId, Rule.TYPE_NAME);
 	}
 
+	/** The global id of a rule. */
+	public static String ruleId(UUID ruleKey) {
+		return GlobalId.encode(Rule.TYPE_NAME, ruleKey);
+	}
+
 	/** Versions of the caller's tenant by key; unknown keys are absent. */
 	public Mono<List<RuleVersion>> versions(TenantTransaction tx, Collection<UUID> keys) {
 		return store.versions(tx.db(), keys);

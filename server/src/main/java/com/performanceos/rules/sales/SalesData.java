@@ -20,8 +20,40 @@ public final class SalesData {
 
 	private final SalesStore store;
 
-	SalesData(SalesStore store) {
+	private final TeamStore team;
+
+	SalesData(SalesStore store, TeamStore team) {
 		this.store = store;
+		this.team = team;
+	}
+
+	/**
+	 * The deals closing within the days (both included) as known at the instant, with the credit split then in force,
+	 * without those cancelled on or before {@code to} as known then; in close date then reference order, at most {@code max}.
+	 */
+	public Mono<List<DealCredits>> creditedDeals(TenantTransaction tx, LocalDate from, LocalDate to, java.time.Instant knownAt, int max) {
+		return team.creditedDeals(tx, from, to, knownAt, max);
+	}
+
+	/** Deals closed before {@code from} and cancelled within the days, as known at the instant; at most {@code max}. */
+	public Mono<List<DealCredits.Cancellation>> cancellations(TenantTransaction tx, LocalDate from, LocalDate to, java.time.Instant knownAt,
+			int max) {
+		return team.cancellations(tx, from, to, knownAt, max);
+	}
+
+	/** Every rep of the tenant, by code; at most {@link #RECORDS_MAX}. */
+	public Mono<List<SalesRep>> reps(TenantTransaction tx) {
+		return team.reps(tx, RECORDS_MAX);
+	}
+
+	/** The rep a token subject signs in as; empty when none. */
+	public Mono<SalesRep> repOfSubject(TenantTransaction tx, String subject) {
+		return team.repOfSubject(tx, subject);
+	}
+
+	/** The hierarchy as known at the instant. */
+	public Mono<Hierarchy> hierarchy(TenantTransaction tx, java.time.Instant knownAt) {
+		return team.hierarchy(tx, knownAt, RECORDS_MAX);
 	}
 
 	/** The deals closing within the days (both included), in close date then deal id order; at most {@link #RECORDS_MAX}. */

@@ -202,7 +202,7 @@ class SalesStore implements SalesImportSink {
 		});
 	}
 
-	private static Deal toDeal(Readable row) {
+	static Deal toDeal(Readable row) {
 		Currency currency = Currency.getInstance(row.get("currency", String.class).strip());
 		return new Deal(row.get("id", UUID.class), row.get("deal_ref", String.class), row.get("rep", String.class),
 				row.get("product", String.class), row.get("region", String.class), new Money(row.get("amount", BigDecimal.class), currency),

@@ -59,7 +59,7 @@ public record CalculationInputs(YearMonth period, Map<String, PlanVersion> plans
 			BigDecimal amount, BigDecimal arr, Currency currency, List<Split> splits, String source) {
 
 		/** The splits in force: the given ones, or the owner's 100 %. */
-		List<Split> effectiveSplits() {
+		public List<Split> effectiveSplits() {
 			return splits.isEmpty() ? List.of(new Split(owner, Split.WHOLE)) : splits;
 		}
 
