@@ -174,6 +174,9 @@ class TableOwnershipTests {
 		owners.put("ai_queue_tenant", "platform.ai");
 		owners.put("ai_outage", "platform.ai");
 		owners.put("rules_proposal", "rules.proposals");
+		owners.put("ai_tenant_model", "platform.ai");
+		owners.put("rules_model_switch", "rules.proposals");
+		owners.put("rules_recertification", "rules.proposals");
 		return Map.copyOf(owners);
 	}
 
