@@ -183,6 +183,9 @@ class TableOwnershipTests {
 		owners.put("sales_crm_connection", "rules.sales.crm");
 		owners.put("sales_crm_sync", "rules.sales.crm");
 		owners.put("sales_crm_skipped_record", "rules.sales.crm");
+		owners.put("ai_tenant_model", "platform.ai");
+		owners.put("rules_model_switch", "rules.proposals");
+		owners.put("rules_recertification", "rules.proposals");
 		return Map.copyOf(owners);
 	}
 

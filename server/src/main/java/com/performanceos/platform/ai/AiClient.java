@@ -50,14 +50,18 @@ public final class AiClient {
 
 	private final AiAlerts alerts;
 
+	private final AiModels models;
+
 	private final CircuitBreaker breaker;
 
 	private final RateLimiter rateLimiter;
 
 	private final Bulkhead bulkhead;
 
-	AiClient(@Nullable ChatProvider provider, AiProperties settings, TenantDatabase database, AiLedger ledger, AiAlerts alerts) {
+	AiClient(@Nullable ChatProvider provider, AiProperties settings, TenantDatabase database, AiLedger ledger, AiAlerts alerts,
+			AiModels models) {
 		this.provider = provider;
+		this.models = models;
 		this.settings = settings;
 		this.database = database;
 		this.ledger = ledger;
@@ -94,16 +98,39 @@ public final class AiClient {
 	 * not answer, else {@link AiResult.Answered} with the usage recorded (and a crossed threshold announced).
 	 */
 	public Mono<AiResult> ask(String tenant, AiModule module, AiPrompt prompt) {
+		return ask(tenant, module, prompt, null);
+	}
+
+	/**
+	 * Asks {@code model} instead of the tenant's certified one (the regression replay of a model switch); otherwise as
+	 * {@link #ask(String, AiModule, AiPrompt)}.
+	 */
+	public Mono<AiResult> ask(String tenant, AiModule module, AiPrompt prompt, @Nullable String model) {
 		ChatProvider chat = provider;
 		if (chat == null) {
 			return Mono.just(new AiResult.Disabled("AI disabled: no AI provider is configured for this server"));
 		}
-		return database.run(tenant, tx -> admission(tx, module)).flatMap(refusal -> Mono.<AiResult>just(refusal))
-			.switchIfEmpty(Mono.defer(() -> call(chat, prompt)
-				.flatMap(answer -> database.run(tenant, tx -> account(tx, module, answer))
-					.doOnNext(crossed -> announce(tenant, crossed))
-					.thenReturn((AiResult) new AiResult.Answered(answer)))
-				.onErrorResume(ProviderUnavailable.class, ex -> Mono.just(new AiResult.Unavailable(ex.getMessage())))));
+		return database.run(tenant, tx -> admission(tx, module).map(Admission::refused)
+				.switchIfEmpty(Mono.defer(() -> models.of(tx).map(found -> Admission.allowed(model != null ? model : found.active())))))
+			.flatMap(admission -> admission.refusal() != null ? Mono.just(admission.refusal())
+					: call(chat, prompt, java.util.Objects.requireNonNull(admission.model()))
+						.flatMap(answer -> database.run(tenant, tx -> account(tx, module, answer))
+							.doOnNext(crossed -> announce(tenant, crossed))
+							.thenReturn((AiResult) new AiResult.Answered(answer)))
+						.onErrorResume(ProviderUnavailable.class, ex -> Mono.just(new AiResult.Unavailable(ex.getMessage()))));
+	}
+
+	/** Whether a tenant may ask now, and which model. */
+	record Admission(@Nullable AiResult refusal, @Nullable String model) {
+
+		static Admission refused(AiResult refusal) {
+			return new Admission(refusal, null);
+		}
+
+		static Admission allowed(String model) {
+			return new Admission(null, model);
+		}
+
 	}
 
 	/** Why the tenant may not ask now (module off, budget blocked), or empty when it may. */
@@ -142,16 +169,16 @@ public final class AiClient {
 		crossed.forEach(each -> alerts.postBudget(tenant, each.level(), each.used(), each.budget()));
 	}
 
-	/** The configured provider behind the resilience operators (for the drain, which checked admission itself). */
-	Mono<AiAnswer> call(AiPrompt prompt) {
+	/** The tenant's model behind the resilience operators (for the drain, which checked admission itself). */
+	Mono<AiAnswer> call(TenantTransaction tx, AiPrompt prompt) {
 		ChatProvider chat = provider;
 		return chat == null ? Mono.error(new ProviderUnavailable("AI disabled: no AI provider is configured for this server"))
-				: call(chat, prompt);
+				: models.of(tx).flatMap(found -> call(chat, prompt, found.active()));
 	}
 
 	/** The provider behind the resilience operators; every way it can fail becomes {@link ProviderUnavailable}. */
-	Mono<AiAnswer> call(ChatProvider chat, AiPrompt prompt) {
-		Mono<AiAnswer> attempt = Mono.fromCallable(() -> chat.chat(prompt))
+	Mono<AiAnswer> call(ChatProvider chat, AiPrompt prompt, String model) {
+		Mono<AiAnswer> attempt = Mono.fromCallable(() -> chat.chat(prompt, model))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(settings.timeout())
 			.transformDeferred(CircuitBreakerOperator.of(breaker));

@@ -16,13 +16,13 @@ class AiConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
 
 	@Bean
-	AiClient aiClient(AiProperties settings, TenantDatabase database, AiLedger ledger, AiAlerts alerts) {
+	AiClient aiClient(AiProperties settings, TenantDatabase database, AiLedger ledger, AiAlerts alerts, AiModels models) {
 		if (!settings.configured()) {
 			log.info("AI disabled: set PERFORMANCEOS_AI_BASE_URL to enable AI proposals");
-			return new AiClient(null, settings, database, ledger, alerts);
+			return new AiClient(null, settings, database, ledger, alerts, models);
 		}
 		log.info("AI enabled: model {} at the configured endpoint", settings.model());
-		return new AiClient(new OpenAiCompatibleProvider(settings), settings, database, ledger, alerts);
+		return new AiClient(new OpenAiCompatibleProvider(settings), settings, database, ledger, alerts, models);
 	}
 
 }

@@ -124,7 +124,7 @@ class AiQueueDrain implements SmartLifecycle {
 			return Mono.just(Step.STOPPED);
 		}
 		return client.admission(tx, request.module()).map(refused -> Step.STOPPED)
-			.switchIfEmpty(Mono.defer(() -> client.call(request.prompt())
+			.switchIfEmpty(Mono.defer(() -> client.call(tx, request.prompt())
 				.flatMap(answer -> client.account(tx, request.module(), answer)
 					.flatMap(crossed -> handler.answered(tx, request.subjectKey(), answer)
 						.then(queue.done(tx, request.key()))

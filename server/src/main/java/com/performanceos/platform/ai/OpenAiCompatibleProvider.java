@@ -35,10 +35,11 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 	}
 
 	@Override
-	public AiAnswer chat(AiPrompt prompt) {
+	public AiAnswer chat(AiPrompt prompt, String model) {
 		ChatResponse response = client.chat(ChatRequest.builder()
 			.messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
 			.responseFormat(ResponseFormat.JSON)
+			.modelName(model)
 			.build());
 		TokenUsage usage = response.tokenUsage();
 		String answeredBy = response.modelName();

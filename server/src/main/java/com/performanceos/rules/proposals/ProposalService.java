@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.ai.AiAnswer;
 import com.performanceos.platform.ai.AiAnswers;
 import com.performanceos.platform.ai.AiClient;
+import com.performanceos.platform.ai.AiModels;
 import com.performanceos.platform.ai.AiModule;
 import com.performanceos.platform.ai.AiPrompt;
 import com.performanceos.platform.ai.AiQueue;
@@ -56,7 +57,11 @@ class ProposalService implements AiAnswers {
 
 	private final RuleDrafts drafts;
 
-	ProposalService(Mutations mutations, ProposalStore store, AiClient ai, AiQueue queue, PromptPseudonyms pseudonyms, RuleDrafts drafts) {
+	private final AiModels models;
+
+	ProposalService(Mutations mutations, ProposalStore store, AiClient ai, AiQueue queue, PromptPseudonyms pseudonyms, RuleDrafts drafts,
+			AiModels models) {
+		this.models = models;
 		this.mutations = mutations;
 		this.store = store;
 		this.ai = ai;
@@ -166,6 +171,7 @@ class ProposalService implements AiAnswers {
 		RuleDrafts.Draft draft = new RuleDrafts.Draft(proposal.target(), valid.kind(), "Proposed by AI from: " + shorten(proposal.request()),
 				valid.definition(), valid.examples(), java.util.Objects.requireNonNull(proposal.model()), justification, validFrom);
 		return drafts.write(tx, viewer.subject(), draft)
+			.flatMap(version -> models.certifyIfNone(tx, draft.model(), viewer.subject()).thenReturn(version))
 			.flatMap(version -> store.decided(tx, proposal.key(), ProposalStatus.ACCEPTED, viewer.subject(), input.note(), version.key())
 				.map(decided -> Outcome.committed(new DecideProposal.Payload(decided, version, List.of()),
 						audit(viewer, "rules.proposal.accepted", decided, sourceAddress, Map.of("ruleVersionId", version.id(), "edited",

@@ -60,6 +60,12 @@ class ProposalStore {
 		return select.map(ProposalStore::toProposal).all().collectList();
 	}
 
+	/** The tenant's last {@code limit} accepted proposals, newest decision first (what a model switch replays). */
+	Mono<List<Proposal>> lastAccepted(DatabaseClient db, int limit) {
+		return db.sql("SELECT " + COLUMNS + " FROM rules_proposal WHERE status = 'ACCEPTED' ORDER BY decided_at DESC, id LIMIT :limit")
+			.bind("limit", limit).map(ProposalStore::toProposal).all().collectList();
+	}
+
 	/** Records a queued proposal's answer: PROPOSED with its payload, or FAILED with the reason. */
 	Mono<Long> answered(TenantTransaction tx, UUID key, ProposalStatus status, @Nullable String payload, @Nullable String justification,
 			@Nullable String failureReason, AiAnswer answer) {

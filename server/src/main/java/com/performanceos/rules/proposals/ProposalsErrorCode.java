@@ -14,6 +14,16 @@ public enum ProposalsErrorCode {
 	/** The proposal's status does not allow this decision. */
 	ILLEGAL_TRANSITION,
 	/** The edited definition does not check (type error, bad cell, failing example). */
-	INVALID_DEFINITION
+	INVALID_DEFINITION,
+	/** The tenant already asks the configured model: there is nothing to replay. */
+	NO_MODEL_SWITCH,
+	/** The provider did not answer during the replay; nothing was decided, try again later. */
+	AI_UNAVAILABLE,
+	/** No model switch waits for an approval. */
+	NO_PENDING_SWITCH,
+	/** This approver cannot approve the switch (already approved by them, or not the role the gate still needs). */
+	APPROVAL_NOT_NEEDED,
+	/** The tenant has no previous model to return to. */
+	NOTHING_TO_ROLL_BACK
 
 }

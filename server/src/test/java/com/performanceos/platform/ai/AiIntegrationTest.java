@@ -78,8 +78,15 @@ public abstract class AiIntegrationTest extends IntegrationTest {
 
 	/** The provider answers every chat request with the recorded answer's content. */
 	protected static void answers(String recordedAnswer) {
+		answersAs(recordedAnswer, MODEL);
+	}
+
+	/** The provider answers every chat request with the recorded answer's content, naming {@code model} as the one that answered. */
+	protected static void answersAs(String recordedAnswer, String model) {
+		PROVIDER.resetMappings();
+		PROVIDER.stubFor(post(urlPathEqualTo(ALERT_PATH)).willReturn(aResponse().withStatus(204)));
 		PROVIDER.stubFor(post(urlPathEqualTo(CHAT_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-			.withBody(completion(recorded(recordedAnswer)))));
+			.withBody(completion(recorded(recordedAnswer), model))));
 	}
 
 	/** The provider fails every chat request with HTTP 500. */
@@ -113,7 +120,7 @@ public abstract class AiIntegrationTest extends IntegrationTest {
 		return PROVIDER.findAll(postRequestedFor(urlPathEqualTo(CHAT_PATH))).stream().map(request -> request.getBodyAsString()).toList();
 	}
 
-	static String recorded(String name) {
+	public static String recorded(String name) {
 		try (var stream = AiIntegrationTest.class.getResourceAsStream("/ai-answers/" + name)) {
 			return new String(java.util.Objects.requireNonNull(stream, name).readAllBytes(), StandardCharsets.UTF_8);
 		}
@@ -123,8 +130,13 @@ public abstract class AiIntegrationTest extends IntegrationTest {
 	}
 
 	/** An OpenAI chat-completions response carrying {@code content} as the assistant's message. */
-	static String completion(String content) {
-		return "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"created\":1767225600,\"model\":\"" + MODEL + "\","
+	public static String completion(String content) {
+		return completion(content, MODEL);
+	}
+
+	/** The same, answered by {@code model}. */
+	public static String completion(String content, String model) {
+		return "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"created\":1767225600,\"model\":\"" + model + "\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + jsonString(content) + "},"
 				+ "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":80,\"total_tokens\":200}}";
 	}
@@ -145,7 +157,7 @@ public abstract class AiIntegrationTest extends IntegrationTest {
 	}
 
 	/** Rows of a query run as the superuser (row-level security bypassed), each row as its columns' text. */
-	protected static List<List<String>> superuserRows(String sql, Object... parameters) {
+	public static List<List<String>> superuserRows(String sql, Object... parameters) {
 		try (Connection connection = TestServices.shared().superuserConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int index = 0; index < parameters.length; index++) {
 				statement.setObject(index + 1, parameters[index]);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The AI degraded path (issue 11): proposePlan with the provider failing and the circuit breaker open, under
+# CALLERS concurrent callers (default 50) sending REQUESTS mutations each (default 40) over HTTP to the full server
+# (real PostgreSQL, Redis, ClickHouse; WireMock as the provider). Every answer must be QUEUED; prints throughput and
+# latency percentiles (goal: p99 under 50 ms). Runs server/src/test/.../rules/proposals/AiDegradedBench on demand.
+# Results go to bench/README.md.
+#
+#   bench/run-ai-degraded-bench.sh
+#   CALLERS=50 REQUESTS=100 bench/run-ai-degraded-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-home.sh
+
+callers=${CALLERS:-50}; requests=${REQUESTS:-40}
+./mvnw -q -o -pl server -Dexplorer.skip=true test -Dtest=AiDegradedBench -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dai.bench.callers="$callers" -Dai.bench.requests="$requests" >/dev/null || { echo "the bench failed: see server/target/surefire-reports" >&2; }
+grep -h '^BENCH' server/target/surefire-reports/*AiDegradedBench-output.txt
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
