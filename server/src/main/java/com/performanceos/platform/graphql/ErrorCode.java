@@ -42,7 +42,7 @@ public enum ErrorCode {
 	/** An open-data document (DECP, OCDS) failed its published JSON Schema: nothing was sent; {@code extensions.paths} names the fields. */
 	OPEN_DATA_INVALID,
 	/** The tenant's monthly AI budget is spent past its block threshold; deterministic features are unaffected. */
-	AI_BUDGET_EXCEEDED
+	AI_BUDGET_EXCEEDED,
 	/** An amount is in a currency with no exchange rate to the reporting currency in force on the day it is needed. */
 	MISSING_EXCHANGE_RATE
 

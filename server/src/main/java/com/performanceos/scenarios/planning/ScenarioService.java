@@ -123,33 +123,13 @@ public class ScenarioService {
 								ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
 					}
 					Scenario current = found.getFirst();
-					return scenarios.changeDrivers(tx, current, input.revision(), input.drivers().toOverrides(), viewer.subject())
-						.map(updated -> Outcome.committed(CreateScenario.Payload.of(updated),
-								new AuditEntry(viewer.subject(), "scenarios.drivers.changed", Scenario.TYPE_NAME, updated.id(), sourceAddress,
-										Map.of("revision", current.revision(), "overrides", current.overrides()),
-										Map.of("revision", updated.revision(), "overrides", updated.overrides()))))
-						.defaultIfEmpty(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.STALE_REVISION, "revision",
-								"The drivers were changed since revision " + input.revision() + "; they are at revision " + current.revision()))));
+					DriverOverrides wanted = input.drivers().toOverrides();
+					return locks.heldByOthers(viewer.tenant(), current.key(), ScenarioDriver.changed(current.overrides(), wanted), viewer.subject())
+						.flatMap(held -> held.isEmpty() ? change(tx, viewer, current, input, wanted, sourceAddress)
+								: Mono.just(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.DRIVER_LOCKED, "drivers",
+										"Locked by another editor: " + held)))));
 				}));
 		});
-		List<ScenarioError> invalid = input.validate();
-		if (!invalid.isEmpty()) {
-			return Mono.just(CreateScenario.Payload.failed(invalid));
-		}
-		Optional<UUID> key = keyOf(input.scenarioId(), Scenario.TYPE_NAME);
-		return mutations.once(viewer.tenant(), tx -> (key.isEmpty() ? Mono.just(List.<Scenario>of()) : scenarios.find(tx, List.of(key.get())))
-			.flatMap(found -> {
-				if (found.isEmpty()) {
-					return Mono.just(Outcome.rejected(CreateScenario.Payload.failed(
-							ScenarioError.at(ScenarioErrorCode.SCENARIO_NOT_FOUND, "scenarioId", "No scenario " + input.scenarioId()))));
-				}
-				Scenario current = found.getFirst();
-				DriverOverrides wanted = input.drivers().toOverrides();
-				return locks.heldByOthers(viewer.tenant(), current.key(), ScenarioDriver.changed(current.overrides(), wanted), viewer.subject())
-					.flatMap(held -> held.isEmpty() ? change(tx, viewer, current, input, wanted, sourceAddress)
-							: Mono.just(Outcome.rejected(CreateScenario.Payload.failed(ScenarioError.at(ScenarioErrorCode.DRIVER_LOCKED, "drivers",
-									"Locked by another editor: " + held)))));
-			}));
 	}
 
 	private Mono<Outcome<CreateScenario.Payload>> change(TenantTransaction tx, Viewer viewer, Scenario current, UpdateScenarioDrivers.Input input,
@@ -213,8 +193,7 @@ public class ScenarioService {
 
 	/** The scenario's forecast from the ledger's current facts, with its chain; empty when the scenario is not the tenant's. */
 	Mono<Recalculation> recalculate(Viewer viewer, UUID scenarioKey, LocalDate asOf, int horizonDays) {
-		return database.inTransaction(viewer.tenant(), db -> {
-			TenantTransaction tx = new TenantTransaction(viewer.tenant(), db);
+		return database.run(viewer.tenant(), tx -> {
 			return scenarios.chain(tx, scenarioKey).filter(chain -> !chain.isEmpty()).flatMap(chain -> facts.read(tx, asOf, horizonDays,
 					chain.getLast().reportingCurrency().getCurrencyCode())
 				.map(inputs -> new Recalculation(chain.getLast(), chain.stream().map(Scenario::key).collect(Collectors.toSet()),

@@ -55,8 +55,7 @@ class TenderService {
 	private final ApplicationEventPublisher applicationEvents;
 
 	TenderService(TenantDatabase database, Mutations mutations, TenderStore store, CpvCatalog catalog, OrganisationDirectory organisations,
-			ReferenceData referenceData, BidSealingKeys bidKeys) {
-			ReferenceData referenceData, BidKeys bidKeys, ApplicationEventPublisher applicationEvents) {
+			ReferenceData referenceData, BidSealingKeys bidKeys, ApplicationEventPublisher applicationEvents) {
 		this.database = database;
 		this.mutations = mutations;
 		this.store = store;
