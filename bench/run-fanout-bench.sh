@@ -27,9 +27,10 @@ else
   jar=$JAR
 fi
 secret=$(openssl rand -hex 32)
-# Every subscriber has its own token; the bucket is opened wide so that subscribing (which takes the
+# Every subscriber has its own token; the client and tenant buckets are opened wide so that subscribing (which takes the
 # subscription's cost once) never throttles the ramp-up.
 common="PERFORMANCEOS_DEMO_ENABLED=false PERFORMANCEOS_LIMITS_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_BUCKET_CAPACITY=10000000
+  PERFORMANCEOS_LIMITS_TENANT_BUCKET_LEAK_PER_SECOND=10000000 PERFORMANCEOS_LIMITS_TENANT_BUCKET_CAPACITY=10000000
   PERFORMANCEOS_BANK_AGGREGATOR_WEBHOOK_SECRET=$secret PERFORMANCEOS_SECURITY_EMBEDDED_KEY_PATH=$work/a/identity/signing-key.pem"
 env $common PORT=$port_a PERFORMANCEOS_DATA_DIR=$work/a java $heap -jar "$jar" >"$work/a.log" 2>&1 &
 pid_a=$!

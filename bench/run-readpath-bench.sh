@@ -45,6 +45,13 @@ openssl rsa -in "$work/data/identity/signing-key.pem" -pubout -out "$work/public
 for _ in $(seq 1 60); do grep -q listening "$work/peer.log" && break; sleep 0.5; done
 export TOKEN=$(PERFORMANCEOS_DATA_DIR=$work/data scripts/mint-token.sh ADMIN bench)
 python3 bench/readpath/seed.py "http://127.0.0.1:$server_port/graphql" "http://127.0.0.1:$peer_port/graphql" "$TOKEN" "$entries" "$work"
+# The seed's outbox (analytics projection of every posted line) is delivered in the background: wait for it,
+# so that the first shape measured does not share the cores with it (at most DRAIN_SECONDS).
+for _ in $(seq 1 "${DRAIN_SECONDS:-120}"); do
+  [ "$(PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -Atc 'SELECT count(*) FROM outbox_delivery')" = 0 ] && break
+  sleep 1
+done
+echo "outbox after seeding: $(PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -Atc 'SELECT count(*) FROM outbox_delivery') deliveries pending"
 
 url() { if [ "$1" = server ]; then echo "http://127.0.0.1:$server_port/graphql"; else echo "http://127.0.0.1:$peer_port/graphql"; fi; }
 # Each shape's answer must hold this (and no "errors") to count as good.
