@@ -25,7 +25,6 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.ledger.accounts.Account;
 import com.performanceos.ledger.accounts.AccountsByKey;
 import com.performanceos.platform.audit.AuditEntry;
@@ -98,8 +97,8 @@ class BankAccountController implements NodeLoader, LiveEventConsumer {
 			return Mono.just(shown);
 		}
 		String sourceAddress = Caller.of(context).sourceAddress();
-		return database.inTransaction(viewer.tenant(), db -> Flux.fromIterable(new LinkedHashSet<>(page))
-			.concatMap(account -> auditTrail.record(new TenantTransaction(viewer.tenant(), db), new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
+		return database.run(viewer.tenant(), tx -> Flux.fromIterable(new LinkedHashSet<>(page))
+			.concatMap(account -> auditTrail.record(tx, new AuditEntry(viewer.subject(), MASKED_VIEW_ACTION,
 					BankAccount.TYPE_NAME, account.id(), sourceAddress, null, Map.of("iban", account.clearIban().masked(), "roles",
 							viewer.roles().stream().map(Role::name).sorted().toList()))))
 			.then(Mono.just(shown)));
