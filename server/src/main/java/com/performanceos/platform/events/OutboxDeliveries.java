@@ -26,6 +26,9 @@ final class OutboxDeliveries {
 	/** Caps the exponent of the backoff so that doubling never overflows before the maximum applies. */
 	private static final int BACKOFF_DOUBLINGS_MAX = 30;
 
+	/** Seed of the sink lock's hash, apart from the seeds other advisory locks use (imports 0, rules 40). */
+	private static final int SINK_LOCK_SEED = 1_001;
+
 	private final DatabaseClient client;
 
 	private final TransactionalOperator transactions;
@@ -37,12 +40,25 @@ final class OutboxDeliveries {
 
 	/**
 	 * Runs {@code work} on the due deliveries of {@code sink} (at most {@code limit}, oldest event first, and no more
-	 * payload than {@code maxBytes} counted before each event), locked for the length of one transaction. Rows another
-	 * instance holds are skipped, not waited for, so relays never deliver the same row at the same time. The
-	 * transaction commits when {@code work} completes and rolls back, releasing the rows untouched, when it fails.
+	 * payload than {@code maxBytes} counted before each event), locked for the length of one transaction. One relay at
+	 * a time drains a sink, whichever instance it runs in: the others find the sink's lock taken and get an empty batch
+	 * instead of waiting. Two instances draining side by side would each take a part of the due rows and could hand a
+	 * later event to the sink first (a subscriber hearing a rollback before the publication it undoes); holding the
+	 * sink keeps every sink's deliveries in commit order. The transaction commits when {@code work} completes and
+	 * rolls back, releasing the rows and the sink untouched, when it fails.
 	 */
 	<T> Mono<T> inClaim(String sink, int limit, long maxBytes, Function<List<DomainEvent>, Mono<T>> work) {
-		return transactions.transactional(claim(sink, limit, maxBytes).collectList().flatMap(work));
+		Mono<List<DomainEvent>> batch = holdSink(sink)
+			.flatMap(held -> held ? claim(sink, limit, maxBytes).collectList() : Mono.just(List.<DomainEvent>of()));
+		return transactions.transactional(batch.flatMap(work));
+	}
+
+	/** Takes the sink's transaction-scoped advisory lock if no other relay holds it; never waits. */
+	private Mono<Boolean> holdSink(String sink) {
+		return client.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:sink, " + SINK_LOCK_SEED + ")) AS held")
+			.bind("sink", sink)
+			.map(row -> Boolean.TRUE.equals(row.get("held", Boolean.class)))
+			.one();
 	}
 
 	private Flux<DomainEvent> claim(String sink, int limit, long maxBytes) {

@@ -223,6 +223,39 @@ class OutboxRelayIntegrationTests extends IntegrationTest {
 		assertThat(deliveries.inClaim(sink, 2, 1_000_000, batch -> Mono.just(batch.size())).block()).isEqualTo(2);
 	}
 
+	@Test
+	void oneRelayAtATimeDrainsASinkSoItsEventsLeaveInCommitOrder() throws Exception {
+		String tenant = newTenant("claim-order");
+		String sink = "order-probe-" + tenant;
+		String otherSink = "order-other-" + tenant;
+		insertPending(tenant, sink);
+		insertPending(tenant, sink);
+		insertPending(tenant, otherSink);
+		// A relay (here, of another instance) holds the sink while it delivers the first event.
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		List<Integer> firstBatch = new CopyOnWriteArrayList<>();
+		var first = deliveries.inClaim(sink, 1, 1_000_000, batch -> Mono.fromCallable(() -> {
+			firstBatch.add(batch.size());
+			holding.countDown();
+			release.await(30, TimeUnit.SECONDS);
+			return batch.size();
+		}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())).subscribe();
+		try {
+			assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+			// The second event is due and unlocked, yet nobody else may hand it to the sink before the first.
+			assertThat(deliveries.inClaim(sink, 500, 1_000_000, batch -> Mono.just(batch.size())).block()).isZero();
+			// Other sinks are not held back.
+			assertThat(deliveries.inClaim(otherSink, 500, 1_000_000, batch -> Mono.just(batch.size())).block()).isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+		}
+		await().atMost(PATIENCE).until(first::isDisposed);
+		assertThat(firstBatch).containsExactly(1);
+		assertThat(deliveries.inClaim(sink, 500, 1_000_000, batch -> Mono.just(batch.size())).block()).isEqualTo(2);
+	}
+
 	private static void insertPending(String tenant, String sink) throws SQLException {
 		String id = UUID.randomUUID().toString();
 		execute("INSERT INTO outbox_event (id, tenant_id, type, payload, occurred_at) "
