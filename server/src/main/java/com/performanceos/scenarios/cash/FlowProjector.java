@@ -54,6 +54,18 @@ final class FlowProjector {
 	}
 
 	/**
+	 * The flows other than invoices and bills (recurring occurrences, run-rate days, one-offs), in the same order as
+	 * {@link #project()}: a few hundred at most, which the engine totals as flows while it sums invoices and bills in cents.
+	 */
+	List<CashFlow> projectBeyondInvoicesAndBills() {
+		List<CashFlow> flows = new ArrayList<>();
+		recurring(flows);
+		newBusiness(flows);
+		oneOffs(flows);
+		return flows;
+	}
+
+	/**
 	 * The delay of a customer without paid history: the median of the other customers' delays (the
 	 * portfolio's usual behaviour; rounded half up to whole days), or 0 (due date) with no history at all.
 	 */
