@@ -174,6 +174,10 @@ class TableOwnershipTests {
 		owners.put("commission_run", "rules.commissions.runs");
 		owners.put("commission_line", "rules.commissions.runs");
 		owners.put("commission_rep_total", "rules.commissions.runs");
+		owners.put("commission_inquiry", "rules.commissions.disputes");
+		owners.put("commission_inquiry_message", "rules.commissions.disputes");
+		owners.put("commission_adjustment", "rules.commissions.disputes");
+		owners.put("commission_contest", "rules.commissions.contests");
 		owners.put("tenders_watch_search", "tenders.watch");
 		owners.put("tenders_watch_tenant", "tenders.watch");
 		owners.put("tenders_notice", "tenders.watch");

@@ -10,5 +10,11 @@ import com.performanceos.rules.commissions.calculation.CalculationResult;
  * @param run the run it comes from
  * @param total the rep's figures
  */
-record Statement(String rep, CalculationRun run, CalculationResult.RepTotal total) {
+public record Statement(String rep, CalculationRun run, CalculationResult.RepTotal total) {
+
+	/** The statement's month, for the fields other packages add to {@code CommissionStatement}. */
+	public java.time.YearMonth period() {
+		return java.time.YearMonth.parse(run.period());
+	}
+
 }
