@@ -174,6 +174,10 @@ class TableOwnershipTests {
 		owners.put("commission_run", "rules.commissions.runs");
 		owners.put("commission_line", "rules.commissions.runs");
 		owners.put("commission_rep_total", "rules.commissions.runs");
+		owners.put("commission_approval", "rules.commissions.approval");
+		owners.put("commission_approval_step", "rules.commissions.approval");
+		owners.put("commission_shadow", "rules.commissions.shadow");
+		owners.put("commission_shadow_rep", "rules.commissions.shadow");
 		owners.put("tenders_watch_search", "tenders.watch");
 		owners.put("tenders_watch_tenant", "tenders.watch");
 		owners.put("tenders_notice", "tenders.watch");
