@@ -178,6 +178,10 @@ class TableOwnershipTests {
 		owners.put("commission_inquiry_message", "rules.commissions.disputes");
 		owners.put("commission_adjustment", "rules.commissions.disputes");
 		owners.put("commission_contest", "rules.commissions.contests");
+		owners.put("commission_approval", "rules.commissions.approval");
+		owners.put("commission_approval_step", "rules.commissions.approval");
+		owners.put("commission_shadow", "rules.commissions.shadow");
+		owners.put("commission_shadow_rep", "rules.commissions.shadow");
 		owners.put("tenders_watch_search", "tenders.watch");
 		owners.put("tenders_watch_tenant", "tenders.watch");
 		owners.put("tenders_notice", "tenders.watch");

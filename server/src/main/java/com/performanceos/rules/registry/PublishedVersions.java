@@ -36,6 +36,11 @@ public final class PublishedVersions {
 		return GlobalId.decode(ruleId, Rule.TYPE_NAME);
 	}
 
+	/** The global id of a rule version. */
+	public static String versionId(UUID versionKey) {
+		return GlobalId.encode(RuleVersion.TYPE_NAME, versionKey);
+	}
+
 	/** The global id of a rule. */
 	public static String ruleId(UUID ruleKey) {
 		return GlobalId.encode(Rule.TYPE_NAME, ruleKey);

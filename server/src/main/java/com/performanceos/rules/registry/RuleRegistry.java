@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
@@ -48,9 +50,12 @@ class RuleRegistry {
 
 	private final SubDecisions subDecisions;
 
+	private final ObjectProvider<PublicationGate> gates;
+
 	RuleRegistry(Mutations mutations, RuleStore store, RuleCompiler compiler, RuleEvaluator evaluator, RulesProperties limits,
-			Outbox outbox, RulesGovernanceProperties governance, SubDecisions subDecisions) {
+			Outbox outbox, RulesGovernanceProperties governance, SubDecisions subDecisions, ObjectProvider<PublicationGate> gates) {
 		this.subDecisions = subDecisions;
+		this.gates = gates;
 		this.mutations = mutations;
 		this.governance = governance;
 		this.outbox = outbox;
@@ -142,10 +147,18 @@ class RuleRegistry {
 					.flatMap(resolver -> {
 						TransitionRuleVersion.Payload failed = failedExample(evaluator.runExamples(version, resolver));
 						return failed != null ? Mono.just(Outcome.rejected(failed))
-								: moveTo(tx, viewer, transition, version, justification, sourceAddress);
+								: gateRefusal(tx, version, viewer.subject())
+									.map(refused -> Outcome.rejected(TransitionRuleVersion.Payload.failed(RulesErrorCode.PUBLICATION_BLOCKED, refused,
+											"input", "versionId")))
+									.switchIfEmpty(Mono.defer(() -> moveTo(tx, viewer, transition, version, justification, sourceAddress)));
 					})));
 		}
 		return moveTo(tx, viewer, transition, version, justification, sourceAddress);
+	}
+
+	/** The first refusal of the modules' publication gates, asked in order; empty when none refuses. */
+	private Mono<String> gateRefusal(TenantTransaction tx, RuleVersion version, String actor) {
+		return Flux.fromStream(gates.orderedStream()).concatMap(gate -> gate.refusal(tx, version, actor)).next();
 	}
 
 	/** Why a version's sub-decisions forbid publishing it (a call naming no rule, a circle); empty when none does. */

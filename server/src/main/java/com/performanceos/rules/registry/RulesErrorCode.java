@@ -38,6 +38,8 @@ public enum RulesErrorCode {
 	/** A sub-decision names a rule the registry cannot resolve. */
 	UNRESOLVED_DECISION,
 	/** Publishing would make sub-decisions call each other in a circle (names the circle). */
-	SUB_DECISION_CYCLE
+	SUB_DECISION_CYCLE,
+	/** A module's publication gate refuses the version (commissions: a shadow difference above the threshold, not approved). */
+	PUBLICATION_BLOCKED
 
 }

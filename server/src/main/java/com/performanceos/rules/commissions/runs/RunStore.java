@@ -83,6 +83,13 @@ class RunStore {
 				+ "ORDER BY created_at DESC, id LIMIT 1").bind("period", period).map(RunStore::toRun).one();
 	}
 
+	/** The latest month before {@code beforePeriod} that has a successful run, if any. */
+	Mono<String> latestPeriodBefore(TenantTransaction tx, String beforePeriod) {
+		return tx.db().sql("SELECT max(period) AS period FROM commission_run WHERE status = 'SUCCEEDED' AND period < :period")
+			.bind("period", beforePeriod).map(row -> java.util.Optional.ofNullable(row.get("period", String.class))).one()
+			.flatMap(Mono::justOrEmpty).map(String::strip);
+	}
+
 	/** What each rep was paid on each deal (DIRECT and ROLLUP lines) by the latest successful run of each earlier period. */
 	Mono<Map<String, BigDecimal>> paidOnDeals(TenantTransaction tx, String beforePeriod, List<UUID> deals) {
 		if (deals.isEmpty()) {
