@@ -194,6 +194,7 @@ class TableOwnershipTests {
 		owners.put("ai_tenant_model", "platform.ai");
 		owners.put("rules_model_switch", "rules.proposals");
 		owners.put("rules_recertification", "rules.proposals");
+		owners.put("commission_proof_pack", "rules.commissions.proof");
 		return Map.copyOf(owners);
 	}
 
