@@ -18,9 +18,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A tenant's commissions set up as its people do it, through the API only: deals and quotas imported as CSV, reps and
  * splits recorded, plans written as COMMISSION_PLAN rules (by Sam, SALES_OPS) and published (by Fiona, FINANCE),
- * assigned, and runs started and awaited.
+ * assigned, and runs started and awaited. Public for other packages' tests built on commissions (rules mined from payouts).
  */
-final class CommissionsWorld {
+public final class CommissionsWorld {
 
 	static final Duration WINDOW = Duration.ofSeconds(90);
 
@@ -33,13 +33,13 @@ final class CommissionsWorld {
 
 	private final TestTokens tokens;
 
-	final String tenant;
+	public final String tenant;
 
-	final HttpGraphQlTester salesOps;
+	public final HttpGraphQlTester salesOps;
 
-	final HttpGraphQlTester finance;
+	public final HttpGraphQlTester finance;
 
-	CommissionsWorld(String baseUrl, TestTokens tokens, String tenant) {
+	public CommissionsWorld(String baseUrl, TestTokens tokens, String tenant) {
 		this.baseUrl = baseUrl;
 		this.tokens = tokens;
 		this.tenant = tenant;
@@ -47,19 +47,19 @@ final class CommissionsWorld {
 		this.finance = as("fiona", Role.FINANCE);
 	}
 
-	HttpGraphQlTester as(String subject, Role... roles) {
+	public HttpGraphQlTester as(String subject, Role... roles) {
 		WebTestClient web = WebTestClient.bindToServer().baseUrl(baseUrl + "/graphql").responseTimeout(WINDOW).build();
 		return HttpGraphQlTester.builder(web.mutate()).header("Authorization", "Bearer " + tokens.token(subject, tenant, roles))
 			.responseTimeout(WINDOW).build();
 	}
 
 	/** Imports deals ({@code Deal,Owner,Product,Region,Amount,ARR,Stage,Closed,Currency} rows) and waits for the import. */
-	void importDeals(String key, String rows) {
+	public void importDeals(String key, String rows) {
 		importFile(key, "DEALS", DEAL_MAPPING, "Deal,Owner,Product,Region,Amount,ARR,Stage,Closed,Currency\n" + rows, 4);
 	}
 
 	/** Imports quotas ({@code Owner,Month,Quota,Currency} rows). */
-	void importQuotas(String key, String rows) {
+	public void importQuotas(String key, String rows) {
 		importFile(key, "QUOTAS", QUOTA_MAPPING, "Owner,Month,Quota,Currency\n" + rows, 2);
 	}
 
@@ -84,20 +84,20 @@ final class CommissionsWorld {
 	}
 
 	/** The global id of a deal by its reference. */
-	String dealId(String ref) {
+	public String dealId(String ref) {
 		List<Map<String, Object>> deals = salesOps.documentName("importDeals").variable("first", 100).execute().path("deals.nodes")
 			.entity(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
 			}).get();
 		return deals.stream().filter(deal -> ref.equals(deal.get("dealId"))).map(deal -> (String) deal.get("id")).findFirst().orElseThrow();
 	}
 
-	void reps(List<Map<String, Object>> reps, List<Map<String, Object>> managers) {
+	public void reps(List<Map<String, Object>> reps, List<Map<String, Object>> managers) {
 		salesOps.documentName("commissionsRecordReps").variable("input", Map.of("reps", reps, "managers", managers)).execute()
 			.path("recordSalesReps.userErrors").entityList(Object.class).hasSize(0);
 	}
 
 	/** Writes a plan as a COMMISSION_PLAN rule, has it published, and answers its version's id. */
-	String publishedPlan(String name, Object definition) {
+	public String publishedPlan(String name, Object definition) {
 		GraphQlTester.Response created = salesOps.documentName("rulesCreateRule").variable("input", Map.of("idempotencyKey", "plan-" + name.replace(' ', '-'),
 				"name", name.replace(' ', '-'), "kind", "COMMISSION_PLAN", "description", "pays " + name, "firstVersion", Map.of("definition", definition,
 						"examples", List.of(), "origin", "HUMAN", "changeNote", "first cut", "validFrom", "2026-01-01")))
@@ -115,13 +115,13 @@ final class CommissionsWorld {
 			.path(field + ".userErrors").entityList(Object.class).hasSize(0);
 	}
 
-	void assign(String versionId, String period, String... reps) {
+	public void assign(String versionId, String period, String... reps) {
 		salesOps.documentName("commissionsAssign").variable("input", Map.of("planVersionId", versionId, "period", period, "reps", List.of(reps)))
 			.execute().path("assignCommissionPlan.userErrors").entityList(Object.class).hasSize(0);
 	}
 
 	/** Starts a run and waits for it to succeed; answers the run as {@code calculationRun} reads it. */
-	Map<String, Object> run(String key, String period, Map<String, Object> extra) {
+	public Map<String, Object> run(String key, String period, Map<String, Object> extra) {
 		Map<String, Object> input = new java.util.HashMap<>(extra);
 		input.put("idempotencyKey", key);
 		input.put("period", period);
@@ -136,7 +136,7 @@ final class CommissionsWorld {
 	}
 
 	/** A plan paying 10 % up to 100 % of quota and 15 % above, computed by the method, with extra parts. */
-	static Map<String, Object> plan(String method, Map<String, Object> extra) {
+	public static Map<String, Object> plan(String method, Map<String, Object> extra) {
 		Map<String, Object> plan = new java.util.LinkedHashMap<>();
 		plan.put("currency", "EUR");
 		plan.put("eligibility", "stage == 'CLOSED_WON'");
