@@ -49,7 +49,7 @@ final class DecideProposal {
 	}
 
 	/** The schema's {@code DecideProposalPayload}. */
-	record Payload(@Nullable Proposal proposal, @Nullable RuleVersion ruleVersion, List<ProposalsError> userErrors) {
+	record Payload(@Nullable AiProposal proposal, @Nullable RuleVersion ruleVersion, List<ProposalsError> userErrors) {
 
 		static Payload failed(ProposalsError error) {
 			return new Payload(null, null, List.of(error));

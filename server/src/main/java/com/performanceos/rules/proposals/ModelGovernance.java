@@ -95,7 +95,7 @@ class ModelGovernance {
 					return Mono.just(Payload.failed(ProposalsErrorCode.NO_MODEL_SWITCH, "The tenant already asks " + target));
 				}
 				String from = found.getT1().active();
-				List<Proposal> accepted = found.getT2();
+				List<AiProposal> accepted = found.getT2();
 				return Flux.fromIterable(accepted).concatMap(proposal -> replayOne(viewer.tenant(), proposal, target)).collectList()
 					.flatMap(counts -> {
 						if (counts.stream().anyMatch(count -> count == null || count[0] < 0)) {
@@ -121,7 +121,7 @@ class ModelGovernance {
 	 * {@code [compared, differing]}, or {@code [-1, 0]} when the provider did not answer.
 	 */
 	@SuppressWarnings("unchecked")
-	private Mono<int[]> replayOne(String tenant, Proposal proposal, String model) {
+	private Mono<int[]> replayOne(String tenant, AiProposal proposal, String model) {
 		Map<String, Object> payload = (Map<String, Object>) java.util.Objects.requireNonNull(proposal.payload());
 		List<Map<String, Object>> examples = (List<Map<String, Object>>) payload.get("examples");
 		List<RuleDrafts.Example> expected = new ArrayList<>();

@@ -53,7 +53,7 @@ class ModelGovernanceStore {
 	}
 
 	/** Marks the versions TO_RECERTIFY under the switch. */
-	Mono<Void> mark(TenantTransaction tx, UUID switchKey, List<Proposal> accepted) {
+	Mono<Void> mark(TenantTransaction tx, UUID switchKey, List<AiProposal> accepted) {
 		return reactor.core.publisher.Flux.fromIterable(accepted)
 			.filter(proposal -> proposal.ruleVersionKey() != null && proposal.model() != null)
 			.concatMap(proposal -> tx.db().sql("INSERT INTO rules_recertification (tenant_id, rule_version_id, switch_id, model) "

@@ -4,6 +4,8 @@ package com.performanceos.rules.proposals;
 public enum ProposalKind {
 
 	/** A commission plan (a decision table or an expression) from a sentence, with stored examples. */
-	PLAN_FROM_SENTENCE
+	PLAN_FROM_SENTENCE,
+	/** The rates that explain past payouts, recovered by deterministic statistics ({@link HistoryMining}), as a decision table. */
+	MINED_RULE
 
 }

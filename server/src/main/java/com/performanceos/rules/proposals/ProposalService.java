@@ -87,7 +87,7 @@ class ProposalService implements AiAnswers {
 		});
 	}
 
-	private Mono<ProposePlan.Payload> store(Viewer viewer, ProposePlan.Input input, AiPrompt prompt, Proposal proposal,
+	private Mono<ProposePlan.Payload> store(Viewer viewer, ProposePlan.Input input, AiPrompt prompt, AiProposal proposal,
 			@Nullable String queuedReason, @Nullable String sourceAddress) {
 		boolean[] outageOpened = { false };
 		return mutations.idempotent(viewer.tenant(), new Idempotency<>(ProposePlan.OPERATION, input.idempotencyKey(), input.fingerprint(),
@@ -104,18 +104,18 @@ class ProposalService implements AiAnswers {
 			.doOnSuccess(payload -> queue.alertAfterCommit(viewer.tenant(), outageOpened[0], String.valueOf(queuedReason)));
 	}
 
-	private Proposal queued(ProposePlan.Input input, AiPrompt prompt, Viewer viewer, String reason) {
-		return new Proposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.QUEUED, input.ruleName(), input.sentence(),
+	private AiProposal queued(ProposePlan.Input input, AiPrompt prompt, Viewer viewer, String reason) {
+		return new AiProposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.QUEUED, input.ruleName(), input.sentence(),
 				null, null, null, prompt.sha256(), 0, 0, reason, null, null, viewer.subject(), null, Instant.now());
 	}
 
-	private Proposal answered(ProposePlan.Input input, AiPrompt prompt, Viewer viewer, AiAnswer answer) {
+	private AiProposal answered(ProposePlan.Input input, AiPrompt prompt, Viewer viewer, AiAnswer answer) {
 		PlanFromSentence.Validated validated = PlanFromSentence.validate(answer.text(), drafts);
 		return switch (validated) {
-			case PlanFromSentence.Valid valid -> new Proposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.PROPOSED,
+			case PlanFromSentence.Valid valid -> new AiProposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.PROPOSED,
 					input.ruleName(), input.sentence(), valid.payloadText(), valid.justification(), answer.model(), prompt.sha256(),
 					answer.promptTokens(), answer.completionTokens(), null, null, null, viewer.subject(), null, Instant.now());
-			case PlanFromSentence.Invalid failed -> new Proposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.FAILED,
+			case PlanFromSentence.Invalid failed -> new AiProposal(UUID.randomUUID(), ProposalKind.PLAN_FROM_SENTENCE, ProposalStatus.FAILED,
 					input.ruleName(), input.sentence(), null, null, answer.model(), prompt.sha256(), answer.promptTokens(),
 					answer.completionTokens(), null, failed.reason(), null, viewer.subject(), null, Instant.now());
 		};
@@ -139,7 +139,7 @@ class ProposalService implements AiAnswers {
 
 	Mono<DecideProposal.Payload> accept(Viewer viewer, DecideProposal.AcceptInput input, @Nullable String sourceAddress) {
 		List<ProposalsError> invalid = input.validate();
-		Optional<UUID> key = GlobalId.decode(input.proposalId(), Proposal.TYPE_NAME);
+		Optional<UUID> key = GlobalId.decode(input.proposalId(), AiProposal.TYPE_NAME);
 		if (!invalid.isEmpty() || key.isEmpty()) {
 			return Mono.just(DecideProposal.Payload.failed(invalid.isEmpty() ? List.of(ProposalsError.notFound()) : invalid));
 		}
@@ -149,7 +149,7 @@ class ProposalService implements AiAnswers {
 	}
 
 	@SuppressWarnings("unchecked")
-	private Mono<Outcome<DecideProposal.Payload>> accept(TenantTransaction tx, Viewer viewer, Proposal proposal,
+	private Mono<Outcome<DecideProposal.Payload>> accept(TenantTransaction tx, Viewer viewer, AiProposal proposal,
 			DecideProposal.AcceptInput input, @Nullable String sourceAddress) {
 		if (proposal.status() != ProposalStatus.PROPOSED) {
 			return Mono.just(Outcome.rejected(DecideProposal.Payload.failed(new ProposalsError(ProposalsErrorCode.ILLEGAL_TRANSITION,
@@ -171,7 +171,9 @@ class ProposalService implements AiAnswers {
 		RuleDrafts.Draft draft = new RuleDrafts.Draft(proposal.target(), valid.kind(), "Proposed by AI from: " + shorten(proposal.request()),
 				valid.definition(), valid.examples(), java.util.Objects.requireNonNull(proposal.model()), justification, validFrom);
 		return drafts.write(tx, viewer.subject(), draft)
-			.flatMap(version -> models.certifyIfNone(tx, draft.model(), viewer.subject()).thenReturn(version))
+			// Only a language model's proposal certifies a model for the tenant; mined rates are the tenant's own statistics.
+			.flatMap(version -> (proposal.kind() == ProposalKind.PLAN_FROM_SENTENCE ? models.certifyIfNone(tx, draft.model(), viewer.subject())
+					: Mono.empty()).then(Mono.just(version)))
 			.flatMap(version -> store.decided(tx, proposal.key(), ProposalStatus.ACCEPTED, viewer.subject(), input.note(), version.key())
 				.map(decided -> Outcome.committed(new DecideProposal.Payload(decided, version, List.of()),
 						audit(viewer, "rules.proposal.accepted", decided, sourceAddress, Map.of("ruleVersionId", version.id(), "edited",
@@ -182,7 +184,7 @@ class ProposalService implements AiAnswers {
 
 	Mono<DecideProposal.Payload> reject(Viewer viewer, DecideProposal.RejectInput input, @Nullable String sourceAddress) {
 		List<ProposalsError> invalid = input.validate();
-		Optional<UUID> key = GlobalId.decode(input.proposalId(), Proposal.TYPE_NAME);
+		Optional<UUID> key = GlobalId.decode(input.proposalId(), AiProposal.TYPE_NAME);
 		if (!invalid.isEmpty() || key.isEmpty()) {
 			return Mono.just(DecideProposal.Payload.failed(invalid.isEmpty() ? List.of(ProposalsError.notFound()) : invalid));
 		}
@@ -198,7 +200,7 @@ class ProposalService implements AiAnswers {
 	}
 
 	/** What the audit log keeps of a proposal: its digest and accounting, never the prompt or the sentence. */
-	private static AuditEntry audit(Viewer viewer, String action, Proposal proposal, @Nullable String sourceAddress,
+	private static AuditEntry audit(Viewer viewer, String action, AiProposal proposal, @Nullable String sourceAddress,
 			@Nullable Map<String, Object> extra) {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("kind", proposal.kind().name());
@@ -215,7 +217,7 @@ class ProposalService implements AiAnswers {
 		if (extra != null) {
 			after.putAll(extra);
 		}
-		return new AuditEntry(viewer.subject(), action, Proposal.TYPE_NAME, proposal.id(), sourceAddress, null, after);
+		return new AuditEntry(viewer.subject(), action, AiProposal.TYPE_NAME, proposal.id(), sourceAddress, null, after);
 	}
 
 	private static String shorten(String text) {

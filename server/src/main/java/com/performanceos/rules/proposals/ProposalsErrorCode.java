@@ -24,6 +24,8 @@ public enum ProposalsErrorCode {
 	/** This approver cannot approve the switch (already approved by them, or not the role the gate still needs). */
 	APPROVAL_NOT_NEEDED,
 	/** The tenant has no previous model to return to. */
-	NOTHING_TO_ROLL_BACK
+	NOTHING_TO_ROLL_BACK,
+	/** No rate explains enough of the period's payouts to be proposed. */
+	NOTHING_MINED
 
 }

@@ -43,9 +43,9 @@ final class ProposePlan {
 	}
 
 	/** The schema's {@code ProposePlanPayload}. */
-	record Payload(@Nullable Proposal proposal, List<ProposalsError> userErrors) {
+	record Payload(@Nullable AiProposal proposal, List<ProposalsError> userErrors) {
 
-		static Payload of(Proposal proposal) {
+		static Payload of(AiProposal proposal) {
 			return new Payload(proposal, List.of());
 		}
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AiDegradedBench extends AiIntegrationTest {
 
 	@Autowired
-	private ProposalStore store;
+	private org.springframework.core.env.Environment environment;
 
 	/** The breaker stays open for the whole run, and the rate limiter does not get in the way of measuring it. */
 	@DynamicPropertySource
@@ -44,6 +44,8 @@ class AiDegradedBench extends AiIntegrationTest {
 	void proposePlanAnswersQueuedWithTheBreakerOpenUnderConcurrentCallers() {
 		int callers = Integer.getInteger("ai.bench.callers", 50);
 		int requests = Integer.getInteger("ai.bench.requests", 40);
+		assertThat(environment.getProperty("performanceos.ai.breaker.open-duration")).as("the bench's breaker stays open for the run")
+			.isEqualTo("1h");
 		String tenant = newTenant("bench-ai");
 		failsWith500();
 		// Open the breaker: failing calls until a proposal is queued for the breaker's reason.

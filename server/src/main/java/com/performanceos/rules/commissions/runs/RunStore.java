@@ -106,6 +106,26 @@ class RunStore {
 			.all().collectMap(Map.Entry::getKey, Map.Entry::getValue, java.util.TreeMap::new).map(map -> map);
 	}
 
+	/**
+	 * The DIRECT lines of the latest successful run of each period from {@code fromPeriod} to {@code toPeriod}, with the
+	 * deal's product and region as the line's trace recorded them; {@code max} at most, oldest period first.
+	 */
+	Mono<List<PayoutHistory.Payout>> directPayouts(TenantTransaction tx, String fromPeriod, String toPeriod, int max) {
+		return tx.db().sql("""
+				SELECT r.period, l.rep_code, l.deal_ref, l.trace -> 'deal' ->> 'product' AS product, l.trace -> 'deal' ->> 'region' AS region,
+				       l.credited, l.amount, r.currency
+				FROM commission_line l JOIN commission_run r ON r.id = l.run_id
+				WHERE l.run_id IN (SELECT DISTINCT ON (period) id FROM commission_run
+				                   WHERE status = 'SUCCEEDED' AND period BETWEEN :from AND :to ORDER BY period, created_at DESC, id)
+				  AND l.kind = 'DIRECT'
+				ORDER BY r.period, l.seq LIMIT :max""")
+			.bind("from", fromPeriod).bind("to", toPeriod).bind("max", max)
+			.map(row -> new PayoutHistory.Payout(row.get("period", String.class), row.get("rep_code", String.class), row.get("deal_ref", String.class),
+					String.valueOf(row.get("product", String.class)), String.valueOf(row.get("region", String.class)),
+					row.get("credited", BigDecimal.class), row.get("amount", BigDecimal.class), row.get("currency", String.class)))
+			.all().collectList();
+	}
+
 	/** What each rep carries out of a run. */
 	Mono<Map<String, CalculationInputs.Carry>> carries(TenantTransaction tx, UUID runKey) {
 		return tx.db().sql("SELECT rep_code, clawback_carry_out, draw_balance_out FROM commission_rep_total WHERE run_id = :run")

@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A tenant's commissions set up as its people do it, through the API only: deals and quotas imported as CSV, reps and
  * splits recorded, plans written as COMMISSION_PLAN rules (by Sam, SALES_OPS) and published (by Fiona, FINANCE),
- * assigned, and runs started and awaited. Public for the tests of the other commissions packages (approval, shadow).
+ * assigned, and runs started and awaited. Public for the tests of other packages built on commissions (approval,
+ * shadow, rules mined from payouts).
  */
 public final class CommissionsWorld {
 

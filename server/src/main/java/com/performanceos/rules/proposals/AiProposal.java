@@ -9,7 +9,7 @@ import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.rules.engine.JsonValues;
 
 /**
- * An AI proposal, never an action.
+ * An AI proposal, never an action (named like the schema's type so that {@code node(id)} resolves it).
  *
  * @param key the primary key
  * @param kind what it proposes
@@ -29,7 +29,7 @@ import com.performanceos.rules.engine.JsonValues;
  * @param decidedBy who accepted or rejected it
  * @param createdAt when it was asked
  */
-public record Proposal(UUID key, ProposalKind kind, ProposalStatus status, String target, String request, @Nullable String payloadText,
+public record AiProposal(UUID key, ProposalKind kind, ProposalStatus status, String target, String request, @Nullable String payloadText,
 		@Nullable String justification, @Nullable String model, String promptSha256, long promptTokens, long completionTokens,
 		@Nullable String queuedReason, @Nullable String failureReason, @Nullable UUID ruleVersionKey, String requestedBy,
 		@Nullable String decidedBy, Instant createdAt) {
