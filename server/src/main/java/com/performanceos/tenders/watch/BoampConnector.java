@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -22,39 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code donnees} (eForms {@code cbc:ItemClassificationCode} with {@code @listName} cpv, or the older
  * {@code CPV.PRINCIPAL}); list fields may come as scalars and text is HTML-entity encoded, as public parsers report.
  */
-final class BoampConnector implements NoticeConnector {
-
-	private final WebClient web;
-
-	private final String baseUrl;
-
-	private final JsonMapper json;
-
-	private final WatchProperties settings;
-
-	private final CircuitBreaker breaker = NoticeConnector.breaker("boamp");
+final class BoampConnector extends HttpNoticeConnector {
 
 	BoampConnector(WebClient.Builder builder, String baseUrl, JsonMapper json, WatchProperties settings) {
-		this.web = builder.baseUrl(baseUrl).build();
-		this.baseUrl = baseUrl;
-		this.json = json;
-		this.settings = settings;
+		super(NoticeSource.BOAMP, builder, baseUrl, json, settings);
 	}
 
 	@Override
-	public NoticeSource source() {
-		return NoticeSource.BOAMP;
-	}
-
-	@Override
-	public String baseUrl() {
-		return baseUrl;
-	}
-
-	@Override
-	public Mono<Page> fetch(String watermark, int page) {
+	protected Mono<byte[]> request(String watermark, int page) {
 		LocalDate from = LocalDate.parse(watermark);
-		Mono<byte[]> attempt = web.get()
+		return web.get()
 			.uri(uri -> uri.path("/catalog/datasets/boamp/records")
 				.queryParam("where", "{where}")
 				.queryParam("order_by", "dateparution,idweb")
@@ -63,11 +39,11 @@ final class BoampConnector implements NoticeConnector {
 				.build("dateparution>=date'" + from + "'"))
 			.retrieve()
 			.bodyToMono(byte[].class);
-		return NoticeConnector.resilient(attempt, breaker, settings).map(body -> parse(body, watermark));
 	}
 
-	private Page parse(byte[] body, String watermark) {
-		JsonNode results = json.readTree(body).path("results");
+	@Override
+	protected Page parse(JsonNode answer, String watermark) {
+		JsonNode results = answer.path("results");
 		List<Notice> notices = new ArrayList<>();
 		String latest = watermark;
 		for (JsonNode record : results) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and absent values are missing keys; titles are per language ("Country – CPV label – title"), buyers per language
  * as arrays, lot fields as arrays (one entry per lot), values as bare numbers with their currency apart.
  */
-final class TedConnector implements NoticeConnector {
+final class TedConnector extends HttpNoticeConnector {
 
 	static final List<String> FIELDS = List.of("publication-number", "PD", "TI", "organisation-name-buyer", "classification-cpv",
 			"main-classification-lot", "total-value", "total-value-cur", "deadline-receipt-tender-date-lot", "deadline-receipt-tender-time-lot",
@@ -34,49 +33,26 @@ final class TedConnector implements NoticeConnector {
 	/** TED titles start with the country and the CPV label: "Suède – Services juridiques – Visselblåsarfunktion". */
 	private static final String TITLE_SEPARATOR = " – ";
 
-	private final WebClient web;
-
-	private final String baseUrl;
-
-	private final JsonMapper json;
-
-	private final WatchProperties settings;
-
-	private final CircuitBreaker breaker = NoticeConnector.breaker("ted");
-
 	TedConnector(WebClient.Builder builder, String baseUrl, JsonMapper json, WatchProperties settings) {
-		this.web = builder.baseUrl(baseUrl).build();
-		this.baseUrl = baseUrl;
-		this.json = json;
-		this.settings = settings;
+		super(NoticeSource.TED, builder, baseUrl, json, settings);
 	}
 
 	@Override
-	public NoticeSource source() {
-		return NoticeSource.TED;
-	}
-
-	@Override
-	public String baseUrl() {
-		return baseUrl;
-	}
-
-	@Override
-	public Mono<Page> fetch(String watermark, int page) {
+	protected Mono<byte[]> request(String watermark, int page) {
 		String query = "PD>=" + LocalDate.parse(watermark).toString().replace("-", "") + " SORT BY publication-number ASC";
 		Map<String, Object> request = Map.of("query", query, "fields", FIELDS, "limit", settings.pageSize(), "page", page + 1, "scope", "ALL",
 				"paginationMode", "PAGE_NUMBER", "checkQuerySyntax", false);
-		Mono<byte[]> attempt = web.post()
+		return web.post()
 			.uri("/v3/notices/search")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json.writeValueAsBytes(request))
 			.retrieve()
 			.bodyToMono(byte[].class);
-		return NoticeConnector.resilient(attempt, breaker, settings).map(body -> parse(body, watermark));
 	}
 
-	private Page parse(byte[] body, String watermark) {
-		JsonNode notices = json.readTree(body).path("notices");
+	@Override
+	protected Page parse(JsonNode answer, String watermark) {
+		JsonNode notices = answer.path("notices");
 		List<Notice> parsed = new ArrayList<>();
 		String latest = watermark;
 		for (JsonNode notice : notices) {
