@@ -8,13 +8,14 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
+import com.performanceos.rules.commissions.approval.RunSubmissionGuard;
 
 /**
  * What blocks a run's submission for approval: its CRITICAL anomalies. The approval workflow asks this before it lets
  * SALES_OPS submit a run; an empty answer lets the submission go on.
  */
 @Component
-public class CriticalAnomalies {
+public class CriticalAnomalies implements RunSubmissionGuard {
 
 	private final RunAnomalies anomalies;
 
@@ -29,6 +30,12 @@ public class CriticalAnomalies {
 	public Mono<List<Anomaly>> blocking(TenantTransaction tx, UUID runKey) {
 		return anomalies.of(tx, runKey).defaultIfEmpty(List.of())
 			.map(found -> found.stream().filter(anomaly -> anomaly.severity() == AnomalySeverity.CRITICAL).toList());
+	}
+
+	/** The approval workflow's question: each CRITICAL anomaly as its sentence, in the submission's transaction. */
+	@Override
+	public Mono<List<String>> blockingAnomalies(TenantTransaction tx, UUID runKey) {
+		return blocking(tx, runKey).map(found -> found.stream().map(Anomaly::message).toList());
 	}
 
 	/** The run's CRITICAL anomalies, in a transaction of their own. */

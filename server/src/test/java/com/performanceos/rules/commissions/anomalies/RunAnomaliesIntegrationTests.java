@@ -64,6 +64,12 @@ class RunAnomaliesIntegrationTests extends IntegrationTest {
 				"WARNING REP_WITHOUT_PLAN dan [D-DAN]", "INFO REP_WITHOUT_PLAN eve []");
 		assertThat(critical.blocking(world.tenant, RunRecords.runKey(runId).orElseThrow()).block())
 			.extracting(Anomaly::kind).containsExactly(AnomalyKind.DUPLICATE_DEAL, AnomalyKind.CREDIT_OVER_100);
+		// The approval workflow asks the same question: SALES_OPS cannot submit the run, and is told why.
+		var submitted = world.salesOps.documentName("commissionsApprovalSubmit").variable("input", Map.of("runId", runId)).execute();
+		submitted.path("submitCommissionRun.userErrors[*].code").entityList(String.class).containsExactly("BLOCKING_ANOMALIES");
+		submitted.path("submitCommissionRun.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).contains("2 critical anomalies", "D-1-AGAIN", "D-BIG"));
+		submitted.path("submitCommissionRun.approval").valueIsNull();
 
 		// Dan's plan, assigned after the run: his won deal is now eligible and the run has no line for it.
 		world.assign(plan, "2026-03", "dan");
