@@ -15,6 +15,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.rules.commissions.runs.CommissionsWorld;
+import com.performanceos.testsupport.IntegrationInstrumentation;
 import com.performanceos.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,6 +220,16 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 		accepted(resubmitted, "submitCommissionRun", "SUBMITTED");
 		resubmitted.path("submitCommissionRun.approval.cycle").entity(Integer.class).isEqualTo(2);
 		accepted(step(world.as("max", Role.MANAGER), "commissionsApprovalApprove", setup.runId(), null), "approveCommissionRun", "SUBMITTED");
+	}
+
+	@Test
+	void aRunWithCriticalAnomaliesCannotBeSubmitted() {
+		Setup setup = computedMarch(IntegrationInstrumentation.ANOMALOUS_RUNS_TENANT);
+		GraphQlTester.Response refused = step(setup.world().salesOps, "commissionsApprovalSubmit", setup.runId(), null);
+		refused(refused, "submitCommissionRun", "BLOCKING_ANOMALIES");
+		refused.path("submitCommissionRun.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).contains("Deal D-1 is counted twice"));
+		setup.world().finance.documentName("commissionsApproval").variable("runId", setup.runId()).execute().path("commissionRunApproval").valueIsNull();
 	}
 
 	@Test
