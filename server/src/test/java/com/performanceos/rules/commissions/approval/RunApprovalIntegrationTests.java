@@ -118,6 +118,18 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 			.containsExactly("6413 DEBIT 4000 [REP=ana]", "4286 CREDIT 4000 [REP=ana]", "6413 DEBIT 2000 [REP=bob]", "4286 CREDIT 2000 [REP=bob]");
 		assertThat(balances(world, "2026-03-31")).containsEntry("6413", List.of("6000", "0")).containsEntry("4286", List.of("0", "6000"));
 
+		// The analytics cube follows the journal through the outbox: March's cells hold the four lines.
+		Map<String, Object> cube = Map.of("measures", List.of("DEBIT", "CREDIT", "LINE_COUNT"), "dimensions", List.of("ACCOUNT"), "grain", "MONTH",
+				"effectiveFrom", "2026-03-01", "effectiveTo", "2026-03-31");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> world.finance
+			.documentName("ledgerCube").variable("input", cube).execute().path("ledgerCube.rows[*].lineCount").entityList(Integer.class).get()
+			.stream().mapToInt(Integer::intValue).sum() == 4);
+		List<Map<String, Object>> cells = world.finance.documentName("ledgerCube").variable("input", cube).execute().path("ledgerCube.rows")
+			.entity(OBJECTS).get();
+		assertThat(cells).extracting(cell -> ((Map<?, ?>) cell.get("account")).get("code") + " " + decimal(cell.get("debit")).stripTrailingZeros()
+				.toPlainString() + "/" + (decimal(cell.get("credit")).signum() == 0 ? "0" : decimal(cell.get("credit")).stripTrailingZeros().toPlainString()))
+			.containsExactlyInAnyOrder("6413 6000/0", "4286 0/6000");
+
 		HttpGraphQlTester felix = world.as("felix", Role.FINANCE);
 		refused(step(felix, "commissionsApprovalReverse", setup.runId(), " "), "reverseCommissionRun", "REASON_REQUIRED");
 		GraphQlTester.Response reversed = step(felix, "commissionsApprovalReverse", setup.runId(), "Deal D-1 was booked twice in the CRM");
