@@ -176,6 +176,7 @@ class TableOwnershipTests {
 		owners.put("commission_rep_total", "rules.commissions.runs");
 		owners.put("commission_approval", "rules.commissions.approval");
 		owners.put("commission_approval_step", "rules.commissions.approval");
+		owners.put("commission_approval_tenant", "rules.commissions.approval");
 		owners.put("commission_shadow", "rules.commissions.shadow");
 		owners.put("commission_shadow_rep", "rules.commissions.shadow");
 		owners.put("tenders_watch_search", "tenders.watch");

@@ -229,6 +229,7 @@ class RunApprovals {
 		}
 		return store.save(tx, written, before == null)
 			.then(store.addStep(tx, written.runKey(), step))
+			.then(action == ApprovalAction.SUBMIT ? store.noteTenant(tx) : Mono.just(0L))
 			.thenReturn(Outcome.committed(new ApprovalInputs.StepPayload(written, List.of()), new AuditEntry(viewer.subject(), action.auditAction(),
 					TARGET_TYPE, RunFacts.runId(written.runKey()), sourceAddress, before == null ? null : Map.of("status", before.status().name()), state)));
 	}

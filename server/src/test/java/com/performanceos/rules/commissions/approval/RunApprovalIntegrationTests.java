@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunApprovalIntegrationTests extends IntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private ApprovalEscalationSchedule schedule;
+
 	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
 	};
 
@@ -253,6 +256,10 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 		assertThat(escalate(world, now.plus(Duration.ofDays(2)))).isEmpty();
 		assertThat(escalate(world, now.plus(Duration.ofDays(4)))).containsExactly(setup.runId());
 		assertThat(escalate(world, now.plus(Duration.ofDays(5)))).as("each wait is escalated once").isEmpty();
+		// The schedule escalates as of now: nothing waited three days yet.
+		schedule.runAll().block(Duration.ofSeconds(30));
+		world.as("audrey", Role.AUDITOR).documentName("auditLog").variable("first", 100).variable("action", ApprovalEscalations.ACTION).execute()
+			.path("auditLog.edges[*].node.after").entityList(Object.class).hasSize(1);
 		Map<String, Object> approval = world.finance.documentName("commissionsApproval").variable("runId", setup.runId()).execute()
 			.path("commissionRunApproval").entity(OBJECT).get();
 		assertThat(approval.get("escalatedAt")).isNotNull();
