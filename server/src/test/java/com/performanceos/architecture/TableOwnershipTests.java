@@ -180,6 +180,7 @@ class TableOwnershipTests {
 		owners.put("commission_contest", "rules.commissions.contests");
 		owners.put("commission_approval", "rules.commissions.approval");
 		owners.put("commission_approval_step", "rules.commissions.approval");
+		owners.put("commission_approval_tenant", "rules.commissions.approval");
 		owners.put("commission_shadow", "rules.commissions.shadow");
 		owners.put("commission_shadow_rep", "rules.commissions.shadow");
 		owners.put("tenders_watch_search", "tenders.watch");

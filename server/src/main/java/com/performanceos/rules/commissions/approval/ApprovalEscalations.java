@@ -22,7 +22,8 @@ import com.performanceos.rules.commissions.runs.RunFacts;
  * Escalates runs that waited longer than {@code step-wait-max} for their current step, as of an instant the caller
  * gives (now by default; tests and back-office tools pass another, which is the controllable clock). Each wait is
  * escalated once: an ESCALATE step, a {@link RunApprovalEscalated} event through the outbox and one audit record per
- * call, in one transaction. The next step taken starts a new wait.
+ * call that escalated anything, in one transaction. The next step taken starts a new wait. {@link ApprovalEscalationSchedule}
+ * calls it as of now on a schedule.
  */
 @Component
 class ApprovalEscalations {
@@ -56,9 +57,12 @@ class ApprovalEscalations {
 			.flatMapMany(Flux::fromIterable)
 			.concatMap(runKey -> escalateOne(tx, runKey, asOf))
 			.collectList()
-			.map(escalated -> Outcome.committed(new ApprovalInputs.EscalatePayload(escalated, List.of()),
-					new AuditEntry(viewer.subject(), ACTION, RunApprovals.TARGET_TYPE, null, sourceAddress, null,
-							Map.of("asOf", asOf.toString(), "stepWaitMax", settings.stepWaitMax().toString(), "runs", escalated)))));
+			.map(escalated -> escalated.isEmpty()
+					// Nothing changed: no audit record, or the schedule would write one per tenant every interval.
+					? new Outcome.Committed<>(new ApprovalInputs.EscalatePayload(List.of(), List.of()), null, null)
+					: Outcome.committed(new ApprovalInputs.EscalatePayload(escalated, List.of()),
+							new AuditEntry(viewer.subject(), ACTION, RunApprovals.TARGET_TYPE, null, sourceAddress, null,
+									Map.of("asOf", asOf.toString(), "stepWaitMax", settings.stepWaitMax().toString(), "runs", escalated)))));
 	}
 
 	private Mono<String> escalateOne(TenantTransaction tx, java.util.UUID runKey, Instant asOf) {

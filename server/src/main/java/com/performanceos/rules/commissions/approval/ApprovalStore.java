@@ -14,7 +14,10 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.tenancy.TenantTransaction;
 
-/** The only code that names {@code commission_approval} and {@code commission_approval_step}. */
+/**
+ * The only code that names {@code commission_approval}, {@code commission_approval_step} and
+ * {@code commission_approval_tenant} (the last read by {@link ApprovalEscalationSchedule} before entering a tenant).
+ */
 @Component
 class ApprovalStore {
 
@@ -68,6 +71,12 @@ class ApprovalStore {
 			.bind("at", step.at().atOffset(ZoneOffset.UTC));
 		statement = step.comment() == null ? statement.bindNull("comment", String.class) : statement.bind("comment", step.comment());
 		return statement.fetch().rowsUpdated();
+	}
+
+	/** Notes that the tenant has approvals, so the scheduled escalation visits it. */
+	Mono<Long> noteTenant(TenantTransaction tx) {
+		return tx.db().sql("INSERT INTO commission_approval_tenant (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING").bind("tenant", tx.tenant())
+			.fetch().rowsUpdated();
 	}
 
 	/** Runs waiting for a step since before the cutoff whose wait was not escalated yet, oldest first, locked. */

@@ -52,16 +52,16 @@ class RunApprovals {
 
 	private final Accruals accruals;
 
-	private final RunSubmissionGuard guard;
+	private final ObjectProvider<RunSubmissionGuard> guards;
 
 	RunApprovals(Mutations mutations, ApprovalStore store, RunFacts runs, SalesData sales, Accruals accruals,
-			ObjectProvider<RunSubmissionGuard> guard) {
+			ObjectProvider<RunSubmissionGuard> guards) {
 		this.mutations = mutations;
 		this.store = store;
 		this.runs = runs;
 		this.sales = sales;
 		this.accruals = accruals;
-		this.guard = guard.getIfAvailable(() -> RunSubmissionGuard.NO_BLOCKING_ANOMALY);
+		this.guards = guards;
 	}
 
 	/** What a step needs from the database, read under the approval's lock. */
@@ -80,7 +80,7 @@ class RunApprovals {
 			if (!context.run().succeeded()) {
 				return refused(ApprovalErrorCode.RUN_NOT_SUCCEEDED, "Only a run that computed successfully is submitted");
 			}
-			return guard.blockingAnomalies(tx, context.run().key()).flatMap(anomalies -> {
+			return blockingAnomalies(tx, context.run().key()).flatMap(anomalies -> {
 				if (!anomalies.isEmpty()) {
 					return refused(ApprovalErrorCode.BLOCKING_ANOMALIES, "The run has " + anomalies.size() + " critical anomal"
 							+ (anomalies.size() == 1 ? "y" : "ies") + ": " + String.join("; ", anomalies.subList(0, Math.min(5, anomalies.size()))));
@@ -229,8 +229,21 @@ class RunApprovals {
 		}
 		return store.save(tx, written, before == null)
 			.then(store.addStep(tx, written.runKey(), step))
+			.then(action == ApprovalAction.SUBMIT ? store.noteTenant(tx) : Mono.just(0L))
 			.thenReturn(Outcome.committed(new ApprovalInputs.StepPayload(written, List.of()), new AuditEntry(viewer.subject(), action.auditAction(),
 					TARGET_TYPE, RunFacts.runId(written.runKey()), sourceAddress, before == null ? null : Map.of("status", before.status().name()), state)));
+	}
+
+	/**
+	 * The critical anomalies every guard reports, in the guards' order; with no guard bean, none
+	 * ({@link RunSubmissionGuard#NO_BLOCKING_ANOMALY}).
+	 */
+	private Mono<List<String>> blockingAnomalies(TenantTransaction tx, UUID runKey) {
+		List<RunSubmissionGuard> all = guards.orderedStream().toList();
+		return reactor.core.publisher.Flux.fromIterable(all.isEmpty() ? List.of(RunSubmissionGuard.NO_BLOCKING_ANOMALY) : all)
+			.concatMap(guard -> guard.blockingAnomalies(tx, runKey))
+			.collectList()
+			.map(found -> found.stream().flatMap(List::stream).toList());
 	}
 
 	/** The run's reps (paid or not) that have a manager as of the period's last day: the managers must sign for them. */

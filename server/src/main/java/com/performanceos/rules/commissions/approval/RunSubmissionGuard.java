@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
 /**
- * What may forbid submitting a run: its critical anomalies. The anomaly detection implements this port as a bean; until
- * one exists, {@link #NO_BLOCKING_ANOMALY} lets every successful run be submitted.
+ * What may forbid submitting a run: its critical anomalies. The anomaly detection implements this port as a bean; the
+ * approval asks every such bean and refuses the submission when any reports one. Until one exists,
+ * {@link #NO_BLOCKING_ANOMALY} lets every successful run be submitted.
  */
 public interface RunSubmissionGuard {
 

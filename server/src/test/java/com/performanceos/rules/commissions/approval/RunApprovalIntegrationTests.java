@@ -15,6 +15,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import com.performanceos.platform.security.Role;
 import com.performanceos.rules.commissions.runs.CommissionsWorld;
+import com.performanceos.testsupport.IntegrationInstrumentation;
 import com.performanceos.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * posts the accruals, and Felix (FINANCE) pays or reverses.
  */
 class RunApprovalIntegrationTests extends IntegrationTest {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private ApprovalEscalationSchedule schedule;
 
 	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -116,6 +120,18 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 				+ ((List<?>) line.get("dimensions")).stream().map(value -> ((Map<?, ?>) value).get("dimensionCode") + "=" + ((Map<?, ?>) value).get("memberCode")).toList())
 			.containsExactly("6413 DEBIT 4000 [REP=ana]", "4286 CREDIT 4000 [REP=ana]", "6413 DEBIT 2000 [REP=bob]", "4286 CREDIT 2000 [REP=bob]");
 		assertThat(balances(world, "2026-03-31")).containsEntry("6413", List.of("6000", "0")).containsEntry("4286", List.of("0", "6000"));
+
+		// The analytics cube follows the journal through the outbox: March's cells hold the four lines.
+		Map<String, Object> cube = Map.of("measures", List.of("DEBIT", "CREDIT", "LINE_COUNT"), "dimensions", List.of("ACCOUNT"), "grain", "MONTH",
+				"effectiveFrom", "2026-03-01", "effectiveTo", "2026-03-31");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> world.finance
+			.documentName("ledgerCube").variable("input", cube).execute().path("ledgerCube.rows[*].lineCount").entityList(Integer.class).get()
+			.stream().mapToInt(Integer::intValue).sum() == 4);
+		List<Map<String, Object>> cells = world.finance.documentName("ledgerCube").variable("input", cube).execute().path("ledgerCube.rows")
+			.entity(OBJECTS).get();
+		assertThat(cells).extracting(cell -> ((Map<?, ?>) cell.get("account")).get("code") + " " + decimal(cell.get("debit")).stripTrailingZeros()
+				.toPlainString() + "/" + (decimal(cell.get("credit")).signum() == 0 ? "0" : decimal(cell.get("credit")).stripTrailingZeros().toPlainString()))
+			.containsExactlyInAnyOrder("6413 6000/0", "4286 0/6000");
 
 		HttpGraphQlTester felix = world.as("felix", Role.FINANCE);
 		refused(step(felix, "commissionsApprovalReverse", setup.runId(), " "), "reverseCommissionRun", "REASON_REQUIRED");
@@ -222,6 +238,16 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRunWithCriticalAnomaliesCannotBeSubmitted() {
+		Setup setup = computedMarch(IntegrationInstrumentation.ANOMALOUS_RUNS_TENANT);
+		GraphQlTester.Response refused = step(setup.world().salesOps, "commissionsApprovalSubmit", setup.runId(), null);
+		refused(refused, "submitCommissionRun", "BLOCKING_ANOMALIES");
+		refused.path("submitCommissionRun.userErrors[0].message").entity(String.class)
+			.satisfies(message -> assertThat(message).contains("Deal D-1 is counted twice"));
+		setup.world().finance.documentName("commissionsApproval").variable("runId", setup.runId()).execute().path("commissionRunApproval").valueIsNull();
+	}
+
+	@Test
 	void aStepWaitingLongerThanAllowedIsEscalatedOnceAsOfTheGivenInstant() {
 		Setup setup = computedMarch("approval-escalation");
 		CommissionsWorld world = setup.world();
@@ -230,6 +256,10 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 		assertThat(escalate(world, now.plus(Duration.ofDays(2)))).isEmpty();
 		assertThat(escalate(world, now.plus(Duration.ofDays(4)))).containsExactly(setup.runId());
 		assertThat(escalate(world, now.plus(Duration.ofDays(5)))).as("each wait is escalated once").isEmpty();
+		// The schedule escalates as of now: nothing waited three days yet.
+		schedule.runAll().block(Duration.ofSeconds(30));
+		world.as("audrey", Role.AUDITOR).documentName("auditLog").variable("first", 100).variable("action", ApprovalEscalations.ACTION).execute()
+			.path("auditLog.edges[*].node.after").entityList(Object.class).hasSize(1);
 		Map<String, Object> approval = world.finance.documentName("commissionsApproval").variable("runId", setup.runId()).execute()
 			.path("commissionRunApproval").entity(OBJECT).get();
 		assertThat(approval.get("escalatedAt")).isNotNull();
