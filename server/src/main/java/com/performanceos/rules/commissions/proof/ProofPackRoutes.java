@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.documents.DocumentResponses;
 import com.performanceos.platform.documents.QueryParameters;
 import com.performanceos.platform.security.Role;
+import com.performanceos.rules.commissions.runs.RunEvidence;
 
 /**
  * {@code GET /exports/commissions/proof-pack.json} and {@code .pdf}, with {@code period=YYYY-MM&rep=code} for one rep's
@@ -74,6 +75,8 @@ class ProofPackRoutes {
 					.header(PACK_ID_HEADER, document.packId())
 					.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(document.filename()).build()))
 					.bodyValue(document.bytes()))
+				.onErrorResume(RunEvidence.TooManyLinesException.class, ex -> DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
+						ex.getMessage()))
 				.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
 						"No successful run with figures for that rep and period that you may read")));
 		});

@@ -48,9 +48,12 @@ class CalculationRuns {
 
 	private final RunInputs inputs;
 
+	private final RunAnalyticsFacts facts;
+
 	private final Calculator calculator = new Calculator();
 
-	CalculationRuns(Mutations mutations, TenantDatabase database, Jobs jobs, RunStore store, RunInputs inputs) {
+	CalculationRuns(Mutations mutations, TenantDatabase database, Jobs jobs, RunStore store, RunInputs inputs, RunAnalyticsFacts facts) {
+		this.facts = facts;
 		this.mutations = mutations;
 		this.database = database;
 		this.jobs = jobs;
@@ -87,13 +90,15 @@ class CalculationRuns {
 		return database.run(tenant, tx -> store.claim(tx, run.key()).flatMap(claimed -> claimed
 				? inputs.load(tx, period, run.knownAt()) : Mono.empty()))
 			.publishOn(Schedulers.boundedElastic())
-			.map(calculator::calculate)
-			.flatMap(result -> {
+			.map(loaded -> Map.entry(loaded, calculator.calculate(loaded)))
+			.flatMap(computed -> {
+				CalculationResult result = computed.getValue();
 				progress.report(0, (long) result.lines().size());
 				return database.run(tenant, tx -> store.insertLines(tx, run.key(), result.lines(), written -> progress.report(written,
 						(long) result.lines().size()))
 					.then(store.insertTotals(tx, run.key(), result.totals()))
-					.then(store.succeed(tx, run.key(), result.lines().size(), result.totalPayable(), currency(result), result.digest())))
+					.then(store.succeed(tx, run.key(), result.lines().size(), result.totalPayable(), currency(result), result.digest()))
+					.then(facts.publish(tx, run, computed.getKey(), result)))
 					.thenReturn(JobOutcome.succeeded(Map.of("runId", run.id(), "digest", result.digest(), "lines", result.lines().size(),
 							"notes", result.notes().subList(0, Math.min(100, result.notes().size())))));
 			})

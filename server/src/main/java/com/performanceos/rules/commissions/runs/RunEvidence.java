@@ -115,9 +115,20 @@ public class RunEvidence {
 		return access.scope(tx, viewer, YearMonth.parse(period)).map(scope -> rep == null ? scope.reps() == null : scope.allows(rep));
 	}
 
-	/** The stored lines of the reps (all when null), at most {@link #LINES_MAX}. */
+	/** The stored lines of the reps (all when null); more than {@link #LINES_MAX} fail with {@link TooManyLinesException}. */
 	public Mono<List<Line>> lines(TenantTransaction tx, Run run, @Nullable String rep) {
-		return store.lines(tx, run.key(), rep == null ? null : List.of(rep), 0, LINES_MAX).map(found -> found.stream().map(RunEvidence::line).toList());
+		return store.lines(tx, run.key(), rep == null ? null : List.of(rep), 0, LINES_MAX + 1).flatMap(found -> found.size() > LINES_MAX
+				? Mono.error(new TooManyLinesException(run.id()))
+				: Mono.just(found.stream().map(RunEvidence::line).toList()));
+	}
+
+	/** A document asked over more lines than {@link #LINES_MAX}: a partial one would certify less than it claims. */
+	public static final class TooManyLinesException extends RuntimeException {
+
+		TooManyLinesException(String runId) {
+			super("Run " + runId + " has more than " + LINES_MAX + " lines for one document: ask for one rep at a time");
+		}
+
 	}
 
 	/** The stored totals of the reps (all when null). */

@@ -95,6 +95,8 @@ class StatementDownload {
 							.filename("statement-" + DocumentResponses.safeName(rep) + "-" + period + ".pdf").build()))
 						.bodyValue(pdf));
 			})
+			.onErrorResume(RunEvidence.TooManyLinesException.class, ex -> DocumentResponses.error(request, HttpStatus.BAD_REQUEST, "BAD_USER_INPUT",
+					ex.getMessage()))
 			.switchIfEmpty(Mono.defer(() -> DocumentResponses.error(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
 					"No statement for that rep and period that you may read")));
 	}
