@@ -14,5 +14,6 @@ source scripts/java-home.sh
 callers=${CALLERS:-50}; requests=${REQUESTS:-40}
 ./mvnw -q -o -pl server -Dexplorer.skip=true test -Dtest=AiDegradedBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dai.bench.callers="$callers" -Dai.bench.requests="$requests" >/dev/null || { echo "the bench failed: see server/target/surefire-reports" >&2; }
-grep -h '^BENCH' server/target/surefire-reports/*AiDegradedBench-output.txt
+# No BENCH line means the test did not run to its end (its report says why); say so rather than print nothing.
+grep -h '^BENCH' server/target/surefire-reports/*AiDegradedBench-output.txt || echo "no BENCH line: see server/target/surefire-reports/*AiDegradedBench.txt" >&2
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

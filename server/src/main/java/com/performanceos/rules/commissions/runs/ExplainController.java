@@ -2,6 +2,9 @@ package com.performanceos.rules.commissions.runs;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -15,6 +18,7 @@ import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.rules.commissions.plans.AssignCommissionPlan;
+import com.performanceos.rules.sales.SalesData;
 
 /** GraphQL edge of explanations and what-ifs, under the same access scope as statements and lines. */
 @Controller
@@ -31,7 +35,13 @@ class ExplainController {
 
 	private final WhatIf whatIf;
 
-	ExplainController(TenantDatabase database, RunStore store, CommissionAccess access, WhatIf whatIf) {
+	private final PlainExplanations plain;
+
+	private final SalesData sales;
+
+	ExplainController(TenantDatabase database, RunStore store, CommissionAccess access, WhatIf whatIf, PlainExplanations plain, SalesData sales) {
+		this.plain = plain;
+		this.sales = sales;
 		this.database = database;
 		this.store = store;
 		this.access = access;
@@ -47,6 +57,26 @@ class ExplainController {
 			.map(key -> database.run(viewer.tenant(), tx -> store.linesByKey(tx, List.of(key)).flatMap(lines -> lines.isEmpty() ? Mono.empty()
 					: access.scope(tx, viewer, YearMonth.parse(lines.getFirst().period())).filter(scope -> scope.allows(lines.getFirst().rep()))
 						.map(scope -> Explanations.line(lines.getFirst())))))
+			.orElse(Mono.empty());
+	}
+
+	/**
+	 * A line explained in plain language for the rep: the deterministic sentence, read under the same scope as
+	 * {@code explainCommissionLine} (a REP only their own lines), then reworded by the model outside the transaction.
+	 */
+	@QueryMapping
+	Mono<PlainExplanations.Plain> explainCommissionLinePlainly(@Argument String id, @Argument @Nullable String language,
+			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		boolean french = "FR".equals(language);
+		return GlobalId.decode(id, CommissionLine.TYPE_NAME)
+			.map(key -> database.run(viewer.tenant(), tx -> store.linesByKey(tx, List.of(key)).flatMap(lines -> lines.isEmpty() ? Mono.empty()
+					: access.scope(tx, viewer, YearMonth.parse(lines.getFirst().period())).filter(scope -> scope.allows(lines.getFirst().rep()))
+						.flatMap(scope -> sales.reps(tx).map(reps -> {
+							Explanations.Explanation explanation = Explanations.line(lines.getFirst());
+							return Map.entry(french ? explanation.fr() : explanation.en(), reps.stream()
+								.map(rep -> new PlainExplanations.Person(rep.code(), rep.name())).toList());
+						}))))
+				.flatMap(found -> plain.reword(viewer.tenant(), found.getKey(), french, found.getValue())))
 			.orElse(Mono.empty());
 	}
 
