@@ -143,6 +143,7 @@ class TableOwnershipTests {
 		owners.put("scenarios_recurring_decision", "scenarios.planning");
 		owners.put("scenarios_backtest", "scenarios.planning");
 		owners.put("scenarios_dunning_cadence", "scenarios.dunning");
+		owners.put("scenarios_dunning_tenant", "scenarios.dunning");
 		owners.put("scenarios_dunning_contact", "scenarios.dunning");
 		owners.put("scenarios_dunning_message", "scenarios.dunning");
 		owners.put("scenarios_dunning_stop", "scenarios.dunning");

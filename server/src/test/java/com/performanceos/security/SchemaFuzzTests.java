@@ -186,8 +186,9 @@ class SchemaFuzzTests extends IntegrationTest {
 		String[] values = { "2026-03-31", "2026-02-30", "9999-12-31", "0001-01-01", "1969-12-31", "+999999999-12-31", "2026-03-31T00:00:00Z",
 				"+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "a\u0000b", "\t", "'", "x".repeat(3_000), "-1", "DAY", "MONTH", "" };
 		String[] routes = { "/exports/audit-log.csv", "/exports/audit-log.json", "/exports/journal-entries.csv", "/exports/journal-entries.json",
-				"/exports/cockpit.pdf", "/exports/close-certificates/2026-03" };
-		String[] parameters = { "from", "to", "asOf", "grain", "version" };
+				"/exports/cockpit.pdf", "/exports/close-certificates/2026-03", "/exports/scenario-versions/U2NlbmFyaW9WZXJzaW9uOng/forecast.csv",
+				"/exports/shared-scenario-version/forecast.pdf" };
+		String[] parameters = { "from", "to", "asOf", "grain", "version", "rows" };
 		Random random = new Random(SEED);
 		String token = tokens.token(newTenant("fuzz-http"), Role.ADMIN);
 		List<String> failures = new ArrayList<>();

@@ -69,13 +69,18 @@ class DunningRunner {
 	}
 
 	Mono<RunDunning.Payload> run(Viewer viewer, LocalDate asOf, @Nullable String sourceAddress) {
+		return run(viewer.tenant(), viewer.subject(), asOf, sourceAddress);
+	}
+
+	/** One run in {@code tenant} as of {@code asOf}, on behalf of {@code actor} (a person, or the schedule). */
+	Mono<RunDunning.Payload> run(String tenant, String actor, LocalDate asOf, @Nullable String sourceAddress) {
 		if (!mailer.configured()) {
 			return Mono.just(RunDunning.Payload.failed(asOf, new ScenarioError(ScenarioErrorCode.MAIL_NOT_CONFIGURED,
 					"No SMTP server is configured (spring.mail.host), so no reminder can be sent", null)));
 		}
-		return database.run(viewer.tenant(), tx -> claim(tx, asOf, viewer.subject(), sourceAddress))
+		return database.run(tenant, tx -> claim(tx, asOf, actor, sourceAddress))
 			.flatMap(claimed -> Flux.fromIterable(claimed.toSend())
-				.flatMap(message -> deliver(viewer, message, sourceAddress), settings.sendConcurrency())
+				.flatMap(message -> deliver(tenant, actor, message, sourceAddress), settings.sendConcurrency())
 				.collectList()
 				.map(statuses -> {
 					int sent = (int) statuses.stream().filter(status -> status == DunningMessageStatus.SENT).count();
@@ -131,13 +136,13 @@ class DunningRunner {
 	}
 
 	/** Sends one claimed message and records the SMTP server's answer with its audit record; answers the status recorded. */
-	private Mono<DunningMessageStatus> deliver(Viewer viewer, DunningMessage message, @Nullable String sourceAddress) {
+	private Mono<DunningMessageStatus> deliver(String tenant, String actor, DunningMessage message, @Nullable String sourceAddress) {
 		return mailer.send(message)
 			.then(Mono.just(""))
 			.onErrorResume(MailException.class, refused -> Mono.just(reason(refused)))
-			.flatMap(refusal -> database.run(viewer.tenant(), tx -> (refusal.isEmpty() ? store.markSent(tx, message.key(), clock.instant())
+			.flatMap(refusal -> database.run(tenant, tx -> (refusal.isEmpty() ? store.markSent(tx, message.key(), clock.instant())
 					: store.mark(tx, message.key(), DunningMessageStatus.FAILED, refusal))
-				.flatMap(recorded -> audit.record(tx, new AuditEntry(viewer.subject(),
+				.flatMap(recorded -> audit.record(tx, new AuditEntry(actor,
 						recorded.status() == DunningMessageStatus.SENT ? "scenarios.dunning.sent" : "scenarios.dunning.failed",
 						DunningMessage.TYPE_NAME, recorded.id(), sourceAddress, null, image(recorded)))
 					.thenReturn(recorded.status()))));

@@ -66,7 +66,13 @@ class DunningStore {
 			.bind("steps", json.writeValueAsString(steps))
 			.bind("actor", actor)
 			.map(this::toCadence)
-			.one();
+			.one()
+			// The scheduled run finds the tenant here (a table without tenant policy: it holds tenant names only).
+			.flatMap(cadence -> tx.db().sql("INSERT INTO scenarios_dunning_tenant (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING")
+				.bind("tenant", tx.tenant())
+				.fetch()
+				.rowsUpdated()
+				.thenReturn(cadence));
 	}
 
 	Mono<List<DunningContact>> contacts(TenantTransaction tx) {
