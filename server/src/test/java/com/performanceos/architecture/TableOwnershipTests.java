@@ -159,6 +159,7 @@ class TableOwnershipTests {
 		owners.put("tenders_score", "tenders.evaluation");
 		owners.put("tenders_award", "tenders.evaluation");
 		owners.put("tenders_contract", "tenders.contracts");
+		owners.put("tenders_contract_amendment", "tenders.contracts");
 		owners.put("ai_tenant_module", "platform.ai");
 		owners.put("ai_budget", "platform.ai");
 		owners.put("ai_budget_alert", "platform.ai");

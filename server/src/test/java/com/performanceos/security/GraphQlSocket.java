@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * server sends, and the close code when the server closes it. It sends {@code connection_init}
  * with the token, then the given messages, and stays open until {@link #close()}.
  */
-final class GraphQlSocket {
+public final class GraphQlSocket {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,16 +64,16 @@ final class GraphQlSocket {
 			.subscribe();
 	}
 
-	static GraphQlSocket open(int port, String token, List<Map<String, Object>> messages) {
+	public static GraphQlSocket open(int port, String token, List<Map<String, Object>> messages) {
 		return new GraphQlSocket(port, token, messages);
 	}
 
-	static Map<String, Object> subscribe(String id, String document) {
+	public static Map<String, Object> subscribe(String id, String document) {
 		return Map.of("id", id, "type", "subscribe", "payload", Map.of("query", document));
 	}
 
 	/** Waits for the server's acknowledgement of {@code connection_init}. */
-	GraphQlSocket acknowledged() {
+	public GraphQlSocket acknowledged() {
 		await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(text -> text.contains("\"connection_ack\"")));
 		return this;
 	}
@@ -84,11 +84,11 @@ final class GraphQlSocket {
 		return status != null ? status.getCode() : -1;
 	}
 
-	List<String> received() {
+	public List<String> received() {
 		return received;
 	}
 
-	void close() {
+	public void close() {
 		quit.tryEmitEmpty();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> closed.asMono().toFuture().isDone());

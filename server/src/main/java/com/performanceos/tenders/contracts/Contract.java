@@ -3,6 +3,8 @@ package com.performanceos.tenders.contracts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.performanceos.platform.graphql.GlobalId;
@@ -36,13 +38,18 @@ import com.performanceos.tenders.procurement.TenderProcedure;
  * @param notifiedOn the day the signed contract was notified to the holder
  * @param durationMonths the duration in months
  * @param priceForm how the price is set
+ * @param amendments its amendments in notification order; the facts above stay as signed
  */
 public record Contract(UUID key, UUID lotKey, UUID tenderKey, String tenderReference, int lotNumber, int lotCount, String object,
 		String description, TenderNature nature, TenderProcedure procedure, String cpvCode, String department, String buyerSiret,
 		String buyerName, String holderSiret, String holderName, boolean holderSme, BigDecimal amount, int offersReceived,
-		LocalDate awardNotifiedOn, LocalDate notifiedOn, int durationMonths, PriceForm priceForm) {
+		LocalDate awardNotifiedOn, LocalDate notifiedOn, int durationMonths, PriceForm priceForm, List<Amendment> amendments) {
 
 	private static final Currency EURO = Currency.getInstance("EUR");
+
+	public Contract {
+		amendments = List.copyOf(amendments);
+	}
 
 	/** The schema type name, which global ids of contracts carry. */
 	public static final String TYPE_NAME = "Contract";
@@ -50,6 +57,22 @@ public record Contract(UUID key, UUID lotKey, UUID tenderKey, String tenderRefer
 	/** The global id of the {@code Node} interface. */
 	public String id() {
 		return GlobalId.encode(TYPE_NAME, key);
+	}
+
+	/** The price in force: the last amendment's new amount, else the signed one. */
+	public BigDecimal currentAmount() {
+		return amendments.reversed().stream().map(Amendment::amount).filter(Objects::nonNull).findFirst().orElse(amount);
+	}
+
+	/** The duration in force, in months: the last amendment's new duration, else the signed one. */
+	public int currentDurationMonths() {
+		return amendments.reversed().stream().map(Amendment::durationMonths).filter(Objects::nonNull).findFirst().orElse(durationMonths);
+	}
+
+	/** The holders' SIRETs in force: the last amendment's new holders, else the signed holder. */
+	public List<String> currentHolderSirets() {
+		return amendments.reversed().stream().map(Amendment::holderSirets).filter(sirets -> !sirets.isEmpty()).findFirst()
+			.orElse(List.of(holderSiret));
 	}
 
 	/** The price as the schema's {@code Money}. */

@@ -117,7 +117,7 @@ class ContractService {
 		return new Contract(UUID.randomUUID(), lotKey, tender.key(), tender.reference(), lot.number(), lots.size(), object,
 				tender.description(), tender.nature(), tender.procedure(), tender.cpvCodes().getFirst().code(), tender.department(),
 				tender.buyerSiret(), tender.buyerName(), award.holderSiret(), award.holderName(), award.holderSme(), award.amount(),
-				award.offersReceived(), award.notifiedOn(), input.notifiedOn(), input.durationMonths(), input.priceForm());
+				award.offersReceived(), award.notifiedOn(), input.notifiedOn(), input.durationMonths(), input.priceForm(), List.of());
 	}
 
 	Mono<Map<UUID, Contract>> contracts(Viewer viewer, Collection<UUID> keys) {

@@ -2,6 +2,7 @@ package com.performanceos.tenders.contracts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.tenders.procurement.TenderNature;
@@ -23,6 +26,17 @@ class ContractStore {
 	private static final String COLUMNS = "id, lot_id, tender_id, tender_reference, lot_number, lot_count, object, description, nature, "
 			+ "procedure, cpv_code, department, buyer_siret, buyer_name, holder_siret, holder_name, holder_sme, amount, offers_received, "
 			+ "award_notified_on, notified_on, duration_months, price_form";
+
+	/**
+	 * The contract's amendments as one JSON array in notification order, read with the contract: the export streams
+	 * one query, and a contract has at most 100 amendments (the table's check).
+	 */
+	private static final String SELECTED = COLUMNS + ", (SELECT coalesce(json_agg(json_build_object('key', a.id, 'sequence', a.sequence, "
+			+ "'notifiedOn', a.notified_on, 'publishedOn', a.published_on, 'amount', a.amount, 'durationMonths', a.duration_months, "
+			+ "'holderSirets', a.holder_sirets, 'reason', a.reason) ORDER BY a.sequence), '[]') FROM tenders_contract_amendment a "
+			+ "WHERE a.contract_id = tenders_contract.id) AS amendments";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	Mono<Contract> insert(TenantTransaction tx, Contract contract, String signedBy) {
 		return tx.db().sql("INSERT INTO tenders_contract (tenant_id, " + COLUMNS + ", signed_by) VALUES (:tenant, :id, :lot, :tender, "
@@ -58,15 +72,22 @@ class ContractStore {
 	}
 
 	Mono<List<Contract>> find(DatabaseClient db, Collection<UUID> keys) {
-		return db.sql("SELECT " + COLUMNS + " FROM tenders_contract WHERE id = ANY(:keys)")
+		return db.sql("SELECT " + SELECTED + " FROM tenders_contract WHERE id = ANY(:keys)")
 			.bind("keys", keys.toArray(UUID[]::new))
 			.map(ContractStore::toContract)
 			.all()
 			.collectList();
 	}
 
+	Mono<Contract> byAmendment(DatabaseClient db, UUID amendmentKey) {
+		return db.sql("SELECT " + SELECTED + " FROM tenders_contract WHERE id = (SELECT contract_id FROM tenders_contract_amendment WHERE id = :key)")
+			.bind("key", amendmentKey)
+			.map(ContractStore::toContract)
+			.one();
+	}
+
 	Mono<List<Contract>> byLots(DatabaseClient db, Collection<UUID> lotKeys) {
-		return db.sql("SELECT " + COLUMNS + " FROM tenders_contract WHERE lot_id = ANY(:keys)")
+		return db.sql("SELECT " + SELECTED + " FROM tenders_contract WHERE lot_id = ANY(:keys)")
 			.bind("keys", lotKeys.toArray(UUID[]::new))
 			.map(ContractStore::toContract)
 			.all()
@@ -82,7 +103,7 @@ class ContractStore {
 
 	/** The contracts from {@code amountMin}, by notification day then id, {@code fetchSize} rows per round trip. */
 	Flux<Contract> stream(DatabaseClient db, BigDecimal amountMin, int fetchSize) {
-		return db.sql("SELECT " + COLUMNS + " FROM tenders_contract WHERE tenant_id = current_tenant() AND amount >= :min "
+		return db.sql("SELECT " + SELECTED + " FROM tenders_contract WHERE tenant_id = current_tenant() AND amount >= :min "
 				+ "ORDER BY notified_on, id")
 			.bind("min", amountMin)
 			.filter(statement -> statement.fetchSize(fetchSize))
@@ -98,7 +119,43 @@ class ContractStore {
 				row.get("buyer_siret", String.class), row.get("buyer_name", String.class), row.get("holder_siret", String.class),
 				row.get("holder_name", String.class), Boolean.TRUE.equals(row.get("holder_sme", Boolean.class)), row.get("amount", BigDecimal.class),
 				row.get("offers_received", Integer.class), row.get("award_notified_on", LocalDate.class), row.get("notified_on", LocalDate.class),
-				row.get("duration_months", Integer.class), PriceForm.valueOf(row.get("price_form", String.class)));
+				row.get("duration_months", Integer.class), PriceForm.valueOf(row.get("price_form", String.class)),
+				amendments(row.get("amendments", String.class)));
+	}
+
+	private static List<Amendment> amendments(String json) {
+		List<Amendment> amendments = new ArrayList<>();
+		for (JsonNode item : JSON.readTree(json)) {
+			List<String> holders = new ArrayList<>();
+			item.path("holderSirets").forEach(siret -> holders.add(siret.asString()));
+			amendments.add(new Amendment(UUID.fromString(item.path("key").asString()), item.path("sequence").asInt(),
+					LocalDate.parse(item.path("notifiedOn").asString()), LocalDate.parse(item.path("publishedOn").asString()),
+					item.path("amount").isNumber() ? item.path("amount").decimalValue().setScale(2) : null,
+					item.path("durationMonths").isNumber() ? item.path("durationMonths").asInt() : null, holders, item.path("reason").asString()));
+		}
+		return amendments;
+	}
+
+	Mono<Amendment> insert(TenantTransaction tx, UUID contractKey, Amendment amendment, String recordedBy) {
+		var insert = tx.db().sql("INSERT INTO tenders_contract_amendment (tenant_id, id, contract_id, sequence, notified_on, published_on, "
+				+ "amount, duration_months, holder_sirets, reason, recorded_by) VALUES (:tenant, :id, :contract, :sequence, :notifiedOn, "
+				+ ":publishedOn, :amount, :duration, :holders, :reason, :recordedBy)")
+			.bind("tenant", tx.tenant())
+			.bind("id", amendment.key())
+			.bind("contract", contractKey)
+			.bind("sequence", amendment.sequence())
+			.bind("notifiedOn", amendment.notifiedOn())
+			.bind("publishedOn", amendment.publishedOn());
+		insert = amendment.amount() == null ? insert.bindNull("amount", BigDecimal.class) : insert.bind("amount", amendment.amount());
+		insert = amendment.durationMonths() == null ? insert.bindNull("duration", Integer.class)
+				: insert.bind("duration", amendment.durationMonths());
+		insert = amendment.holderSirets().isEmpty() ? insert.bindNull("holders", String[].class)
+				: insert.bind("holders", amendment.holderSirets().toArray(String[]::new));
+		return insert
+			.bind("reason", amendment.reason())
+			.bind("recordedBy", recordedBy)
+			.then()
+			.thenReturn(amendment);
 	}
 
 }

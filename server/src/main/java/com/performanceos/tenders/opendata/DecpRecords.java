@@ -3,8 +3,10 @@ package com.performanceos.tenders.opendata;
 import java.time.LocalDate;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.performanceos.tenders.contracts.Amendment;
 import com.performanceos.tenders.contracts.Contract;
 import com.performanceos.tenders.procurement.TenderNature;
 import com.performanceos.tenders.procurement.TenderProcedure;
@@ -45,7 +47,29 @@ final class DecpRecords {
 		marche.putArray("titulaires").addObject().putObject("titulaire").put("typeIdentifiant", "SIRET").put("id", contract.holderSiret());
 		marche.putObject("considerationsSociales").putArray("considerationSociale").add("Pas de considération sociale");
 		marche.putObject("considerationsEnvironnementales").putArray("considerationEnvironnementale").add("Pas de considération environnementale");
+		if (!contract.amendments().isEmpty()) {
+			// The schema wants at least one item when the key is there: a contract never amended has no "modifications".
+			ArrayNode modifications = marche.putArray("modifications");
+			contract.amendments().forEach(amendment -> modification(modifications.addObject().putObject("modification"), amendment));
+		}
 		return marche;
+	}
+
+	/** An amendment as a DECP {@code modification}: its number, its two dates, and only what it changes. */
+	private static void modification(ObjectNode modification, Amendment amendment) {
+		modification.put("id", amendment.sequence());
+		modification.put("dateNotificationModification", amendment.notifiedOn().toString());
+		modification.put("datePublicationDonneesModification", amendment.publishedOn().toString());
+		if (amendment.durationMonths() != null) {
+			modification.put("dureeMois", amendment.durationMonths());
+		}
+		if (amendment.amount() != null) {
+			modification.put("montant", amendment.amount());
+		}
+		if (!amendment.holderSirets().isEmpty()) {
+			ArrayNode holders = modification.putArray("titulaires");
+			amendment.holderSirets().forEach(siret -> holders.addObject().putObject("titulaire").put("typeIdentifiant", "SIRET").put("id", siret));
+		}
 	}
 
 	/** The DECP label of a procedure. */

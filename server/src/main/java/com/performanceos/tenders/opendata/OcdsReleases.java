@@ -3,11 +3,14 @@ package com.performanceos.tenders.opendata;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.performanceos.tenders.contracts.Amendment;
 import com.performanceos.tenders.contracts.Contract;
 import com.performanceos.tenders.procurement.TenderProcedure;
 
@@ -78,11 +81,16 @@ final class OcdsReleases {
 		signedContract.put("awardID", awardId);
 		signedContract.put("title", contract.object());
 		signedContract.put("status", "active");
-		value(signedContract.putObject("value"), contract);
+		signedContract.putObject("value").put("amount", contract.currentAmount()).put("currency", "EUR");
 		signedContract.put("dateSigned", signed);
 		ObjectNode period = signedContract.putObject("period");
 		period.put("startDate", signed);
-		period.put("endDate", dateTime(contract.notifiedOn().plusMonths(contract.durationMonths())));
+		period.put("endDate", dateTime(contract.notifiedOn().plusMonths(contract.currentDurationMonths())));
+		if (!contract.amendments().isEmpty()) {
+			// The release describes the contract as amended (value, period); the amendments say what changed and when.
+			ArrayNode amendments = signedContract.putArray("amendments");
+			contract.amendments().forEach(amendment -> amendment(amendments.addObject(), amendment));
+		}
 		return release;
 	}
 
@@ -92,6 +100,23 @@ final class OcdsReleases {
 	 */
 	static String dateTime(LocalDate day) {
 		return RFC_3339.format(day.atStartOfDay(ZoneOffset.UTC));
+	}
+
+	private static void amendment(ObjectNode amendment, Amendment facts) {
+		amendment.put("id", Integer.toString(facts.sequence()));
+		amendment.put("date", dateTime(facts.notifiedOn()));
+		amendment.put("rationale", facts.reason());
+		List<String> changes = new ArrayList<>();
+		if (facts.amount() != null) {
+			changes.add("montant : " + facts.amount().toPlainString() + " EUR HT");
+		}
+		if (facts.durationMonths() != null) {
+			changes.add("durée : " + facts.durationMonths() + " mois");
+		}
+		if (!facts.holderSirets().isEmpty()) {
+			changes.add("titulaires (SIRET) : " + String.join(", ", facts.holderSirets()));
+		}
+		amendment.put("description", String.join(" ; ", changes));
 	}
 
 	private static ObjectNode party(ObjectNode party, String id, String name, String siret) {
