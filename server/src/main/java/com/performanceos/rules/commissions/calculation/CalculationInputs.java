@@ -22,9 +22,17 @@ import com.performanceos.rules.commissions.plans.CommissionPlan;
  * @param hierarchy who manages whom, on a day
  * @param clawbacks deals closed earlier and cancelled in the period, with what each rep was paid on them
  * @param carries what each rep carries in from the previous period (clawback not yet netted, draw not yet recovered)
+ * @param rates the exchange rates converting deals in other currencies to their plan's, as of their close dates
  */
 public record CalculationInputs(YearMonth period, Map<String, PlanVersion> plans, Map<String, BigDecimal> quotas,
-		Map<String, String> roles, List<CreditedDeal> deals, Hierarchy hierarchy, List<Clawback> clawbacks, Map<String, Carry> carries) {
+		Map<String, String> roles, List<CreditedDeal> deals, Hierarchy hierarchy, List<Clawback> clawbacks, Map<String, Carry> carries,
+		ExchangeRates rates) {
+
+	/** Inputs without exchange rates: every deal must be in its plan's currency. */
+	public CalculationInputs(YearMonth period, Map<String, PlanVersion> plans, Map<String, BigDecimal> quotas, Map<String, String> roles,
+			List<CreditedDeal> deals, Hierarchy hierarchy, List<Clawback> clawbacks, Map<String, Carry> carries) {
+		this(period, plans, quotas, roles, deals, hierarchy, clawbacks, carries, ExchangeRates.NONE);
+	}
 
 	/**
 	 * A plan version as the registry stores it.

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,9 +48,10 @@ public final class Calculator {
 		List<String> notes = new ArrayList<>();
 		Map<String, List<Credit>> own = new TreeMap<>();
 		Map<String, List<Credit>> rolledUp = new TreeMap<>();
+		Eligibility eligibility = new Eligibility();
 		for (CreditedDeal deal : inputs.deals()) {
 			for (Split split : deal.effectiveSplits()) {
-				credit(inputs, deal, split, own, rolledUp, notes);
+				credit(inputs, eligibility, deal, split, own, rolledUp, notes);
 			}
 		}
 		TreeSet<String> reps = new TreeSet<>(own.keySet());
@@ -74,11 +74,12 @@ public final class Calculator {
 		return new CalculationResult(List.copyOf(lines), List.copyOf(totals), digest.hex(), List.copyOf(notes));
 	}
 
-	/** A rep's credit on a deal, before rates. */
-	private record Credit(CreditedDeal deal, Split split, BigDecimal credited, String role, PlanVersion plan, @Nullable String from, int level) {
+	/** A rep's credit on a deal, before rates; {@code fx} says how the deal was converted to the plan's currency, if it was. */
+	private record Credit(CreditedDeal deal, Split split, BigDecimal credited, String role, PlanVersion plan, @Nullable String from, int level,
+			@Nullable Map<String, Object> fx) {
 	}
 
-	private static void credit(CalculationInputs inputs, CreditedDeal deal, Split split, Map<String, List<Credit>> own,
+	private static void credit(CalculationInputs inputs, Eligibility eligibility, CreditedDeal deal, Split split, Map<String, List<Credit>> own,
 			Map<String, List<Credit>> rolledUp, List<String> notes) {
 		PlanVersion version = inputs.plans().get(split.rep());
 		if (version == null) {
@@ -86,36 +87,34 @@ public final class Calculator {
 			return;
 		}
 		CommissionPlan plan = version.plan();
+		BigDecimal amount = deal.amount();
+		BigDecimal arr = deal.arr();
+		Map<String, Object> fx = null;
 		if (!deal.currency().equals(plan.currency())) {
-			notes.add("CURRENCY " + deal.dealRef() + " is in " + deal.currency() + ", the plan pays in " + plan.currency());
-			return;
+			BigDecimal rate = inputs.rates().rate(deal.currency(), plan.currency(), deal.closeDate());
+			if (rate == null) {
+				throw new MissingExchangeRate(deal.currency(), plan.currency(), deal.closeDate(), deal.dealRef());
+			}
+			amount = amount.multiply(rate).setScale(CREDIT_SCALE, RoundingMode.HALF_UP);
+			arr = arr.multiply(rate).setScale(CREDIT_SCALE, RoundingMode.HALF_UP);
+			fx = Traces.fx(deal, plan.currency(), rate, amount, arr);
 		}
 		String role = inputs.roles().getOrDefault(split.rep(), "OTHER");
-		if (!eligible(plan, deal, role)) {
+		// Eligibility sees the amounts in the plan's currency, as its conditions are written in it.
+		if (!eligibility.eligible(version, deal, role, amount, arr)) {
 			return;
 		}
-		BigDecimal base = plan.measure() == CommissionPlan.Measure.ARR ? deal.arr() : deal.amount();
+		BigDecimal base = plan.measure() == CommissionPlan.Measure.ARR ? arr : amount;
 		BigDecimal credited = base.multiply(split.sharePercent()).divide(HUNDRED, CREDIT_SCALE, RoundingMode.HALF_UP);
-		own.computeIfAbsent(split.rep(), key -> new ArrayList<>()).add(new Credit(deal, split, credited, role, version, null, 0));
+		own.computeIfAbsent(split.rep(), key -> new ArrayList<>()).add(new Credit(deal, split, credited, role, version, null, 0, fx));
 		if (plan.rollUpRatePercent() == null) {
 			return;
 		}
 		List<String> managers = inputs.hierarchy().managersOf(split.rep(), deal.closeDate());
 		for (int level = 0; level < Math.min(managers.size(), HIERARCHY_DEPTH_MAX); level++) {
 			rolledUp.computeIfAbsent(managers.get(level), key -> new ArrayList<>())
-				.add(new Credit(deal, split, credited, role, version, split.rep(), level + 1));
+				.add(new Credit(deal, split, credited, role, version, split.rep(), level + 1, fx));
 		}
-	}
-
-	private static boolean eligible(CommissionPlan plan, CreditedDeal deal, String role) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("stage", deal.stage());
-		variables.put("product", deal.product());
-		variables.put("region", deal.region());
-		variables.put("role", role);
-		variables.put("amount", deal.amount().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP));
-		variables.put("arr", deal.arr().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP));
-		return Boolean.TRUE.equals(plan.eligibility().evaluate(variables));
 	}
 
 	private static @Nullable RepTotal rep(CalculationInputs inputs, String rep, List<Credit> credits, List<Credit> rollUps, List<Line> lines,
@@ -138,6 +137,9 @@ public final class Calculator {
 			BigDecimal amount = applied.amount().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
 			gross = gross.add(amount);
 			Map<String, @Nullable Object> trace = Traces.direct(credit.plan(), credit.deal(), credit.split(), credit.credited(), applied, amount);
+			if (credit.fx() != null) {
+				trace.put("fx", credit.fx());
+			}
 			lines.add(new Line(lines.size() + 1, rep, LineKind.DIRECT, credit.deal().dealKey(), credit.deal().dealRef(),
 					credit.split().sharePercent(), credit.credited(), amount, applied.tierReached() + 1, trace));
 		}
@@ -147,10 +149,13 @@ public final class Calculator {
 			BigDecimal amount = rollUp.credited().multiply(rate).divide(HUNDRED, AMOUNT_SCALE, RoundingMode.HALF_UP);
 			rollUpCredited = rollUpCredited.add(rollUp.credited());
 			gross = gross.add(amount);
+			Map<String, @Nullable Object> trace = Traces.rollUp(rollUp.plan(), rollUp.deal(), java.util.Objects.requireNonNull(rollUp.from()),
+					rollUp.level(), rollUp.credited(), rate, amount);
+			if (rollUp.fx() != null) {
+				trace.put("fx", rollUp.fx());
+			}
 			lines.add(new Line(lines.size() + 1, rep, LineKind.ROLLUP, rollUp.deal().dealKey(), rollUp.deal().dealRef(),
-					rollUp.split().sharePercent(), rollUp.credited(), amount, null,
-					Traces.rollUp(rollUp.plan(), rollUp.deal(), java.util.Objects.requireNonNull(rollUp.from()), rollUp.level(), rollUp.credited(),
-							rate, amount)));
+					rollUp.split().sharePercent(), rollUp.credited(), amount, null, trace));
 		}
 		CommissionPlan plan = version == null ? null : version.plan();
 		BigDecimal capAdjustment = plan != null && plan.capPerPeriod() != null && gross.compareTo(plan.capPerPeriod()) > 0

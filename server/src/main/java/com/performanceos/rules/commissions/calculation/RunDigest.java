@@ -25,6 +25,14 @@ final class RunDigest {
 
 	private final MessageDigest sha256;
 
+	/**
+	 * Fields gathered before they are fed: a million lines are tens of millions of short fields, and one update call per
+	 * field cost more than the hashing. The bytes fed are the same, so is the digest.
+	 */
+	private final byte[] pending = new byte[64 * 1024];
+
+	private int used;
+
 	RunDigest() {
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -50,6 +58,8 @@ final class RunDigest {
 			field("clawback").field(clawback.dealRef()).field(clawback.rep()).field(clawback.cancellationDate().toString()).field(clawback.paid());
 		}
 		new TreeMap<>(inputs.carries()).forEach((rep, carry) -> field("carry").field(rep).field(carry.clawback()).field(carry.drawBalance()));
+		// Fed only when there are some, so the digests of runs in one currency stay what they were.
+		inputs.rates().byKey().forEach((key, rate) -> field("rate").field(key).field(rate));
 	}
 
 	void outputs(List<Line> lines, List<RepTotal> totals) {
@@ -65,12 +75,25 @@ final class RunDigest {
 	}
 
 	String hex() {
+		sha256.update(pending, 0, used);
+		used = 0;
 		return HexFormat.of().formatHex(sha256.digest());
 	}
 
 	private RunDigest field(@Nullable String value) {
-		sha256.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
-		sha256.update((byte) 0x1f);
+		byte[] bytes = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+		if (used + bytes.length + 1 > pending.length) {
+			sha256.update(pending, 0, used);
+			used = 0;
+		}
+		if (bytes.length + 1 > pending.length) {
+			sha256.update(bytes);
+			sha256.update((byte) 0x1f);
+			return this;
+		}
+		System.arraycopy(bytes, 0, pending, used, bytes.length);
+		used += bytes.length;
+		pending[used++] = 0x1f;
 		return this;
 	}
 

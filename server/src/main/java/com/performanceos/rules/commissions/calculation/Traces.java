@@ -63,6 +63,18 @@ final class Traces {
 		return trace;
 	}
 
+	/** How a deal was converted to its plan's currency: the rate in force on its close date, and the converted amounts. */
+	static Map<String, Object> fx(CreditedDeal deal, java.util.Currency to, BigDecimal rate, BigDecimal amount, BigDecimal arr) {
+		Map<String, Object> trace = new LinkedHashMap<>();
+		trace.put("from", deal.currency().getCurrencyCode());
+		trace.put("to", to.getCurrencyCode());
+		trace.put("asOf", deal.closeDate().toString());
+		trace.put("rate", rate);
+		trace.put("amount", amount);
+		trace.put("arr", arr);
+		return trace;
+	}
+
 	private static Map<String, Object> plan(PlanVersion version) {
 		return Map.of("rule", version.ruleName(), "versionId", version.versionId(), "version", version.number(), "sha256", version.sha256());
 	}

@@ -104,9 +104,12 @@ class CalculationRuns {
 			})
 			.switchIfEmpty(Mono.fromSupplier(() -> JobOutcome.failed("The run was computed already", Map.of("runId", run.id()))))
 			.onErrorResume(ex -> {
-				log.error("Calculation run {} failed", run.key(), ex);
-				return database.run(tenant, tx -> store.fail(tx, run.key(), "The calculation failed: " + ex.getClass().getSimpleName()))
-					.thenReturn(JobOutcome.failed("The calculation failed", Map.of("runId", run.id())));
+				RunFailure failure = RunFailure.of(ex);
+				if (failure.code() == RunFailure.Code.CALCULATION_FAILED) {
+					log.error("Calculation run {} failed", run.key(), ex);
+				}
+				return database.run(tenant, tx -> store.fail(tx, run.key(), failure))
+					.thenReturn(JobOutcome.failed(failure.message(), Map.of("runId", run.id(), "code", failure.code().name())));
 			});
 	}
 

@@ -104,6 +104,8 @@ class CommissionsController implements NodeLoader {
 		return database.run(viewer.tenant(), tx -> store.run(tx, key))
 			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No calculation run with id " + id)))
 			.flatMapMany(run -> Flux.interval(Duration.ZERO, PROGRESS_POLL)
+				// A read slower than the poll (a loaded database while the run writes) skips ticks instead of failing the stream.
+				.onBackpressureDrop()
 				.concatMap(tick -> jobs.load(viewer.tenant(), List.of(run.jobKey())).flatMap(found -> Mono.justOrEmpty(found.get(run.jobKey()))))
 				.distinctUntilChanged(job -> job.status() + "/" + job.progress().done() + "/" + job.progress().total())
 				.takeUntil(job -> job.status().finished())

@@ -12,10 +12,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.reference.ReferenceData;
 import com.performanceos.platform.tenancy.TenantTransaction;
 import com.performanceos.rules.commissions.calculation.CalculationInputs;
+import com.performanceos.rules.commissions.calculation.ExchangeRates;
 import com.performanceos.rules.commissions.plans.Assignments;
 import com.performanceos.rules.commissions.plans.PlanDefinitions;
 import com.performanceos.rules.registry.PublishedVersions;
@@ -28,7 +31,8 @@ import com.performanceos.rules.sales.SalesRep;
 /**
  * Loads everything a calculation of a period reads, inside one transaction (one consistent state) and as the sales
  * data was known at the run's instant: assignments and their plan versions, quotas, roles, credited deals, the
- * hierarchy, cancellations with what was paid on them, and what the previous period's latest run carried out.
+ * hierarchy, cancellations with what was paid on them, what the previous period's latest run carried out, and the
+ * exchange rates in force on the close dates of deals in another currency than their plan's.
  */
 @Component
 class RunInputs {
@@ -44,11 +48,14 @@ class RunInputs {
 
 	private final RunStore runs;
 
-	RunInputs(Assignments assignments, PublishedVersions versions, SalesData sales, RunStore runs) {
+	private final ReferenceData reference;
+
+	RunInputs(Assignments assignments, PublishedVersions versions, SalesData sales, RunStore runs, ReferenceData reference) {
 		this.assignments = assignments;
 		this.versions = versions;
 		this.sales = sales;
 		this.runs = runs;
+		this.reference = reference;
 	}
 
 	Mono<CalculationInputs> load(TenantTransaction tx, YearMonth period, Instant knownAt) {
@@ -79,7 +86,37 @@ class RunInputs {
 			.defaultIfEmpty(Map.of());
 		// One connection: the reads run one after the other.
 		return plans.flatMap(p -> quotas.flatMap(q -> roles.flatMap(r -> deals.flatMap(d -> hierarchy.flatMap(h -> clawbacks.flatMap(c -> carries
-			.map(carry -> new CalculationInputs(period, p, q, r, d, h, c, carry))))))));
+			.flatMap(carry -> rates(p, d).map(fx -> new CalculationInputs(period, p, q, r, d, h, c, carry, fx)))))))));
+	}
+
+	/** Reference values asked in one call (platform/reference's limit). */
+	private static final int RATE_KEYS_PER_CALL = 100;
+
+	/**
+	 * The rates each deal in another currency than its plan's needs, on its close date: one read per close date. A rate
+	 * not in force is simply absent; the calculation fails naming it.
+	 */
+	private Mono<ExchangeRates> rates(Map<String, CalculationInputs.PlanVersion> plans, List<CalculationInputs.CreditedDeal> deals) {
+		Map<LocalDate, java.util.SortedSet<String>> keysByDay = new TreeMap<>();
+		for (CalculationInputs.CreditedDeal deal : deals) {
+			for (CalculationInputs.Split split : deal.effectiveSplits()) {
+				CalculationInputs.PlanVersion plan = plans.get(split.rep());
+				if (plan != null && !deal.currency().equals(plan.plan().currency())) {
+					keysByDay.computeIfAbsent(deal.closeDate(), day -> new java.util.TreeSet<>())
+						.add(ExchangeRates.referenceKey(deal.currency(), plan.plan().currency()));
+				}
+			}
+		}
+		if (keysByDay.isEmpty()) {
+			return Mono.just(ExchangeRates.NONE);
+		}
+		return Flux.fromIterable(keysByDay.entrySet())
+			.concatMap(day -> Flux.fromIterable(List.copyOf(day.getValue()))
+				.buffer(RATE_KEYS_PER_CALL)
+				.concatMap(keys -> reference.inForce(keys, day.getKey()))
+				.flatMapIterable(found -> found.values().stream().map(value -> Map.entry(value.key() + "@" + day.getKey(), value.value())).toList()))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(ExchangeRates::new);
 	}
 
 	private static Map<String, CalculationInputs.PlanVersion> plans(Map<String, UUID> assigned, List<RuleVersion> found) {
