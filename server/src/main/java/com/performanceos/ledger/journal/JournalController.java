@@ -55,18 +55,18 @@ class JournalController implements NodeLoader {
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntry> postJournalEntry(DataFetchingEnvironment environment, Caller caller) {
+	Mono<PostJournalEntry.Payload> postJournalEntry(DataFetchingEnvironment environment, Caller caller) {
 		return journal.post(caller.viewer(), JournalInputBinding.entry(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	/** The input is bound by {@link JournalInputBinding}, not by Spring's reflective binder (see there why). */
 	@MutationMapping
-	Mono<JournalPayloads.PostEntries> postJournalEntries(DataFetchingEnvironment environment, Caller caller) {
+	Mono<PostJournalEntries.Payload> postJournalEntries(DataFetchingEnvironment environment, Caller caller) {
 		return journal.postBatch(caller.viewer(), JournalInputBinding.batch(environment.getArgument(INPUT)), caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<JournalPayloads.Reverse> reverseJournalEntry(@Argument JournalInputs.ReverseInput input, Caller caller) {
+	Mono<ReverseJournalEntry.Payload> reverseJournalEntry(@Argument ReverseJournalEntry.Input input, Caller caller) {
 		return journal.reverse(caller.viewer(), input, caller.sourceAddress());
 	}
 

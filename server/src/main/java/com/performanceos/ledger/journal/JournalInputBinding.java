@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import com.performanceos.ledger.dimensions.DimensionValueInput;
 
 /**
- * Binds the posting mutations' arguments to {@link JournalInputs} records by hand. Spring's
+ * Binds the posting mutations' arguments to the mutations' input records by hand. Spring's
  * reflective binder resolves constructor metadata for every input object: for a 10,000-entry bulk
  * (30,000 objects) it was a quarter of the request's JVM time. graphql-java has already validated
  * the input against the schema and coerced its scalars (a Date is a {@link LocalDate}, a Decimal a
@@ -24,27 +24,27 @@ final class JournalInputBinding {
 	private JournalInputBinding() {
 	}
 
-	static JournalInputs.BatchInput batch(Map<String, Object> input) {
+	static PostJournalEntries.Input batch(Map<String, Object> input) {
 		List<?> entries = required(input, "entries", List.class);
-		List<JournalInputs.EntryInput> bound = new ArrayList<>(entries.size());
+		List<PostJournalEntry.Input> bound = new ArrayList<>(entries.size());
 		for (Object entry : entries) {
 			bound.add(entry(asMap(entry)));
 		}
-		return new JournalInputs.BatchInput(required(input, "idempotencyKey", String.class), bound);
+		return new PostJournalEntries.Input(required(input, "idempotencyKey", String.class), bound);
 	}
 
-	static JournalInputs.EntryInput entry(Map<String, Object> input) {
+	static PostJournalEntry.Input entry(Map<String, Object> input) {
 		List<?> lines = required(input, "lines", List.class);
-		List<JournalInputs.LineInput> bound = new ArrayList<>(lines.size());
+		List<JournalLineInput> bound = new ArrayList<>(lines.size());
 		for (Object line : lines) {
 			bound.add(line(asMap(line)));
 		}
-		return new JournalInputs.EntryInput(required(input, "idempotencyKey", String.class),
+		return new PostJournalEntry.Input(required(input, "idempotencyKey", String.class),
 				required(input, "effectiveDate", LocalDate.class), required(input, "description", String.class),
 				optional(input, "reference", String.class), bound);
 	}
 
-	private static JournalInputs.LineInput line(Map<String, Object> input) {
+	private static JournalLineInput line(Map<String, Object> input) {
 		List<?> dimensions = optional(input, "dimensions", List.class);
 		List<DimensionValueInput> values = null;
 		if (dimensions != null) {
@@ -55,7 +55,7 @@ final class JournalInputBinding {
 			}
 		}
 		Object side = required(input, "side", Object.class);
-		return new JournalInputs.LineInput(required(input, "accountId", String.class),
+		return new JournalLineInput(required(input, "accountId", String.class),
 				side instanceof EntrySide known ? known : EntrySide.valueOf(side.toString()), required(input, "amount", BigDecimal.class),
 				required(input, "currency", Currency.class), optional(input, "memo", String.class), values);
 	}

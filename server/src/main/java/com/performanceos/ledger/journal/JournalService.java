@@ -22,7 +22,6 @@ import reactor.core.publisher.Mono;
 import com.performanceos.ledger.dimensions.DimensionCatalog;
 import com.performanceos.ledger.dimensions.DimensionValue;
 import com.performanceos.ledger.dimensions.DimensionValueInput;
-import com.performanceos.ledger.journal.JournalInputs.EntryInput;
 import com.performanceos.ledger.journal.JournalStore.NewEntry;
 import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.events.Outbox;
@@ -44,12 +43,6 @@ import com.performanceos.platform.tenancy.TenantTransaction;
 @Service
 class JournalService {
 
-	private static final String POST_OPERATION = "ledger.postJournalEntry";
-
-	private static final String BATCH_OPERATION = "ledger.postJournalEntries";
-
-	private static final String REVERSE_OPERATION = "ledger.reverseJournalEntry";
-
 	private final TenantDatabase database;
 
 	private final JournalStore store;
@@ -65,57 +58,57 @@ class JournalService {
 		this.outbox = outbox;
 	}
 
-	Mono<JournalPayloads.PostEntry> post(Viewer viewer, EntryInput input, @Nullable String sourceAddress) {
+	Mono<PostJournalEntry.Payload> post(Viewer viewer, PostJournalEntry.Input input, @Nullable String sourceAddress) {
 		List<String> path = List.of("input");
-		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), path));
-		JournalInputs.Drafted drafted = JournalInputs.draft(input, path, new JournalInputs.AccountIds());
+		List<JournalError> invalid = new ArrayList<>(EntryChecks.checkKey(input.idempotencyKey(), path));
+		EntryChecks.Drafted drafted = EntryChecks.draft(input, path, new EntryChecks.AccountIds());
 		invalid.addAll(drafted.errors());
-		return Mutations.unlessInvalid(invalid, JournalPayloads.PostEntry::failed, () -> {
+		return Mutations.unlessInvalid(invalid, PostJournalEntry.Payload::failed, () -> {
 			JournalDraft draft = Objects.requireNonNull(drafted.draft());
-			return mutations.idempotent(viewer.tenant(), new Idempotency<>(POST_OPERATION, input.idempotencyKey(), input.fingerprint(),
-					() -> JournalPayloads.PostEntry.failed(conflict()),
-					(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new JournalPayloads.PostEntry(found.get(key), List.of()))),
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(PostJournalEntry.OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> PostJournalEntry.Payload.failed(conflict()),
+					(tx, key) -> store.load(tx.db(), List.of(key)).map(found -> new PostJournalEntry.Payload(found.get(key), List.of()))),
 					tx -> verifyAgainstDatabase(tx, List.of(draft)).flatMap(verified -> {
 						if (!verified.problems().isEmpty()) {
-							return Mono.just(Outcome.rejected(JournalPayloads.PostEntry.failed(errors(verified.problems(), List.of(path)))));
+							return Mono.just(Outcome.rejected(PostJournalEntry.Payload.failed(errors(verified.problems(), List.of(path)))));
 						}
 						NewEntry entry = newEntry(draft, verified.resolved());
 						AuditEntry audit = new AuditEntry(viewer.subject(), "ledger.journal.posted", JournalEntry.TYPE_NAME,
 								GlobalId.encode(JournalEntry.TYPE_NAME, entry.key()), sourceAddress, null, JournalEvents.image(entry));
 						return write(tx, List.of(entry), null)
 							.then(store.load(tx.db(), List.of(entry.key())))
-							.map(found -> Outcome.committed(new JournalPayloads.PostEntry(found.get(entry.key()), List.of()), entry.key(), audit));
+							.map(found -> Outcome.committed(new PostJournalEntry.Payload(found.get(entry.key()), List.of()), entry.key(), audit));
 					}));
 		});
 	}
 
-	Mono<JournalPayloads.PostEntries> postBatch(Viewer viewer, JournalInputs.BatchInput input, @Nullable String sourceAddress) {
-		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), List.of("input")));
-		if (input.entries().isEmpty() || input.entries().size() > JournalInputs.BATCH_ENTRIES_MAX) {
+	Mono<PostJournalEntries.Payload> postBatch(Viewer viewer, PostJournalEntries.Input input, @Nullable String sourceAddress) {
+		List<JournalError> invalid = new ArrayList<>(EntryChecks.checkKey(input.idempotencyKey(), List.of("input")));
+		if (input.entries().isEmpty() || input.entries().size() > PostJournalEntries.ENTRIES_MAX) {
 			invalid.add(JournalError.invalid(List.of("input", "entries"),
-					"a batch holds 1 to " + JournalInputs.BATCH_ENTRIES_MAX + " entries, got " + input.entries().size()));
-			return Mono.just(JournalPayloads.PostEntries.failed(invalid));
+					"a batch holds 1 to " + PostJournalEntries.ENTRIES_MAX + " entries, got " + input.entries().size()));
+			return Mono.just(PostJournalEntries.Payload.failed(invalid));
 		}
 		List<JournalDraft> drafts = new ArrayList<>(input.entries().size());
 		List<List<String>> paths = new ArrayList<>(input.entries().size());
-		JournalInputs.AccountIds accountIds = new JournalInputs.AccountIds();
+		EntryChecks.AccountIds accountIds = new EntryChecks.AccountIds();
 		for (int index = 0; index < input.entries().size(); index++) {
 			List<String> path = List.of("input", "entries", String.valueOf(index));
-			JournalInputs.Drafted drafted = JournalInputs.draft(input.entries().get(index), path, accountIds);
+			EntryChecks.Drafted drafted = EntryChecks.draft(input.entries().get(index), path, accountIds);
 			invalid.addAll(drafted.errors());
 			if (drafted.draft() != null) {
 				drafts.add(drafted.draft());
 				paths.add(path);
 			}
 		}
-		return Mutations.unlessInvalid(invalid, JournalPayloads.PostEntries::failed, () -> {
+		return Mutations.unlessInvalid(invalid, PostJournalEntries.Payload::failed, () -> {
 			UUID batchId = UUID.randomUUID();
-			return mutations.idempotent(viewer.tenant(), new Idempotency<>(BATCH_OPERATION, input.idempotencyKey(), input.fingerprint(),
-					() -> JournalPayloads.PostEntries.failed(conflict()),
-					(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new JournalPayloads.PostEntries(counts[0], counts[1], List.of()))),
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(PostJournalEntries.OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> PostJournalEntries.Payload.failed(conflict()),
+					(tx, key) -> store.batchCounts(tx.db(), key).map(counts -> new PostJournalEntries.Payload(counts[0], counts[1], List.of()))),
 					tx -> verifyAgainstDatabase(tx, drafts).flatMap(verified -> {
 						if (!verified.problems().isEmpty()) {
-							return Mono.just(Outcome.rejected(JournalPayloads.PostEntries.failed(errors(verified.problems(), paths))));
+							return Mono.just(Outcome.rejected(PostJournalEntries.Payload.failed(errors(verified.problems(), paths))));
 						}
 						List<NewEntry> entries = drafts.stream().map(draft -> newEntry(draft, verified.resolved())).toList();
 						int lineCount = entries.stream().mapToInt(entry -> entry.lines().size()).sum();
@@ -123,36 +116,36 @@ class JournalService {
 								sourceAddress, null, Map.of("batchId", batchId.toString(), "entries", entries.size(), "lines", lineCount,
 										"idempotencyKey", input.idempotencyKey()));
 						return write(tx, entries, batchId)
-							.thenReturn(Outcome.committed(new JournalPayloads.PostEntries(entries.size(), lineCount, List.of()), batchId, audit));
+							.thenReturn(Outcome.committed(new PostJournalEntries.Payload(entries.size(), lineCount, List.of()), batchId, audit));
 					}));
 		});
 	}
 
-	Mono<JournalPayloads.Reverse> reverse(Viewer viewer, JournalInputs.ReverseInput input, @Nullable String sourceAddress) {
-		List<JournalError> invalid = new ArrayList<>(JournalInputs.checkKey(input.idempotencyKey(), List.of("input")));
-		if (input.reason().isBlank() || input.reason().strip().length() > JournalInputs.DESCRIPTION_LENGTH_MAX) {
+	Mono<ReverseJournalEntry.Payload> reverse(Viewer viewer, ReverseJournalEntry.Input input, @Nullable String sourceAddress) {
+		List<JournalError> invalid = new ArrayList<>(EntryChecks.checkKey(input.idempotencyKey(), List.of("input")));
+		if (input.reason().isBlank() || input.reason().strip().length() > JournalDraft.DESCRIPTION_LENGTH_MAX) {
 			invalid.add(JournalError.invalid(List.of("input", "reason"),
-					"reason must have 1 to " + JournalInputs.DESCRIPTION_LENGTH_MAX + " characters"));
+					"reason must have 1 to " + JournalDraft.DESCRIPTION_LENGTH_MAX + " characters"));
 		}
 		var originalKey = GlobalId.decode(input.entryId(), JournalEntry.TYPE_NAME);
 		if (originalKey.isEmpty()) {
 			invalid.add(new JournalError(JournalErrorCode.ENTRY_NOT_FOUND, "Not a journal entry id: " + input.entryId(),
 					List.of("input", "entryId")));
 		}
-		return Mutations.unlessInvalid(invalid, JournalPayloads.Reverse::failed, () -> {
+		return Mutations.unlessInvalid(invalid, ReverseJournalEntry.Payload::failed, () -> {
 			UUID key = originalKey.get();
-			return mutations.idempotent(viewer.tenant(), new Idempotency<>(REVERSE_OPERATION, input.idempotencyKey(), input.fingerprint(),
-					() -> JournalPayloads.Reverse.failed(conflict()),
+			return mutations.idempotent(viewer.tenant(), new Idempotency<>(ReverseJournalEntry.OPERATION, input.idempotencyKey(), input.fingerprint(),
+					() -> ReverseJournalEntry.Payload.failed(conflict()),
 					(tx, resultKey) -> store.load(tx.db(), List.of(resultKey))
-						.map(found -> new JournalPayloads.Reverse(found.get(resultKey), List.of()))),
+						.map(found -> new ReverseJournalEntry.Payload(found.get(resultKey), List.of()))),
 					tx -> reverseFresh(tx, viewer, input, key, sourceAddress))
 				// A concurrent reversal of the same entry won the unique constraint on reversal_of.
-				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(JournalPayloads.Reverse.failed(List.of(
+				.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(ReverseJournalEntry.Payload.failed(List.of(
 						new JournalError(JournalErrorCode.NOT_REVERSIBLE, "The entry has already been reversed", List.of("input", "entryId"))))));
 		});
 	}
 
-	private Mono<Outcome<JournalPayloads.Reverse>> reverseFresh(TenantTransaction tx, Viewer viewer, JournalInputs.ReverseInput input,
+	private Mono<Outcome<ReverseJournalEntry.Payload>> reverseFresh(TenantTransaction tx, Viewer viewer, ReverseJournalEntry.Input input,
 			UUID originalKey, @Nullable String sourceAddress) {
 		return store.load(tx.db(), List.of(originalKey)).zipWith(store.reversalsOf(tx.db(), List.of(originalKey))).flatMap(loaded -> {
 			JournalEntry original = loaded.getT1().get(originalKey);
@@ -174,18 +167,18 @@ class JournalService {
 			return requireOpen(tx.db(), List.of(effectiveDate)).flatMap(closed -> closed.isEmpty()
 					? write(tx, List.of(reversal), null)
 						.then(store.load(tx.db(), List.of(reversal.key())))
-						.map(found -> Outcome.committed(new JournalPayloads.Reverse(found.get(reversal.key()), List.of()), reversal.key(), audit))
-					: Mono.just(Outcome.rejected(JournalPayloads.Reverse.failed(errors(closed, List.of(List.of("input")))))));
+						.map(found -> Outcome.committed(new ReverseJournalEntry.Payload(found.get(reversal.key()), List.of()), reversal.key(), audit))
+					: Mono.just(Outcome.rejected(ReverseJournalEntry.Payload.failed(errors(closed, List.of(List.of("input")))))));
 		});
 	}
 
-	private static Mono<Outcome<JournalPayloads.Reverse>> rejectReversal(JournalError error) {
-		return Mono.just(Outcome.rejected(JournalPayloads.Reverse.failed(List.of(error))));
+	private static Mono<Outcome<ReverseJournalEntry.Payload>> rejectReversal(JournalError error) {
+		return Mono.just(Outcome.rejected(ReverseJournalEntry.Payload.failed(List.of(error))));
 	}
 
 	/** Problems as user errors, each at the input path of its entry. */
 	private static List<JournalError> errors(List<JournalProblem> problems, List<List<String>> entryPaths) {
-		return problems.stream().map(problem -> JournalInputs.error(problem, entryPaths.get(problem.entryIndex()))).toList();
+		return problems.stream().map(problem -> EntryChecks.error(problem, entryPaths.get(problem.entryIndex()))).toList();
 	}
 
 	private static List<JournalError> conflict() {

@@ -124,7 +124,7 @@ class EvaluationLog {
 			pending.forEach(entry -> byTenant.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(entry));
 			return Flux.fromIterable(byTenant.entrySet())
 				.concatMap(tenant -> Flux.fromIterable(partition(tenant.getValue(), settings.evaluationLogBatchMax()))
-					.concatMap(batch -> database.inTransaction(tenant.getKey(), db -> store.insertEvaluations(db, tenant.getKey(), batch))
+					.concatMap(batch -> database.run(tenant.getKey(), tx -> store.insertEvaluations(tx, batch))
 						.publishOn(writerThread)
 						.doOnSuccess(written -> {
 							// By identity: two calls may have recorded equal entries, and only this batch's are written.

@@ -234,8 +234,8 @@ class RuleStore {
 	}
 
 	/** Recorded evaluateRule calls of one tenant, in one statement. */
-	Mono<Long> insertEvaluations(DatabaseClient db, String tenant, List<EvaluationLog.Entry> entries) {
-		return db.sql("""
+	Mono<Long> insertEvaluations(TenantTransaction tx, List<EvaluationLog.Entry> entries) {
+		return tx.db().sql("""
 				INSERT INTO rules_evaluation (tenant_id, rule_id, version_id, version_number, input_count, input_sha256, output_sha256,
 				                              output_json, error_count, duration_micros, caller, as_of, evaluated_at)
 				SELECT :tenant, e.* FROM unnest(CAST(:rules AS uuid[]), CAST(:versions AS uuid[]), CAST(:numbers AS int[]),
@@ -244,7 +244,7 @@ class RuleStore {
 				       CAST(:times AS timestamptz[]))
 				     AS e(rule_id, version_id, version_number, input_count, input_sha256, output_sha256, output_json, error_count,
 				          duration_micros, caller, as_of, evaluated_at)""")
-			.bind("tenant", tenant)
+			.bind("tenant", tx.tenant())
 			.bind("rules", entries.stream().map(EvaluationLog.Entry::ruleKey).toArray(UUID[]::new))
 			.bind("versions", entries.stream().map(EvaluationLog.Entry::versionKey).toArray(UUID[]::new))
 			.bind("numbers", entries.stream().map(EvaluationLog.Entry::versionNumber).toArray(Integer[]::new))

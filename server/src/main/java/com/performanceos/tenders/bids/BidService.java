@@ -78,7 +78,7 @@ class BidService {
 				return Mono.just(SubmitBid.Payload.failed(TenderErrorCode.NOT_FOUND, "lotId", "No such lot"));
 			}
 			return mutations.idempotent(viewer.tenant(), new Idempotency<>(SubmitBid.OPERATION, input.idempotencyKey(), input.fingerprint(),
-					SubmitBid.Payload::conflict, (tx, key) -> find(tx.db(), tx.tenant(), List.of(key))
+					SubmitBid.Payload::conflict, (tx, key) -> find(tx, List.of(key))
 						.flatMap(found -> Mono.justOrEmpty(found.values().stream().findFirst()))
 						.map(SubmitBid.Payload::of)),
 					tx -> organisations.current(tx.db()).flatMap(vendor -> vendor.filter(found -> !found.kind().buyer()).isEmpty()
@@ -169,7 +169,7 @@ class BidService {
 					.bind("id", bidKey.get())
 					.bind("tenant", tx.tenant())
 					.then()
-					.then(find(tx.db(), tx.tenant(), List.of(bidKey.get())))
+					.then(find(tx, List.of(bidKey.get())))
 					.map(found -> Outcome.committed(SubmitBid.Payload.of(found.get(bidKey.get())),
 							new AuditEntry(viewer.subject(), "tenders.bid.withdrawn", Bid.TYPE_NAME, input.bidId(), sourceAddress,
 									Map.of("status", "SUBMITTED"), Map.of("status", "WITHDRAWN"))));
@@ -200,7 +200,7 @@ class BidService {
 
 	/** The caller's own bids with these keys: never another tenant's, even when the policy would show it after the deadline. */
 	Mono<Map<UUID, Bid>> load(Viewer viewer, Collection<UUID> keys) {
-		return database.inTransaction(viewer.tenant(), db -> find(db, viewer.tenant(), keys));
+		return database.run(viewer.tenant(), tx -> find(tx, keys));
 	}
 
 	Mono<Map<Bid, Lot>> lots(Viewer viewer, List<Bid> bids) {
@@ -218,8 +218,9 @@ class BidService {
 			});
 	}
 
-	private Mono<Map<UUID, Bid>> find(DatabaseClient db, String tenant, Collection<UUID> keys) {
-		return db.sql("SELECT " + COLUMNS + " FROM tenders_bid WHERE id = ANY(:keys) AND tenant_id = :tenant")
+	private Mono<Map<UUID, Bid>> find(TenantTransaction tx, Collection<UUID> keys) {
+		String tenant = tx.tenant();
+		return tx.db().sql("SELECT " + COLUMNS + " FROM tenders_bid WHERE id = ANY(:keys) AND tenant_id = :tenant")
 			.bind("keys", keys.toArray(UUID[]::new))
 			.bind("tenant", tenant)
 			.map(row -> toBid(row, tenant))

@@ -1,84 +1,28 @@
 package com.performanceos.ledger.journal;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import com.performanceos.ledger.dimensions.DimensionValueInput;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
 
-/** The journal mutations' inputs, as bound to the schema, and their validation. */
-final class JournalInputs {
-
-	static final int BATCH_ENTRIES_MAX = 10_000;
-
-	static final int DESCRIPTION_LENGTH_MAX = JournalDraft.DESCRIPTION_LENGTH_MAX;
+/**
+ * The GraphQL edge of the journal rules, shared by the posting mutations: an entry input decoded into a
+ * {@link JournalDraft}, and the draft's typed problems turned into user errors at their input paths.
+ */
+final class EntryChecks {
 
 	/** Stands for an account id that does not decode, so the rest of its entry is still checked. */
 	private static final UUID NO_ACCOUNT = new UUID(0, 0);
 
-	private JournalInputs() {
-	}
-
-	/** The schema's {@code JournalLineInput}. */
-	record LineInput(String accountId, EntrySide side, BigDecimal amount, Currency currency, @Nullable String memo,
-			@Nullable List<DimensionValueInput> dimensions) {
-
-		/** The dimension values, none when the client left them out. */
-		List<DimensionValueInput> dimensionValues() {
-			return dimensions == null ? List.of() : dimensions;
-		}
-
-	}
-
-	/** The schema's {@code PostJournalEntryInput}. */
-	record EntryInput(String idempotencyKey, LocalDate effectiveDate, String description, @Nullable String reference,
-			List<LineInput> lines) {
-
-		String fingerprint() {
-			StringBuilder fingerprint = new StringBuilder().append(effectiveDate).append('\u001f').append(description.strip())
-				.append('\u001f').append(reference == null ? "" : reference);
-			for (LineInput line : lines) {
-				fingerprint.append('\u001e').append(line.accountId()).append('\u001f').append(line.side()).append('\u001f')
-					.append(line.amount().stripTrailingZeros().toPlainString()).append('\u001f')
-					.append(line.currency().getCurrencyCode()).append('\u001f').append(line.memo() == null ? "" : line.memo());
-				// Only lines with dimensions extend the fingerprint, so keys used before dimensions existed still replay.
-				for (DimensionValueInput value : line.dimensionValues()) {
-					fingerprint.append('\u001f').append(value.dimension()).append('=').append(value.member());
-				}
-			}
-			return fingerprint.toString();
-		}
-
-	}
-
-	/** The schema's {@code PostJournalEntriesInput}. */
-	record BatchInput(String idempotencyKey, List<EntryInput> entries) {
-
-		String fingerprint() {
-			return entries.stream().map(EntryInput::fingerprint).collect(Collectors.joining("\u001d"));
-		}
-
-	}
-
-	/** The schema's {@code ReverseJournalEntryInput}. */
-	record ReverseInput(String idempotencyKey, String entryId, @Nullable LocalDate effectiveDate, String reason) {
-
-		String fingerprint() {
-			return entryId + '\u001f' + (effectiveDate == null ? "" : effectiveDate) + '\u001f' + reason.strip();
-		}
-
+	private EntryChecks() {
 	}
 
 	/** An entry input as a draft, or the errors (at their input paths) that keep it from being one. */
@@ -111,11 +55,11 @@ final class JournalInputs {
 	 * input (e.g. {@code [input]} or {@code [input, entries, 7]}) so every error names its field
 	 * exactly. The rules are the draft's; only the decoding of account ids belongs to the schema.
 	 */
-	static Drafted draft(EntryInput entry, List<String> path, AccountIds accountIds) {
+	static Drafted draft(PostJournalEntry.Input entry, List<String> path, AccountIds accountIds) {
 		List<JournalError> undecodable = new ArrayList<>();
 		List<JournalDraft.Line> lines = new ArrayList<>(entry.lines().size());
 		for (int index = 0; index < entry.lines().size(); index++) {
-			LineInput line = entry.lines().get(index);
+			JournalLineInput line = entry.lines().get(index);
 			Optional<UUID> accountKey = accountIds.decode(line.accountId());
 			if (accountKey.isEmpty()) {
 				undecodable.add(new JournalError(JournalErrorCode.UNKNOWN_ACCOUNT, "Not an account id: " + line.accountId(),
