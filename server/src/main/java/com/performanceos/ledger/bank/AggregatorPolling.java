@@ -2,16 +2,17 @@ package com.performanceos.ledger.bank;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.scheduling.PeriodicWork;
 
 /**
  * The polling fallback: every interval, asks the aggregator for the recent transactions of every
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the round fail fast.
  */
 @Component
-class AggregatorPolling implements SmartLifecycle {
+class AggregatorPolling extends PeriodicWork {
 
 	static final String ACTOR = "bank-aggregator-polling";
 
@@ -36,11 +37,8 @@ class AggregatorPolling implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private volatile Disposable rounds = () -> { };
-
-	private volatile boolean running;
-
 	AggregatorPolling(TransactionIngestion ingestion, BankAggregatorProperties properties, JsonMapper json) {
+		super("bank-aggregator-polling");
 		this.ingestion = ingestion;
 		this.properties = properties;
 		this.json = json;
@@ -67,32 +65,13 @@ class AggregatorPolling implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected Optional<Schedule> schedule() {
 		// An empty setting binds to an empty URI rather than null: both mean "webhooks only".
 		if (properties.baseUrl() == null || properties.baseUrl().toString().isBlank()) {
-			return;
+			return Optional.empty();
 		}
 		AggregatorClient client = new AggregatorClient(WebClient.builder(), properties.baseUrl(), properties.polling(), json);
-		rounds = Flux.interval(properties.polling().interval())
-			.onBackpressureDrop()
-			.concatMap(tick -> pollOnce(ingestion, client, properties.polling().lookbackDays())
-				.onErrorResume(failure -> {
-					log.warn("A bank aggregator polling round failed: {}", failure.toString());
-					return Mono.just(0);
-				}), 1)
-			.subscribe();
-		running = true;
-	}
-
-	@Override
-	public void stop() {
-		rounds.dispose();
-		running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
+		return Optional.of(new Schedule(properties.polling().interval(), () -> pollOnce(ingestion, client, properties.polling().lookbackDays())));
 	}
 
 }

@@ -2,21 +2,18 @@ package com.performanceos.platform.ai;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
+import com.performanceos.platform.scheduling.PeriodicWork;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
 
@@ -28,7 +25,7 @@ import com.performanceos.platform.tenancy.TenantTransaction;
  * a tenant whose queue is empty has its outage closed. A tick that arrives while a pass is running is dropped.
  */
 @Component
-class AiQueueDrain implements SmartLifecycle {
+class AiQueueDrain extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(AiQueueDrain.class);
 
@@ -50,14 +47,9 @@ class AiQueueDrain implements SmartLifecycle {
 
 	private final AiProperties settings;
 
-	private Disposable ticks = Disposables.disposed();
-
-	private Scheduler scheduler = Schedulers.immediate();
-
-	private volatile boolean running;
-
 	AiQueueDrain(DatabaseClient system, TenantDatabase database, AiQueue queue, AiClient client, AiAlerts alerts, List<AiAnswers> handlers,
 			AiProperties settings) {
+		super("ai-queue-drain");
 		this.system = system;
 		this.database = database;
 		this.queue = queue;
@@ -68,31 +60,8 @@ class AiQueueDrain implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (running || !client.configured()) {
-			return;
-		}
-		scheduler = Schedulers.newSingle("ai-queue-drain");
-		ticks = Flux.interval(settings.drainInterval(), settings.drainInterval(), scheduler)
-			.onBackpressureDrop()
-			.concatMap(tick -> drainAll().onErrorResume(ex -> {
-				log.warn("AI queue drain pass failed; queued requests stay queued: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-		running = true;
-	}
-
-	@Override
-	public synchronized void stop() {
-		ticks.dispose();
-		scheduler.dispose();
-		running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
+	protected Optional<Schedule> schedule() {
+		return client.configured() ? Optional.of(new Schedule(settings.drainInterval(), this::drainAll)) : Optional.empty();
 	}
 
 	/** One pass over every tenant that ever queued a request. */

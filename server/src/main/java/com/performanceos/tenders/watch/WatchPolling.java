@@ -3,18 +3,19 @@ package com.performanceos.tenders.watch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.performanceos.platform.scheduling.PeriodicWork;
 
 /**
  * Polls BOAMP and TED every interval when their base URLs are set: reloads the saved searches (so searches saved on
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WatchProperties.class)
-class WatchPolling implements SmartLifecycle {
+class WatchPolling extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(WatchPolling.class);
 
@@ -33,18 +34,15 @@ class WatchPolling implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private volatile Disposable rounds = () -> { };
-
-	private volatile boolean running;
-
 	WatchPolling(MarketWatch watch, WatchProperties properties, JsonMapper json) {
+		super("market-watch-polling");
 		this.watch = watch;
 		this.properties = properties;
 		this.json = json;
 	}
 
 	@Override
-	public void start() {
+	protected Optional<Schedule> schedule() {
 		List<NoticeConnector> connectors = new ArrayList<>();
 		if (set(properties.boampBaseUrl())) {
 			connectors.add(new BoampConnector(WebClient.builder(), properties.boampBaseUrl().toString(), json, properties));
@@ -53,41 +51,21 @@ class WatchPolling implements SmartLifecycle {
 			connectors.add(new TedConnector(WebClient.builder(), properties.tedBaseUrl().toString(), json, properties));
 		}
 		if (connectors.isEmpty()) {
-			return;
+			return Optional.empty();
 		}
-		rounds = Flux.interval(properties.interval())
-			.onBackpressureDrop()
-			.concatMap(tick -> watch.reload().thenMany(Flux.fromIterable(connectors))
-				.concatMap(connector -> watch.poll(connector, properties.pagesPerPoll())
-					.doOnNext(done -> log.info("Polled {}: {} notices, {} new, {} already known, {} matches", connector.source(), done.received(),
-							done.created(), done.duplicates(), done.matches()))
-					.onErrorResume(failure -> {
-						log.warn("Polling {} failed: {}", connector.source(), failure.toString());
-						return Mono.empty();
-					}))
-				.then()
+		return Optional.of(new Schedule(properties.interval(), () -> watch.reload().thenMany(Flux.fromIterable(connectors))
+			.concatMap(connector -> watch.poll(connector, properties.pagesPerPoll())
+				.doOnNext(done -> log.info("Polled {}: {} notices, {} new, {} already known, {} matches", connector.source(), done.received(),
+						done.created(), done.duplicates(), done.matches()))
 				.onErrorResume(failure -> {
-					log.warn("A market watch polling round failed: {}", failure.toString());
+					log.warn("Polling {} failed: {}", connector.source(), failure.toString());
 					return Mono.empty();
-				}), 1)
-			.subscribe();
-		running = true;
+				})).then()));
 	}
 
 	private static boolean set(@Nullable URI url) {
 		// An empty setting binds to an empty URI rather than null: both mean "off".
 		return url != null && !url.toString().isBlank();
-	}
-
-	@Override
-	public void stop() {
-		rounds.dispose();
-		running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
 	}
 
 }
