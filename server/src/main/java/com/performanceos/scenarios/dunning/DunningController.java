@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -52,6 +53,12 @@ class DunningController {
 	Mono<DunningDso> dunningDso(@Argument String segment, @Argument Currency currency, @Argument LocalDate asOf,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return dunning.dso(viewer, segment, currency, asOf);
+	}
+
+	/** The number itself: {@link PhoneNumber#toString()} masks it. */
+	@SchemaMapping(typeName = "DunningContact")
+	@Nullable String phone(DunningContact contact) {
+		return contact.phone() == null ? null : contact.phone().value();
 	}
 
 	@MutationMapping

@@ -33,7 +33,10 @@ import com.performanceos.scenarios.planning.ScenarioErrorCode;
  * message go out at most once, across runs and instances). Then, outside any transaction, it hands
  * each claimed message to the SMTP server and records the answer, with its audit record, in a
  * transaction of its own. A crash between the hand-over and the record leaves the message PENDING:
- * it is never sent again, because a duplicate reminder is worse than a missing one.
+ * it is never sent again, because a duplicate reminder is worse than a missing one. A step of channel SMS goes through
+ * the SMS provider ({@link DunningSms}) instead, and its answer is recorded the same way: SENT with the provider's
+ * message id; a refusal BOUNCED (the number will not work) or FAILED (retried by the next run, like an outage or a
+ * provider that is not configured), with the provider's code and message; PENDING when the provider may have taken it.
  */
 @Component
 class DunningRunner {
@@ -49,18 +52,21 @@ class DunningRunner {
 
 	private final DunningMailer mailer;
 
+	private final DunningSms sms;
+
 	private final AuditTrail audit;
 
 	private final DunningProperties settings;
 
 	private final Clock clock = Clock.systemUTC();
 
-	DunningRunner(TenantDatabase database, DunningStore store, OpenInvoices invoices, DunningMailer mailer, AuditTrail audit,
+	DunningRunner(TenantDatabase database, DunningStore store, OpenInvoices invoices, DunningMailer mailer, DunningSms sms, AuditTrail audit,
 			DunningProperties settings) {
 		this.database = database;
 		this.store = store;
 		this.invoices = invoices;
 		this.mailer = mailer;
+		this.sms = sms;
 		this.audit = audit;
 		this.settings = settings;
 	}
@@ -124,19 +130,29 @@ class DunningRunner {
 			.map(Long::intValue);
 	}
 
+	/** The claim of a due step; an SMS step of a contact without a mobile number is recorded SKIPPED, with the reason. */
 	private static DunningStore.NewMessage message(DunningPlan.Due due, LocalDate asOf) {
 		OpenInvoices.Item invoice = due.invoice();
 		LocalDate scheduledOn = due.definition().dayFor(invoice.dueDate());
 		DunningTemplates.Rendered text = DunningTemplates.render(due.definition().tone(), due.contact().language(), invoice.number(),
 				invoice.openAmount(), invoice.currency(), invoice.dueDate(), asOf);
+		DunningChannel channel = due.definition().channel();
+		String recipient = due.contact().recipientFor(channel);
+		String skippedBecause = due.skipped() ? "superseded by a later step due on " + asOf
+				: recipient == null ? "the contact has no mobile number for an SMS step" : null;
 		return new DunningStore.NewMessage(invoice.key(), invoice.number(), invoice.counterpartyCode(), due.segment(), due.step(),
-				due.definition().tone(), due.definition().channel(), due.contact().email(), scheduledOn, text.subject(), text.body(),
-				due.skipped() ? DunningMessageStatus.SKIPPED : DunningMessageStatus.PENDING,
-				due.skipped() ? "superseded by a later step due on " + asOf : null);
+				due.definition().tone(), channel, recipient == null ? "" : recipient, scheduledOn, text.subject(), text.body(),
+				skippedBecause == null ? DunningMessageStatus.PENDING : DunningMessageStatus.SKIPPED, skippedBecause);
 	}
 
-	/** Sends one claimed message and records the SMTP server's answer with its audit record; answers the status recorded. */
+	/** Sends one claimed message and records the SMTP server's or SMS provider's answer with its audit record; answers the status recorded. */
 	private Mono<DunningMessageStatus> deliver(String tenant, String actor, DunningMessage message, @Nullable String sourceAddress) {
+		if (message.channel() == DunningChannel.SMS) {
+			return sms.send(message).flatMap(answer -> database.run(tenant, tx -> recordSms(tx, message, answer)
+				.flatMap(recorded -> audit.record(tx, new AuditEntry(actor, smsAction(recorded.status()), DunningMessage.TYPE_NAME, recorded.id(),
+						sourceAddress, null, image(recorded)))
+					.thenReturn(recorded.status()))));
+		}
 		return mailer.send(message)
 			.then(Mono.just(""))
 			.onErrorResume(MailException.class, refused -> Mono.just(reason(refused)))
@@ -146,6 +162,30 @@ class DunningRunner {
 						recorded.status() == DunningMessageStatus.SENT ? "scenarios.dunning.sent" : "scenarios.dunning.failed",
 						DunningMessage.TYPE_NAME, recorded.id(), sourceAddress, null, image(recorded)))
 					.thenReturn(recorded.status()))));
+	}
+
+	private Mono<DunningMessage> recordSms(TenantTransaction tx, DunningMessage message, DunningSms.Answer answer) {
+		return switch (answer) {
+			case DunningSms.Accepted accepted ->
+				store.recordSms(tx, message.key(), DunningMessageStatus.SENT, null, accepted.sid(), null, clock.instant(), true);
+			case DunningSms.Refused refused -> store.recordSms(tx, message.key(),
+					refused.permanent() ? DunningMessageStatus.BOUNCED : DunningMessageStatus.FAILED,
+					"SMS provider refused it (HTTP " + refused.httpStatus() + (refused.code() == null ? "" : ", code " + refused.code()) + "): "
+							+ refused.message(), null, refused.code(), null, true);
+			case DunningSms.Unavailable unavailable ->
+				store.recordSms(tx, message.key(), DunningMessageStatus.FAILED, unavailable.reason(), null, null, null, sms.configured());
+			case DunningSms.Unconfirmed unconfirmed ->
+				store.recordSms(tx, message.key(), DunningMessageStatus.PENDING, unconfirmed.reason(), null, null, null, true);
+		};
+	}
+
+	private static String smsAction(DunningMessageStatus status) {
+		return switch (status) {
+			case SENT -> "scenarios.dunning.sent";
+			case BOUNCED -> "scenarios.dunning.bounced";
+			case PENDING -> "scenarios.dunning.unconfirmed";
+			case FAILED, SKIPPED -> "scenarios.dunning.failed";
+		};
 	}
 
 	/** What the audit record keeps of a message: enough to prove what was sent to whom, the body by its digest. */
@@ -162,6 +202,12 @@ class DunningRunner {
 		image.put("status", message.status().name());
 		if (message.statusReason() != null) {
 			image.put("reason", message.statusReason());
+		}
+		if (message.providerMessageId() != null) {
+			image.put("providerMessageId", message.providerMessageId());
+		}
+		if (message.providerErrorCode() != null) {
+			image.put("providerErrorCode", message.providerErrorCode());
 		}
 		return image;
 	}

@@ -104,11 +104,12 @@ class DunningService {
 			return Mono.just(new SetDunningContact.Payload(null, errors));
 		}
 		return mutations.once(viewer.tenant(), tx -> store.saveContact(tx, input.customerCode(), input.segment(), input.email(),
-				input.language(), viewer.subject())
+				input.phoneNumber(), input.language(), viewer.subject())
 			.map(contact -> Outcome.committed(new SetDunningContact.Payload(contact, List.of()),
+					// The audit keeps the number masked (its last two digits): enough to see it changed, not to dial it.
 					new AuditEntry(viewer.subject(), "scenarios.dunning.contact.set", DunningContact.TYPE_NAME, contact.id(), sourceAddress, null,
 							Map.of("customerCode", contact.customerCode(), "segment", contact.segment(), "email", contact.email(),
-									"language", contact.language().name())))));
+									"phone", contact.phone() == null ? "" : contact.phone().toString(), "language", contact.language().name())))));
 	}
 
 	Mono<RunDunning.Payload> run(Viewer viewer, RunDunning.Input input, @Nullable String sourceAddress) {

@@ -28,7 +28,9 @@ class DunningStore {
 	static final int CONTACTS_MAX = 1_000;
 
 	private static final String MESSAGE_COLUMNS = "id, seq, invoice_id, invoice_number, customer_code, segment, step, tone, channel, "
-			+ "recipient, scheduled_on, subject, body, status, status_reason, sent_at";
+			+ "recipient, scheduled_on, subject, body, status, status_reason, sent_at, provider_ref, provider_code";
+
+	private static final String CONTACT_COLUMNS = "id, customer_code, segment, email, phone, language";
 
 	private static final TypeReference<List<DunningStep>> STEPS = new TypeReference<>() {
 	};
@@ -76,7 +78,7 @@ class DunningStore {
 	}
 
 	Mono<List<DunningContact>> contacts(TenantTransaction tx) {
-		return tx.db().sql("SELECT id, customer_code, segment, email, language FROM scenarios_dunning_contact ORDER BY customer_code LIMIT :limit")
+		return tx.db().sql("SELECT " + CONTACT_COLUMNS + " FROM scenarios_dunning_contact ORDER BY customer_code LIMIT :limit")
 			.bind("limit", CONTACTS_MAX)
 			.map(DunningStore::toContact)
 			.all()
@@ -84,7 +86,7 @@ class DunningStore {
 	}
 
 	Mono<List<DunningContact>> contactsOf(TenantTransaction tx, String segment) {
-		return tx.db().sql("SELECT id, customer_code, segment, email, language FROM scenarios_dunning_contact WHERE segment = :segment "
+		return tx.db().sql("SELECT " + CONTACT_COLUMNS + " FROM scenarios_dunning_contact WHERE segment = :segment "
 				+ "ORDER BY customer_code LIMIT :limit")
 			.bind("segment", segment)
 			.bind("limit", CONTACTS_MAX)
@@ -93,23 +95,23 @@ class DunningStore {
 			.collectList();
 	}
 
-	Mono<DunningContact> saveContact(TenantTransaction tx, String customerCode, String segment, String email, DunningLanguage language,
-			String actor) {
-		return tx.db().sql("""
-				INSERT INTO scenarios_dunning_contact (tenant_id, id, customer_code, segment, email, language, updated_by)
-				VALUES (:tenant, :id, :customer, :segment, :email, :language, :actor)
+	Mono<DunningContact> saveContact(TenantTransaction tx, String customerCode, String segment, String email, @Nullable PhoneNumber phone,
+			DunningLanguage language, String actor) {
+		var spec = tx.db().sql("""
+				INSERT INTO scenarios_dunning_contact (tenant_id, id, customer_code, segment, email, phone, language, updated_by)
+				VALUES (:tenant, :id, :customer, :segment, :email, :phone, :language, :actor)
 				ON CONFLICT (tenant_id, customer_code) DO UPDATE SET segment = excluded.segment, email = excluded.email,
-				  language = excluded.language, updated_by = excluded.updated_by, updated_at = clock_timestamp()
-				RETURNING id, customer_code, segment, email, language""")
+				  phone = excluded.phone, language = excluded.language, updated_by = excluded.updated_by, updated_at = clock_timestamp()
+				RETURNING id, customer_code, segment, email, phone, language""")
 			.bind("tenant", tx.tenant())
 			.bind("id", UUID.randomUUID())
 			.bind("customer", customerCode)
 			.bind("segment", segment)
 			.bind("email", email)
 			.bind("language", language.name())
-			.bind("actor", actor)
-			.map(DunningStore::toContact)
-			.one();
+			.bind("actor", actor);
+		spec = phone == null ? spec.bindNull("phone", String.class) : spec.bind("phone", phone.value());
+		return spec.map(DunningStore::toContact).one();
 	}
 
 	/** The last step recorded of every invoice whose cadence has not stopped. */
@@ -197,6 +199,26 @@ class DunningStore {
 			.one();
 	}
 
+	/**
+	 * Records what the SMS provider answered: SENT with its message id, or a refusal (BOUNCED, FAILED) with its code, or
+	 * PENDING with the reason when it is not known whether the provider took the message (never sent again).
+	 *
+	 * @param attempted whether a request went out (not when the provider is not configured)
+	 */
+	Mono<DunningMessage> recordSms(TenantTransaction tx, UUID key, DunningMessageStatus status, @Nullable String reason,
+			@Nullable String providerRef, @Nullable String providerCode, @Nullable Instant sentAt, boolean attempted) {
+		var spec = tx.db().sql("UPDATE scenarios_dunning_message SET status = :status, status_reason = :reason, provider_ref = :ref, "
+				+ "provider_code = :code, sent_at = :sent, attempts = attempts + :attempted WHERE id = :id RETURNING " + MESSAGE_COLUMNS)
+			.bind("id", key)
+			.bind("status", status.name())
+			.bind("attempted", attempted ? 1 : 0);
+		spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+		spec = providerRef == null ? spec.bindNull("ref", String.class) : spec.bind("ref", providerRef);
+		spec = providerCode == null ? spec.bindNull("code", String.class) : spec.bind("code", providerCode);
+		spec = sentAt == null ? spec.bindNull("sent", OffsetDateTime.class) : spec.bind("sent", sentAt.atOffset(java.time.ZoneOffset.UTC));
+		return spec.map(DunningStore::toMessage).one();
+	}
+
 	Mono<DunningMessage> mark(TenantTransaction tx, UUID key, DunningMessageStatus status, String reason) {
 		return tx.db().sql("UPDATE scenarios_dunning_message SET status = :status, status_reason = :reason, "
 				+ "attempts = attempts + :attempted WHERE id = :id RETURNING " + MESSAGE_COLUMNS)
@@ -242,8 +264,9 @@ class DunningStore {
 	}
 
 	private static DunningContact toContact(Readable row) {
+		String phone = row.get("phone", String.class);
 		return new DunningContact(row.get("id", UUID.class), row.get("customer_code", String.class), row.get("segment", String.class),
-				row.get("email", String.class), DunningLanguage.valueOf(row.get("language", String.class)));
+				row.get("email", String.class), phone == null ? null : new PhoneNumber(phone), DunningLanguage.valueOf(row.get("language", String.class)));
 	}
 
 	private static DunningMessage toMessage(Readable row) {
@@ -254,7 +277,7 @@ class DunningStore {
 				DunningChannel.valueOf(row.get("channel", String.class)), row.get("recipient", String.class),
 				row.get("scheduled_on", LocalDate.class), row.get("subject", String.class), row.get("body", String.class),
 				DunningMessageStatus.valueOf(row.get("status", String.class)), row.get("status_reason", String.class),
-				sent == null ? null : sent.toInstant());
+				sent == null ? null : sent.toInstant(), row.get("provider_ref", String.class), row.get("provider_code", String.class));
 	}
 
 }

@@ -20,7 +20,8 @@ final class SetDunningContact {
 	private SetDunningContact() {
 	}
 
-	record Input(String customerCode, String segment, String email, DunningLanguage language) {
+	/** @param phone the E.164 mobile number for SMS steps; null for none */
+	record Input(String customerCode, String segment, String email, @Nullable String phone, DunningLanguage language) {
 
 		List<ScenarioError> validate() {
 			List<ScenarioError> errors = new ArrayList<>();
@@ -33,7 +34,16 @@ final class SetDunningContact {
 			if (!isAddress(email)) {
 				errors.add(ScenarioError.invalid("email", "email must be one plain address of at most " + EMAIL_LENGTH_MAX + " characters"));
 			}
+			// The message does not repeat the number: a refusal is an answer that may be logged or shown elsewhere.
+			if (phone != null && !PhoneNumber.isE164(phone)) {
+				errors.add(ScenarioError.invalid("phone", "phone must be an E.164 number: +, the country code and at most "
+						+ PhoneNumber.DIGITS_MAX + " digits in all"));
+			}
 			return errors;
+		}
+
+		@Nullable PhoneNumber phoneNumber() {
+			return phone == null ? null : new PhoneNumber(phone);
 		}
 
 	}

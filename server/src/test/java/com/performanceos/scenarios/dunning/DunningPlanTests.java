@@ -24,7 +24,7 @@ class DunningPlanTests {
 					new DunningStep(30, DunningChannel.EMAIL, DunningTone.FORMAL_NOTICE)),
 			1, "finance", Instant.EPOCH);
 
-	private static final DunningContact CONTACT = new DunningContact(UUID.randomUUID(), "D1", "SMB", "d1@example.com", DunningLanguage.EN);
+	private static final DunningContact CONTACT = new DunningContact(UUID.randomUUID(), "D1", "SMB", "d1@example.com", null, DunningLanguage.EN);
 
 	private final OpenInvoices.Item invoice = new OpenInvoices.Item(UUID.randomUUID(), "A-1", "D1", DUE.minusDays(30), DUE,
 			new BigDecimal("100.00"), "EUR");
