@@ -16,23 +16,28 @@ import com.performanceos.scenarios.cash.CashCategory;
 /**
  * The schema's {@code ScenarioComparison}: forecasts side by side and, for each after the first, its
  * difference from the first per bucket and category. Buckets are matched by position (week 1 with
- * week 1), so versions saved on different days compare as "the first 13 weeks of each".
+ * week 1), so versions saved on different days compare as "the first 13 weeks of each". Public for the comparison's
+ * CSV and PDF exports ({@code scenarios.exports}), which write what {@code compareScenarios} answers.
  */
-record ScenarioComparison(ForecastView.Granularity granularity, List<Series> series, List<Delta> deltas) {
+public record ScenarioComparison(ForecastView.Granularity granularity, List<Series> series, List<Delta> deltas) {
 
 	/** Most forecasts one comparison holds. */
-	static final int SERIES_MAX = 6;
+	public static final int SERIES_MAX = 6;
+
+	/** The schema's {@code ComparedItemInput}: a scenario (recalculated now) or a saved version, by global id. */
+	public record Item(@Nullable String scenarioId, @Nullable String versionId) {
+	}
 
 	/** The schema's {@code ComparedSeries}. */
-	record Series(String label, @Nullable Scenario scenario, @Nullable ScenarioVersion version, ForecastView forecast) {
+	public record Series(String label, @Nullable Scenario scenario, @Nullable ScenarioVersion version, ForecastView forecast) {
 	}
 
 	/** The schema's {@code ComparisonDelta}: series {@code series} minus series 0. */
-	record Delta(int series, List<BucketDelta> buckets) {
+	public record Delta(int series, List<BucketDelta> buckets) {
 	}
 
 	/** The schema's {@code BucketDelta}: differences of one bucket (the other's minus the first's). */
-	record BucketDelta(LocalDate start, LocalDate end, Money closing, List<ForecastView.CategoryAmount> inflows,
+	public record BucketDelta(LocalDate start, LocalDate end, Money closing, List<ForecastView.CategoryAmount> inflows,
 			List<ForecastView.CategoryAmount> outflows) {
 	}
 
@@ -51,6 +56,11 @@ record ScenarioComparison(ForecastView.Granularity granularity, List<Series> ser
 			deltas.add(new Delta(index, delta(buckets(base, granularity), buckets(other, granularity), base)));
 		}
 		return new ScenarioComparison(granularity, List.copyOf(series), List.copyOf(deltas));
+	}
+
+	/** The buckets of a forecast at this comparison's granularity. */
+	public List<Bucket> buckets(ForecastView view) {
+		return buckets(view, granularity);
 	}
 
 	private static List<Bucket> buckets(ForecastView view, ForecastView.Granularity granularity) {

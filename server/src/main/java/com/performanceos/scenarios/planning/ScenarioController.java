@@ -1,7 +1,6 @@
 package com.performanceos.scenarios.planning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.BatchMaps;
@@ -128,54 +126,13 @@ class ScenarioController implements NodeLoader {
 	}
 
 	/** The schema's {@code CompareScenariosInput}. */
-	record CompareInput(List<ComparedItem> items, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
+	record CompareInput(List<ScenarioComparison.Item> items, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
 			ForecastView.@Nullable Granularity granularity) {
-	}
-
-	/** The schema's {@code ComparedItemInput}: a scenario (recalculated now) or a saved version. */
-	record ComparedItem(@Nullable String scenarioId, @Nullable String versionId) {
 	}
 
 	@QueryMapping
 	Mono<ScenarioComparison> compareScenarios(@Argument CompareInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		if (input.items().size() < 2 || input.items().size() > ScenarioComparison.SERIES_MAX) {
-			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "compare 2 to " + ScenarioComparison.SERIES_MAX + " items"));
-		}
-		List<Mono<ScenarioComparison.Series>> series = new ArrayList<>();
-		for (ComparedItem item : input.items()) {
-			series.add(seriesOf(viewer, item, input));
-		}
-		ForecastView.Granularity granularity = input.granularity() != null ? input.granularity() : ForecastView.Granularity.WEEK;
-		return Flux.concat(series).collectList().map(found -> {
-			try {
-				return ScenarioComparison.of(granularity, found);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new GraphQlException(ErrorCode.BAD_USER_INPUT, String.valueOf(ex.getMessage()));
-			}
-		});
-	}
-
-	private Mono<ScenarioComparison.Series> seriesOf(Viewer viewer, ComparedItem item, CompareInput input) {
-		if ((item.scenarioId() == null) == (item.versionId() == null)) {
-			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "each item names either a scenarioId or a versionId"));
-		}
-		if (item.scenarioId() != null) {
-			String id = item.scenarioId();
-			return ScenarioService.keyOf(id, Scenario.TYPE_NAME).map(key -> scenarios.load(viewer, List.of(key))
-				.flatMap(found -> Mono.justOrEmpty(found.get(key))))
-				.orElse(Mono.empty())
-				.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario " + id)))
-				.flatMap(scenario -> scenarios.forecast(viewer, scenario, input.asOf(), input.horizonDays())
-					.map(forecast -> new ScenarioComparison.Series(scenario.name(), scenario, null, forecast)));
-		}
-		String id = String.valueOf(item.versionId());
-		return ScenarioService.keyOf(id, ScenarioVersion.TYPE_NAME).map(key -> scenarios.loadVersions(viewer, List.of(key))
-			.flatMap(found -> Mono.justOrEmpty(found.get(key))))
-			.orElse(Mono.empty())
-			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario version " + id)))
-			.flatMap(version -> scenarios.forecast(viewer, version)
-				.map(forecast -> new ScenarioComparison.Series(version.label(), null, version, forecast)));
+		return scenarios.compare(viewer, input.items(), input.asOf(), input.horizonDays(), input.granularity());
 	}
 
 	@Override

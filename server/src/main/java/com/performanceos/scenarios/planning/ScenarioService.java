@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
@@ -244,6 +245,50 @@ public class ScenarioService {
 		long after = page.cursorKey() == null ? 0 : parseCursor(page.cursorKey());
 		return database.run(viewer.tenant(), tx -> scenarios.changes(tx, scenario.key(), after, page.size() + 1).zipWith(scenarios.countChanges(tx, scenario.key()),
 				(found, total) -> Connection.fromKeyset(page, found, change -> Long.toString(change.sequence()), total)));
+	}
+
+	/**
+	 * What {@code compareScenarios} answers, also written by the comparison exports: 2 to {@value ScenarioComparison#SERIES_MAX}
+	 * scenarios (recalculated now, from {@code asOf} over {@code horizonDays}) or saved versions, deltas against the first.
+	 * Fails with a {@link GraphQlException}: BAD_USER_INPUT for a malformed request, NOT_FOUND for an id that is not the
+	 * tenant's, MISSING_EXCHANGE_RATE.
+	 */
+	public Mono<ScenarioComparison> compare(Viewer viewer, List<ScenarioComparison.Item> items, @Nullable LocalDate asOf,
+			@Nullable Integer horizonDays, ForecastView.@Nullable Granularity granularity) {
+		if (items.size() < 2 || items.size() > ScenarioComparison.SERIES_MAX) {
+			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "compare 2 to " + ScenarioComparison.SERIES_MAX + " items"));
+		}
+		List<Mono<ScenarioComparison.Series>> series = items.stream().map(item -> seriesOf(viewer, item, asOf, horizonDays)).toList();
+		ForecastView.Granularity bucketSize = granularity != null ? granularity : ForecastView.Granularity.WEEK;
+		return Flux.concat(series).collectList().map(found -> {
+			try {
+				return ScenarioComparison.of(bucketSize, found);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new GraphQlException(ErrorCode.BAD_USER_INPUT, String.valueOf(ex.getMessage()));
+			}
+		});
+	}
+
+	private Mono<ScenarioComparison.Series> seriesOf(Viewer viewer, ScenarioComparison.Item item, @Nullable LocalDate asOf,
+			@Nullable Integer horizonDays) {
+		if ((item.scenarioId() == null) == (item.versionId() == null)) {
+			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "each item names either a scenarioId or a versionId"));
+		}
+		if (item.scenarioId() != null) {
+			String id = item.scenarioId();
+			return keyOf(id, Scenario.TYPE_NAME).map(key -> load(viewer, List.of(key)).flatMap(found -> Mono.justOrEmpty(found.get(key))))
+				.orElse(Mono.empty())
+				.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario " + id)))
+				.flatMap(scenario -> forecast(viewer, scenario, asOf, horizonDays)
+					.map(forecast -> new ScenarioComparison.Series(scenario.name(), scenario, null, forecast)));
+		}
+		String id = String.valueOf(item.versionId());
+		return keyOf(id, ScenarioVersion.TYPE_NAME).map(key -> loadVersions(viewer, List.of(key))
+			.flatMap(found -> Mono.justOrEmpty(found.get(key))))
+			.orElse(Mono.empty())
+			.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario version " + id)))
+			.flatMap(version -> forecast(viewer, version).map(forecast -> new ScenarioComparison.Series(version.label(), null, version, forecast)));
 	}
 
 	public Mono<Map<UUID, Scenario>> load(Viewer viewer, Collection<UUID> keys) {
