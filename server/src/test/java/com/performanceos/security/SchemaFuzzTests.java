@@ -187,8 +187,8 @@ class SchemaFuzzTests extends IntegrationTest {
 				"+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "a\u0000b", "\t", "'", "x".repeat(3_000), "-1", "DAY", "MONTH", "" };
 		String[] routes = { "/exports/audit-log.csv", "/exports/audit-log.json", "/exports/journal-entries.csv", "/exports/journal-entries.json",
 				"/exports/cockpit.pdf", "/exports/close-certificates/2026-03", "/exports/scenario-versions/U2NlbmFyaW9WZXJzaW9uOng/forecast.csv",
-				"/exports/shared-scenario-version/forecast.pdf" };
-		String[] parameters = { "from", "to", "asOf", "grain", "version", "rows" };
+				"/exports/shared-scenario-version/forecast.pdf", "/exports/scenario-comparison.csv", "/exports/scenario-comparison.pdf" };
+		String[] parameters = { "from", "to", "asOf", "grain", "version", "rows", "item", "horizonDays", "granularity" };
 		Random random = new Random(SEED);
 		String token = tokens.token(newTenant("fuzz-http"), Role.ADMIN);
 		List<String> failures = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.performanceos.scenarios.exports;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import com.performanceos.platform.documents.HashedFile;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.scenarios.cash.Bucket;
+import com.performanceos.scenarios.planning.ScenarioComparison;
 
 /**
  * Writes a version the caller may read as CSV or PDF, records the file's SHA-256 in the audit log (in the caller's
@@ -101,6 +103,68 @@ public class ScenarioExporter {
 					return Mono.error(failure);
 				})
 				.then(DocumentResponses.send(request, file, TEXT_CSV, filename)));
+	}
+
+	/** Most rows of a comparison's CSV: 6 forecasts of 366 days and 5 deltas of as many. */
+	private static final long COMPARISON_ROWS_MAX = ScenarioComparison.SERIES_MAX * 366L * 2;
+
+	/**
+	 * A comparison as CSV or PDF, audited as {@code scenarios.comparison.exported} (with the items compared and the
+	 * digests of the versions among them) before it is sent with its digest, like a version's export.
+	 */
+	Mono<ServerResponse> sendComparison(ServerRequest request, Viewer viewer, Format format, ScenarioComparison comparison) {
+		String filename = "scenario-comparison." + format.name().toLowerCase(Locale.ROOT);
+		@Nullable String sourceAddress = sourceAddress(request);
+		if (format == Format.PDF) {
+			return Mono.fromCallable(() -> ComparisonPdf.render(comparison))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(pdf -> auditedComparison(viewer, comparison, sourceAddress, format, pdf.length, Sha256.hex(pdf))
+					.then(ServerResponse.ok()
+						.contentType(MediaType.APPLICATION_PDF)
+						.cacheControl(CacheControl.noStore())
+						.header(DocumentResponses.DIGEST_HEADER, Sha256.hex(pdf))
+						.headers(headers -> headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build()))
+						.bodyValue(pdf)));
+		}
+		return HashedFile.write(Flux.fromIterable(ComparisonCsv.rows(comparison)), "csv", ComparisonCsv::writer, COMPARISON_ROWS_MAX)
+			.flatMap(file -> auditedComparison(viewer, comparison, sourceAddress, format, file.sizeBytes(), file.sha256())
+				.onErrorResume(failure -> {
+					file.delete();
+					return Mono.error(failure);
+				})
+				.then(DocumentResponses.send(request, file, TEXT_CSV, filename)));
+	}
+
+	private Mono<Boolean> auditedComparison(Viewer viewer, ScenarioComparison comparison, @Nullable String sourceAddress, Format format,
+			long sizeBytes, String sha256) {
+		List<Map<String, Object>> items = comparison.series().stream().map(series -> {
+			Map<String, Object> item = new LinkedHashMap<>();
+			if (series.version() != null) {
+				item.put("version", series.version().id());
+				item.put("versionDigest", series.version().digest());
+			}
+			else if (series.scenario() != null) {
+				item.put("scenario", series.scenario().id());
+				item.put("asOf", series.forecast().asOf().toString());
+				item.put("horizonDays", series.forecast().horizonDays());
+			}
+			return item;
+		}).toList();
+		Map<String, Object> image = new LinkedHashMap<>();
+		image.put("format", format.name().toLowerCase(Locale.ROOT));
+		image.put("granularity", comparison.granularity().name());
+		image.put("items", items);
+		image.put("sizeBytes", sizeBytes);
+		image.put("sha256", sha256);
+		return database.run(viewer.tenant(), tx -> audit.record(tx,
+				new AuditEntry(viewer.subject(), "scenarios.comparison.exported", "ScenarioComparison", null, sourceAddress, null, image))
+			.thenReturn(true));
+	}
+
+	private static @Nullable String sourceAddress(ServerRequest request) {
+		return request.remoteAddress()
+			.map(address -> address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString())
+			.orElse(null);
 	}
 
 	/** The 404 of a version that is not there (or not in the caller's tenant: the same answer). */
