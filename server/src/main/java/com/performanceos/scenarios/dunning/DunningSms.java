@@ -31,10 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends dunning messages as SMS through Twilio's Messages API (settings {@code performanceos.scenarios.dunning.sms.*}):
  * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}, form-encoded {@code To}, {@code From} or
  * {@code MessagingServiceSid} and {@code Body}, HTTP Basic with the account sid and token. A 201 answers the message's
- * {@code sid}; a refusal answers {@code {"code", "message", "status"}}.
+ * {@code sid}; a refusal answers {@code {"code", "message", "status"}}. Delivery receipts (Twilio's status callback) are
+ * not consumed: SENT means the provider accepted the message.
  *
  * <p>Every answer becomes an {@link Answer} value, never an exception: {@link Accepted}; {@link Refused} for a 4xx
- * (permanent unless the credentials were refused); {@link Unavailable} when the request certainly did not get through
+ * (permanent unless our credentials or account were refused); {@link Unavailable} when the request certainly did not get through
  * (no connection, 429, 5xx, breaker open, not configured): the runner leaves such a message retryable; and
  * {@link Unconfirmed} when it may have (a timeout, a cut connection, an answer that is not the documented shape):
  * Twilio has no idempotency key, so such a message is never sent again. Only certain outages are retried here.
@@ -91,12 +92,13 @@ class DunningSms {
 
 	/**
 	 * Refused with a 4xx: the provider's error code and message. Permanent (the number or the text will not be
-	 * accepted as they are) unless the provider refused our credentials (401, 403), which the operator can fix.
+	 * accepted as they are) unless the provider refused our credentials (401, 403) or does not know our account (404,
+	 * Twilio's 20404), which the operator can fix.
 	 */
 	record Refused(int httpStatus, @Nullable String code, String message) implements Answer {
 
 		boolean permanent() {
-			return httpStatus != 401 && httpStatus != 403;
+			return httpStatus != 401 && httpStatus != 403 && httpStatus != 404;
 		}
 
 	}
