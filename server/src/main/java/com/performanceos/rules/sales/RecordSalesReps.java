@@ -33,6 +33,7 @@ final class RecordSalesReps {
 				return errors;
 			}
 			Set<String> codes = new HashSet<>();
+			Set<String> subjects = new HashSet<>();
 			for (int index = 0; index < reps.size(); index++) {
 				RepInput rep = reps.get(index);
 				if (!text(rep.code()) || !codes.add(rep.code().strip())) {
@@ -44,8 +45,9 @@ final class RecordSalesReps {
 				if (!SalesRep.ROLES.contains(rep.role())) {
 					errors.add(SalesError.invalid("one of " + new java.util.TreeSet<>(SalesRep.ROLES), "reps", Integer.toString(index), "role"));
 				}
-				if (rep.subject() != null && !text(rep.subject())) {
-					errors.add(SalesError.invalid("a subject of 1 to " + TEXT_MAX + " characters", "reps", Integer.toString(index), "subject"));
+				if (rep.subject() != null && (!text(rep.subject()) || !subjects.add(rep.subject().strip()))) {
+					errors.add(SalesError.invalid("a subject of 1 to " + TEXT_MAX + " characters, once per call", "reps", Integer.toString(index),
+							"subject"));
 				}
 			}
 			for (int index = 0; index < managers.size(); index++) {

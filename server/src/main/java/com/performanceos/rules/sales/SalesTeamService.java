@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +39,10 @@ class SalesTeamService {
 			.then(store.insertLinks(tx, input.managers()))
 			.then(store.repsByCode(tx, codes))
 			.map(reps -> Outcome.committed(new RecordSalesReps.Payload(reps, List.of()), new AuditEntry(viewer.subject(), "sales.reps.recorded",
-					"SalesRep", null, sourceAddress, null, Map.of("reps", codes, "managerLinks", input.managers().size())))));
+					"SalesRep", null, sourceAddress, null, Map.of("reps", codes, "managerLinks", input.managers().size())))))
+			// A subject is one person's login: the unique key refuses one already held by another rep of the tenant.
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(RecordSalesReps.Payload.failed(List.of(
+					SalesError.invalid("a subject not held by another rep (each login is one rep)", "reps", "subject")))));
 	}
 
 	Mono<SetDealCredits.Payload> setCredits(Viewer viewer, SetDealCredits.Input input, @Nullable String sourceAddress) {
