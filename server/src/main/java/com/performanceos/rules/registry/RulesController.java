@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -136,64 +137,55 @@ class RulesController implements LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<CreateRule.Payload> createRule(@Argument CreateRule.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.createRule(viewer, input, sourceAddress);
+	Mono<CreateRule.Payload> createRule(@Argument CreateRule.Input input, Caller caller) {
+		return registry.createRule(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<CreateRuleVersion.Payload> createRuleVersion(@Argument CreateRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.createVersion(viewer, input, sourceAddress);
+			Caller caller) {
+		return registry.createVersion(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<TransitionRuleVersion.Payload> submitRuleVersion(@Argument TransitionRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.transition(viewer, Transition.SUBMIT, input, sourceAddress);
+			Caller caller) {
+		return registry.transition(caller.viewer(), Transition.SUBMIT, input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<TransitionRuleVersion.Payload> sendBackRuleVersion(@Argument TransitionRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.transition(viewer, Transition.SEND_BACK, input, sourceAddress);
+			Caller caller) {
+		return registry.transition(caller.viewer(), Transition.SEND_BACK, input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<TransitionRuleVersion.Payload> approveRuleVersion(@Argument TransitionRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.transition(viewer, Transition.APPROVE, input, sourceAddress);
+			Caller caller) {
+		return registry.transition(caller.viewer(), Transition.APPROVE, input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<TransitionRuleVersion.Payload> publishRuleVersion(@Argument TransitionRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.transition(viewer, Transition.PUBLISH, input, sourceAddress);
+			Caller caller) {
+		return registry.transition(caller.viewer(), Transition.PUBLISH, input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<TransitionRuleVersion.Payload> retireRuleVersion(@Argument TransitionRuleVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.transition(viewer, Transition.RETIRE, input, sourceAddress);
+			Caller caller) {
+		return registry.transition(caller.viewer(), Transition.RETIRE, input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<RollbackRule.Payload> rollbackRule(@Argument RollbackRule.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.rollback(viewer, input, sourceAddress);
+	Mono<RollbackRule.Payload> rollbackRule(@Argument RollbackRule.Input input, Caller caller) {
+		return registry.rollback(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<SetDutySeparation.Payload> setRuleDutySeparation(@Argument SetDutySeparation.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.setDutySeparation(viewer, input, sourceAddress);
+			Caller caller) {
+		return registry.setDutySeparation(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@QueryMapping
@@ -202,9 +194,8 @@ class RulesController implements LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<RuleExport.Payload> exportRules(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return registry.export(viewer, sourceAddress);
+	Mono<RuleExport.Payload> exportRules(Caller caller) {
+		return registry.export(caller.viewer(), caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Rule", field = "versions")

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
 import com.performanceos.platform.security.Viewer;
@@ -97,12 +97,11 @@ class RecurringFlowController {
 	}
 
 	@MutationMapping
-	Mono<DecidePayload> decideRecurringFlow(@Argument DecideInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
+	Mono<DecidePayload> decideRecurringFlow(@Argument DecideInput input, Caller caller) {
 		return Mutations.unlessInvalid(input.validate(), problems -> new DecidePayload(null, null, problems),
-				() -> mutations.once(viewer.tenant(), tx -> recurring.decide(tx, input.seriesKey(), input.decision(), input.amount(), viewer.subject())
+				() -> mutations.once(caller.viewer().tenant(), tx -> recurring.decide(tx, input.seriesKey(), input.decision(), input.amount(), caller.viewer().subject())
 					.thenReturn(Outcome.committed(new DecidePayload(input.seriesKey(), input.decision(), List.of()),
-							new AuditEntry(viewer.subject(), "scenarios.recurring.decided", "RecurringFlow", null, sourceAddress, null,
+							new AuditEntry(caller.viewer().subject(), "scenarios.recurring.decided", "RecurringFlow", null, caller.sourceAddress(), null,
 									input.amount() == null ? Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name())
 											: Map.of("seriesKey", input.seriesKey(), "decision", input.decision().name(), "amount", input.amount()))))));
 	}

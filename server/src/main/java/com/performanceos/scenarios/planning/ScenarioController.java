@@ -18,12 +18,12 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.BatchMaps;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.ErrorCode;
 import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
-import com.performanceos.platform.graphql.RequestContextInterceptor;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.scenarios.cash.CashCategory;
 import com.performanceos.scenarios.cash.DriverOverrides;
@@ -48,23 +48,20 @@ class ScenarioController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<CreateScenario.Payload> createScenario(@Argument CreateScenario.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return scenarios.create(viewer, input, sourceAddress);
+	Mono<CreateScenario.Payload> createScenario(@Argument CreateScenario.Input input, Caller caller) {
+		return scenarios.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<CreateScenario.Payload> updateScenarioDrivers(@Argument UpdateScenarioDrivers.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return scenarios.updateDrivers(viewer, input, sourceAddress);
+			Caller caller) {
+		return scenarios.updateDrivers(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
 	Mono<SaveScenarioVersion.Payload> saveScenarioVersion(@Argument SaveScenarioVersion.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return scenarios.saveVersion(viewer, input, sourceAddress);
+			Caller caller) {
+		return scenarios.saveVersion(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "Scenario", field = "forecast")

@@ -2,7 +2,6 @@ package com.performanceos.scenarios.sharing;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -11,7 +10,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-import com.performanceos.platform.graphql.RequestContextInterceptor;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.scenarios.planning.ScenarioService;
 import com.performanceos.scenarios.planning.ScenarioVersion;
@@ -31,9 +30,8 @@ class ShareLinkController {
 
 	@MutationMapping
 	Mono<ShareLinkService.CreatePayload> createScenarioShareLink(@Argument ShareLinkService.CreateInput input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return sharing.create(viewer, input, sourceAddress);
+			Caller caller) {
+		return sharing.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	/** The schema's {@code RevokeScenarioShareLinkInput}. */
@@ -41,15 +39,13 @@ class ShareLinkController {
 	}
 
 	@MutationMapping
-	Mono<ShareLinkService.RevokePayload> revokeScenarioShareLink(@Argument RevokeInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return sharing.revoke(viewer, input.shareLinkId(), sourceAddress);
+	Mono<ShareLinkService.RevokePayload> revokeScenarioShareLink(@Argument RevokeInput input, Caller caller) {
+		return sharing.revoke(caller.viewer(), input.shareLinkId(), caller.sourceAddress());
 	}
 
 	@QueryMapping
-	Mono<ShareLinkService.Shared> sharedScenarioVersion(@Argument String token, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = RequestContextInterceptor.SOURCE_ADDRESS_KEY, required = false) @Nullable String sourceAddress) {
-		return sharing.open(viewer, token, sourceAddress);
+	Mono<ShareLinkService.Shared> sharedScenarioVersion(@Argument String token, Caller caller) {
+		return sharing.open(caller.viewer(), token, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "ScenarioShareLink", field = "version")

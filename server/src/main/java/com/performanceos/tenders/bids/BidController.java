@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -38,15 +39,13 @@ class BidController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<SubmitBid.Payload> submitBid(@Argument SubmitBid.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return bids.submit(viewer, input, sourceAddress);
+	Mono<SubmitBid.Payload> submitBid(@Argument SubmitBid.Input input, Caller caller) {
+		return bids.submit(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<SubmitBid.Payload> withdrawBid(@Argument SubmitBid.WithdrawInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return bids.withdraw(viewer, input, sourceAddress);
+	Mono<SubmitBid.Payload> withdrawBid(@Argument SubmitBid.WithdrawInput input, Caller caller) {
+		return bids.withdraw(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Bid", field = "lot")

@@ -4,14 +4,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Money;
-import com.performanceos.platform.security.Viewer;
 
 /** GraphQL edge of contract amendments: recording one, and a contract's amendments and facts in force. */
 @Controller
@@ -24,9 +23,8 @@ class AmendmentController {
 	}
 
 	@MutationMapping
-	Mono<AmendContract.Payload> amendContract(@Argument AmendContract.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return amendments.amend(viewer, input, sourceAddress);
+	Mono<AmendContract.Payload> amendContract(@Argument AmendContract.Input input, Caller caller) {
+		return amendments.amend(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@SchemaMapping(typeName = "Contract", field = "amendments")

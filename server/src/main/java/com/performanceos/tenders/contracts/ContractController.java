@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.security.Viewer;
@@ -32,9 +31,8 @@ class ContractController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<SignContract.Payload> signContract(@Argument SignContract.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return contracts.sign(viewer, input, sourceAddress);
+	Mono<SignContract.Payload> signContract(@Argument SignContract.Input input, Caller caller) {
+		return contracts.sign(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Lot", field = "contract")

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.BatchMaps;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.tenders.evaluation.EvaluationInputs.LotPayload;
@@ -39,45 +38,38 @@ class EvaluationController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<LotPayload> openBids(@Argument EvaluationInputs.LotInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return evaluation.open(viewer, input, sourceAddress);
+	Mono<LotPayload> openBids(@Argument EvaluationInputs.LotInput input, Caller caller) {
+		return evaluation.open(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<LotPayload> declareNoConflictOfInterest(@Argument EvaluationInputs.LotInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return evaluation.declareNoConflict(viewer, input, sourceAddress);
+	Mono<LotPayload> declareNoConflictOfInterest(@Argument EvaluationInputs.LotInput input, Caller caller) {
+		return evaluation.declareNoConflict(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<OfferPayload> scoreOffer(@Argument EvaluationInputs.ScoreInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return evaluation.score(viewer, input, sourceAddress);
+	Mono<OfferPayload> scoreOffer(@Argument EvaluationInputs.ScoreInput input, Caller caller) {
+		return evaluation.score(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<OfferPayload> decideAbnormallyLowOffer(@Argument EvaluationInputs.DecideInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return evaluation.decideAbnormallyLow(viewer, input, sourceAddress);
+	Mono<OfferPayload> decideAbnormallyLowOffer(@Argument EvaluationInputs.DecideInput input, Caller caller) {
+		return evaluation.decideAbnormallyLow(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<LotPayload> awardLot(@Argument EvaluationInputs.LotInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return awards.award(viewer, input, sourceAddress);
+	Mono<LotPayload> awardLot(@Argument EvaluationInputs.LotInput input, Caller caller) {
+		return awards.award(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<OfferPayload> recordAwardeeFailure(@Argument EvaluationInputs.FailureInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return awards.recordFailure(viewer, input, sourceAddress);
+	Mono<OfferPayload> recordAwardeeFailure(@Argument EvaluationInputs.FailureInput input, Caller caller) {
+		return awards.recordFailure(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<LotPayload> notifyAward(@Argument EvaluationInputs.NotifyInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return awards.notify(viewer, input, sourceAddress);
+	Mono<LotPayload> notifyAward(@Argument EvaluationInputs.NotifyInput input, Caller caller) {
+		return awards.notify(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Lot", field = "offers")

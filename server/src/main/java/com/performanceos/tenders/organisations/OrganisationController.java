@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -12,6 +11,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.security.Viewer;
 
@@ -32,9 +32,8 @@ class OrganisationController implements NodeLoader {
 
 	@MutationMapping
 	Mono<RegisterOrganisation.Payload> registerOrganisation(@Argument RegisterOrganisation.Input input,
-			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return organisations.register(viewer, input, sourceAddress);
+			Caller caller) {
+		return organisations.register(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.BatchMaps;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.NodeLoader;
 import com.performanceos.platform.graphql.PageRequest;
@@ -45,15 +46,13 @@ class TenderController implements NodeLoader {
 	}
 
 	@MutationMapping
-	Mono<CreateTender.Payload> createTender(@Argument CreateTender.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return tenders.create(viewer, input, sourceAddress);
+	Mono<CreateTender.Payload> createTender(@Argument CreateTender.Input input, Caller caller) {
+		return tenders.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<PublishTender.Payload> publishTender(@Argument PublishTender.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return tenders.publish(viewer, input, sourceAddress);
+	Mono<PublishTender.Payload> publishTender(@Argument PublishTender.Input input, Caller caller) {
+		return tenders.publish(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Tender", field = "lots")

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLContext;
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.tenders.procurement.Tender;
 
@@ -27,15 +26,13 @@ class QuestionController {
 	}
 
 	@MutationMapping
-	Mono<QuestionInputs.Payload> askQuestion(@Argument QuestionInputs.AskInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return questions.ask(viewer, input, sourceAddress);
+	Mono<QuestionInputs.Payload> askQuestion(@Argument QuestionInputs.AskInput input, Caller caller) {
+		return questions.ask(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@MutationMapping
-	Mono<QuestionInputs.Payload> answerQuestion(@Argument QuestionInputs.AnswerInput input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return questions.answer(viewer, input, sourceAddress);
+	Mono<QuestionInputs.Payload> answerQuestion(@Argument QuestionInputs.AnswerInput input, Caller caller) {
+		return questions.answer(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@BatchMapping(typeName = "Tender", field = "questions")

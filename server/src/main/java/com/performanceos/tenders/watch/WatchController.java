@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.NodeLoader;
@@ -57,9 +58,8 @@ class WatchController implements NodeLoader, LiveEventConsumer {
 	}
 
 	@MutationMapping
-	Mono<CreateSavedSearch.Payload> createSavedSearch(@Argument CreateSavedSearch.Input input, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer,
-			@ContextValue(name = "sourceAddress", required = false) @Nullable String sourceAddress) {
-		return watch.create(viewer, input, sourceAddress);
+	Mono<CreateSavedSearch.Payload> createSavedSearch(@Argument CreateSavedSearch.Input input, Caller caller) {
+		return watch.create(caller.viewer(), input, caller.sourceAddress());
 	}
 
 	@QueryMapping
