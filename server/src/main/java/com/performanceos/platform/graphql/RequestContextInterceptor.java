@@ -11,6 +11,7 @@ import graphql.ErrorType;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.SubscriptionExecutionStrategy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.ResponseError;
@@ -25,7 +26,10 @@ import com.performanceos.platform.web.TraceIdWebFilter;
 /**
  * Carries the request's trace id into the GraphQL context and makes sure every error of the
  * response has {@code extensions.code} and {@code extensions.traceId}, including the errors
- * graphql-java raises itself (parse, validation, variable coercion).
+ * graphql-java raises itself (parse, validation, variable coercion). Subscription events are delivered in the order
+ * their source emits them: graphql-java resolves each event's fields asynchronously and, unless told to keep them
+ * ordered, sends whichever event finishes first ({@code ruleChanged} once delivered a retirement before the rollback
+ * that preceded it).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -49,6 +53,7 @@ public final class RequestContextInterceptor implements WebGraphQlInterceptor {
 					? request.getRemoteAddress().getAddress().getHostAddress() : null;
 			request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
 				context.put(TRACE_ID_KEY, traceId);
+				context.put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
 				if (sourceAddress != null) {
 					context.put(SOURCE_ADDRESS_KEY, sourceAddress);
 				}
