@@ -1,19 +1,17 @@
 package com.performanceos.ledger.receivables.escalation;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import com.performanceos.ledger.receivables.invoices.Amounts;
 import com.performanceos.ledger.receivables.invoices.InvoiceKind;
 import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.webhooks.SignedWebhook;
 
 /** The escalation mutations' inputs, as bound to the schema, and the checks that need no database. */
 final class EscalationInputs {
@@ -23,12 +21,6 @@ final class EscalationInputs {
 	static final int OWNER_LENGTH_MAX = 200;
 
 	static final int DAYS_OVERDUE_MAX = 3_650;
-
-	static final int URL_LENGTH_MAX = 2_000;
-
-	static final int SECRET_LENGTH_MIN = 16;
-
-	static final int SECRET_LENGTH_MAX = 200;
 
 	private EscalationInputs() {
 	}
@@ -101,11 +93,11 @@ final class EscalationInputs {
 			List<EscalationError> errors) {
 		if (url != null && !isHttpUrl(url)) {
 			errors.add(EscalationError.invalid("webhookUrl",
-					"webhookUrl must be an absolute http or https URL of at most " + URL_LENGTH_MAX + " characters"));
+					"webhookUrl must be an absolute http or https URL of at most " + SignedWebhook.URL_LENGTH_MAX + " characters"));
 		}
-		if (secret != null && (secret.length() < SECRET_LENGTH_MIN || secret.length() > SECRET_LENGTH_MAX)) {
+		if (secret != null && !SignedWebhook.isSecret(secret)) {
 			errors.add(EscalationError.invalid("webhookSecret",
-					"webhookSecret must have " + SECRET_LENGTH_MIN + " to " + SECRET_LENGTH_MAX + " characters"));
+					"webhookSecret must have " + SignedWebhook.SECRET_LENGTH_MIN + " to " + SignedWebhook.SECRET_LENGTH_MAX + " characters"));
 		}
 		else if (url != null && secret == null && secretRequired) {
 			errors.add(EscalationError.invalid("webhookSecret", "a webhook needs a webhookSecret to sign its notifications"));
@@ -116,17 +108,7 @@ final class EscalationInputs {
 	}
 
 	static boolean isHttpUrl(String value) {
-		if (value.length() > URL_LENGTH_MAX) {
-			return false;
-		}
-		try {
-			URI uri = new URI(value);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getUserInfo() == null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
+		return SignedWebhook.isReceiverUrl(value);
 	}
 
 }

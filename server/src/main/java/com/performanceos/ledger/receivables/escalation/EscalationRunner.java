@@ -19,9 +19,11 @@ import com.performanceos.platform.audit.AuditEntry;
 import com.performanceos.platform.audit.AuditTrail;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.graphql.GlobalId;
+import com.performanceos.platform.egress.EgressGuard;
 import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.platform.tenancy.TenantTransaction;
+import com.performanceos.platform.webhooks.SignedWebhook;
 
 /**
  * One escalation run in one tenant. First, in one transaction, it creates the missing tasks,
@@ -37,6 +39,9 @@ class EscalationRunner {
 	/** Receivers called at the same time by one run. */
 	static final int DELIVERY_CONCURRENCY = 8;
 
+	/** The webhook event of a created task. */
+	static final String EVENT = "escalation.task.created";
+
 	private final TenantDatabase database;
 
 	private final EscalationTaskStore tasks;
@@ -45,7 +50,7 @@ class EscalationRunner {
 
 	private final NotificationStore notifications;
 
-	private final WebhookNotifier notifier;
+	private final SignedWebhook notifier;
 
 	private final FieldCipher cipher;
 
@@ -60,13 +65,15 @@ class EscalationRunner {
 	private final EscalationProperties settings;
 
 	EscalationRunner(TenantDatabase database, EscalationTaskStore tasks, EscalationRuleStore rules, NotificationStore notifications,
-			WebhookNotifier notifier, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, InvoiceDirectory invoices,
+			EgressGuard egress, FieldCipher cipher, AuditTrail auditTrail, Outbox outbox, InvoiceDirectory invoices,
 			JsonMapper json, EscalationProperties settings) {
 		this.database = database;
 		this.tasks = tasks;
 		this.rules = rules;
 		this.notifications = notifications;
-		this.notifier = notifier;
+		EscalationProperties.CircuitBreaker breaker = settings.circuitBreaker();
+		this.notifier = new SignedWebhook(egress, settings.webhookTimeout(), new SignedWebhook.Breaker(breaker.failureRateThreshold(),
+				breaker.slidingWindowSize(), breaker.minimumNumberOfCalls(), breaker.waitInOpenState()));
 		this.cipher = cipher;
 		this.auditTrail = auditTrail;
 		this.outbox = outbox;
@@ -106,7 +113,7 @@ class EscalationRunner {
 				events.add(new Outbox.Occurred(task.createdAt(), event));
 				if (rule.webhookUrl() != null) {
 					Map<String, Object> body = new LinkedHashMap<>();
-					body.put("event", WebhookNotifier.EVENT);
+					body.put("event", EVENT);
 					body.put("deliveryId", deliveryKey.toString());
 					body.putAll(image);
 					toSend.add(new NotificationStore.NewNotification(deliveryKey, task.key(), rule.key(), rule.webhookUrl(),
@@ -129,17 +136,17 @@ class EscalationRunner {
 			.count();
 	}
 
-	private Mono<WebhookNotifier.Outcome> send(String tenant, NotificationStore.Claimed claimed) {
+	private Mono<SignedWebhook.Outcome> send(String tenant, NotificationStore.Claimed claimed) {
 		return Mono.fromCallable(() -> cipher.decrypt(tenant, claimed.encryptedSecret()))
-			.flatMap(secret -> notifier.post(claimed.key(), claimed.url(), claimed.body(), secret))
+			.flatMap(secret -> notifier.post(claimed.key(), EVENT, claimed.url(), claimed.body(), secret))
 			.onErrorResume(RuntimeException.class,
-					error -> Mono.just(new WebhookNotifier.Outcome.Failed("The rule's secret cannot be decrypted")));
+					error -> Mono.just(new SignedWebhook.Outcome.Failed("The rule's secret cannot be decrypted")));
 	}
 
 	/** Records an attempt's outcome; true when it was delivered. */
-	private Mono<Boolean> record(String tenant, String actor, NotificationStore.Claimed claimed, WebhookNotifier.Outcome outcome) {
+	private Mono<Boolean> record(String tenant, String actor, NotificationStore.Claimed claimed, SignedWebhook.Outcome outcome) {
 		return database.run(tenant, tx -> switch (outcome) {
-			case WebhookNotifier.Outcome.Delivered delivered -> notifications.markDelivered(tx.db(), claimed.key())
+			case SignedWebhook.Outcome.Delivered delivered -> notifications.markDelivered(tx.db(), claimed.key())
 				.flatMap(notification -> {
 					Map<String, Object> after = new LinkedHashMap<>();
 					after.put("deliveryId", claimed.key().toString());
@@ -149,18 +156,14 @@ class EscalationRunner {
 							EscalationTask.TYPE_NAME, GlobalId.encode(EscalationTask.TYPE_NAME, claimed.taskKey()), null, null, after));
 				})
 				.thenReturn(true);
-			case WebhookNotifier.Outcome.Failed failed -> notifications.markFailed(tx.db(), claimed.key(), failed.reason(),
+			case SignedWebhook.Outcome.Failed failed -> notifications.markFailed(tx.db(), claimed.key(), failed.reason(),
 					backoff(claimed.attempts() + 1)).thenReturn(false);
 		});
 	}
 
 	/** Exponential backoff after the given number of failed attempts, capped. */
 	Duration backoff(int failedAttempts) {
-		Duration wait = settings.initialBackoff();
-		for (int doubling = 1; doubling < failedAttempts && wait.compareTo(settings.maxBackoff()) < 0; doubling++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+		return SignedWebhook.backoff(failedAttempts, settings.initialBackoff(), settings.maxBackoff());
 	}
 
 	/** The event's fields as the audit record and the webhook body hold them. */
