@@ -147,6 +147,9 @@ class TableOwnershipTests {
 		owners.put("scenarios_dunning_contact", "scenarios.dunning");
 		owners.put("scenarios_dunning_message", "scenarios.dunning");
 		owners.put("scenarios_dunning_stop", "scenarios.dunning");
+		owners.put("scenarios_dunning_webhook", "scenarios.dunning");
+		owners.put("scenarios_dunning_webhook_tenant", "scenarios.dunning");
+		owners.put("scenarios_dunning_push", "scenarios.dunning");
 		owners.put("reference_value", "platform.reference");
 		owners.put("tenders_organisation", "tenders.organisations");
 		owners.put("tenders_tender", "tenders.procurement");

@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.Connection;
+import com.performanceos.platform.graphql.ErrorCode;
+import com.performanceos.platform.graphql.GraphQlException;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.security.Viewer;
 
@@ -43,8 +45,7 @@ class DunningController {
 			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		PageRequest request = PageRequest.of(first, after, null, null);
 		if (request.cursorKey() != null && !request.cursorKey().matches("\\d{1,18}")) {
-			throw new com.performanceos.platform.graphql.GraphQlException(com.performanceos.platform.graphql.ErrorCode.BAD_USER_INPUT,
-					"Not a cursor of dunningMessages");
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of dunningMessages");
 		}
 		return dunning.messages(viewer, invoiceNumber, request);
 	}
@@ -53,6 +54,36 @@ class DunningController {
 	Mono<DunningDso> dunningDso(@Argument String segment, @Argument Currency currency, @Argument LocalDate asOf,
 			@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return dunning.dso(viewer, segment, currency, asOf);
+	}
+
+	@QueryMapping
+	Mono<DunningWebhook> dunningWebhook(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.webhook(viewer).flatMap(Mono::justOrEmpty);
+	}
+
+	@SchemaMapping(typeName = "DunningWebhook")
+	Mono<Integer> pendingCount(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.pushState(viewer).map(state -> state.counts().get(DunningPushStatus.PENDING).intValue());
+	}
+
+	@SchemaMapping(typeName = "DunningWebhook")
+	Mono<Integer> deliveredCount(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.pushState(viewer).map(state -> state.counts().get(DunningPushStatus.DELIVERED).intValue());
+	}
+
+	@SchemaMapping(typeName = "DunningWebhook")
+	Mono<String> lastError(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.pushState(viewer).flatMap(state -> Mono.justOrEmpty(state.lastError()));
+	}
+
+	@QueryMapping
+	Mono<Connection<DunningPush>> dunningPushes(@Argument @Nullable DunningPushStatus status, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		PageRequest request = PageRequest.of(first, after, null, null);
+		if (request.cursorKey() != null && !request.cursorKey().matches("\\d{1,18}")) {
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of dunningPushes");
+		}
+		return dunning.pushes(viewer, status, request);
 	}
 
 	/** The number itself: {@link PhoneNumber#toString()} masks it. */
@@ -69,6 +100,21 @@ class DunningController {
 	@MutationMapping
 	Mono<SetDunningContact.Payload> setDunningContact(@Argument SetDunningContact.Input input, Caller caller) {
 		return dunning.setContact(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<SetDunningWebhook.Payload> setDunningWebhook(@Argument SetDunningWebhook.Input input, Caller caller) {
+		return dunning.setWebhook(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<RemoveDunningWebhook.Payload> removeDunningWebhook(@Argument RemoveDunningWebhook.Input input, Caller caller) {
+		return dunning.removeWebhook(caller.viewer(), input, caller.sourceAddress());
+	}
+
+	@MutationMapping
+	Mono<DeliverDunningPushes.Payload> deliverDunningPushes(@Argument DeliverDunningPushes.Input input, Caller caller) {
+		return dunning.deliverPushes(caller.viewer(), input);
 	}
 
 	@MutationMapping

@@ -21,11 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleInterval how often the scheduled run happens
  * @param tenantsPerRunMax the most tenants one scheduled run visits
  * @param sms the SMS provider that steps of channel {@code SMS} go through
+ * @param push the signed pushes of dunning statuses to the tenants' CRMs
  */
 @ConfigurationProperties("performanceos.scenarios.dunning")
 record DunningProperties(@DefaultValue("dunning@performance-os.invalid") String from, @DefaultValue("500") int messagesPerRunMax,
 		@DefaultValue("4") int sendConcurrency, @DefaultValue("true") boolean scheduleEnabled, @DefaultValue("1h") Duration scheduleInterval,
-		@DefaultValue("1000") int tenantsPerRunMax, @DefaultValue Sms sms) {
+		@DefaultValue("1000") int tenantsPerRunMax, @DefaultValue Sms sms, @DefaultValue Push push) {
 
 	/** Above this one run's claim transaction holds too many rows. */
 	static final int PER_RUN_MAX = 10_000;
@@ -109,6 +110,47 @@ record DunningProperties(@DefaultValue("dunning@performance-os.invalid") String 
 		public String toString() {
 			return "Sms[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", authToken=" + (authToken == null ? "unset" : "(set)")
 					+ ", authTokenFile=" + authTokenFile + ", from=" + from + ", messagingServiceSid=" + messagingServiceSid + "]";
+		}
+
+	}
+
+	/**
+	 * The pushes of dunning statuses to the receiver a tenant set ({@code setDunningWebhook}): each POST is signed, timed
+	 * out and judged by a circuit breaker per receiver host; a failed push is retried with an exponential backoff by
+	 * the retry pass, the next dunning run or {@code deliverDunningPushes}, never dropped while the receiver is set.
+	 *
+	 * @param timeout how long the receiver may take to answer one push
+	 * @param pushesPerRunMax the most pushes one delivery pass tries in a tenant
+	 * @param initialBackoff the wait before a failed push is retried by the retry pass; it doubles with each failure
+	 * @param maxBackoff the longest wait between two attempts
+	 * @param retryInterval how often the retry pass visits the tenants with a receiver
+	 * @param retryEnabled whether every instance runs the retry pass
+	 * @param failureRateThreshold percentage of failures among the last {@code windowSize} pushes to a host that opens its breaker
+	 * @param windowSize how many recent pushes to a host the failure rate is computed over
+	 * @param openStateWait how long an open breaker refuses pushes to its host before letting a few through
+	 */
+	record Push(@DefaultValue("5s") Duration timeout, @DefaultValue("200") int pushesPerRunMax, @DefaultValue("1m") Duration initialBackoff,
+			@DefaultValue("6h") Duration maxBackoff, @DefaultValue("5m") Duration retryInterval, @DefaultValue("true") boolean retryEnabled,
+			@DefaultValue("50") int failureRateThreshold, @DefaultValue("20") int windowSize, @DefaultValue("60s") Duration openStateWait) {
+
+		Push {
+			if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+				throw new IllegalArgumentException("performanceos.scenarios.dunning.push.timeout must be above 0 and at most 1 minute");
+			}
+			if (pushesPerRunMax < 1 || pushesPerRunMax > PER_RUN_MAX) {
+				throw new IllegalArgumentException("performanceos.scenarios.dunning.push.pushes-per-run-max must be 1 to " + PER_RUN_MAX);
+			}
+			if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+				throw new IllegalArgumentException("performanceos.scenarios.dunning.push: initial-backoff must be positive and max-backoff "
+						+ "not shorter");
+			}
+			if (retryInterval.compareTo(Duration.ofSeconds(1)) < 0 || retryInterval.compareTo(Duration.ofDays(1)) > 0) {
+				throw new IllegalArgumentException("performanceos.scenarios.dunning.push.retry-interval must be 1 second to 1 day");
+			}
+			if (failureRateThreshold < 1 || failureRateThreshold > 100 || windowSize < 1) {
+				throw new IllegalArgumentException("performanceos.scenarios.dunning.push: failure-rate-threshold must be 1 to 100, "
+						+ "window-size positive");
+			}
 		}
 
 	}

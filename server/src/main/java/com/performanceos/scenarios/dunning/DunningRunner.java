@@ -58,10 +58,12 @@ class DunningRunner {
 
 	private final DunningProperties settings;
 
+	private final DunningPushes pushes;
+
 	private final Clock clock = Clock.systemUTC();
 
 	DunningRunner(TenantDatabase database, DunningStore store, OpenInvoices invoices, DunningMailer mailer, DunningSms sms, AuditTrail audit,
-			DunningProperties settings) {
+			DunningProperties settings, DunningPushes pushes) {
 		this.database = database;
 		this.store = store;
 		this.invoices = invoices;
@@ -69,6 +71,7 @@ class DunningRunner {
 		this.sms = sms;
 		this.audit = audit;
 		this.settings = settings;
+		this.pushes = pushes;
 	}
 
 	private record Claimed(List<DunningMessage> toSend, int skipped, int stopped) {
@@ -91,7 +94,9 @@ class DunningRunner {
 				.map(statuses -> {
 					int sent = (int) statuses.stream().filter(status -> status == DunningMessageStatus.SENT).count();
 					return new RunDunning.Payload(asOf, sent, statuses.size() - sent, claimed.skipped(), claimed.stopped(), List.of());
-				}));
+				}))
+			// The statuses this run changed go to the tenant's CRM in the background: a CRM that is down never slows a run.
+			.doOnNext(payload -> pushes.deliverSoon(tenant, actor));
 	}
 
 	private Mono<Claimed> claim(TenantTransaction tx, LocalDate asOf, String actor, @Nullable String sourceAddress) {
@@ -122,6 +127,7 @@ class DunningRunner {
 			@Nullable String sourceAddress) {
 		return Flux.fromIterable(settled.entrySet())
 			.concatMap(invoice -> store.stop(tx, invoice.getKey(), invoice.getValue(), DunningStopReason.PAID, null, asOf, DunningStop.SYSTEM)
+				.flatMap(stop -> pushes.stopped(tx, stop).thenReturn(stop))
 				.flatMap(stop -> audit.record(tx, new AuditEntry(actor, "scenarios.dunning.stopped", INVOICE_TYPE,
 						GlobalId.encode(INVOICE_TYPE, stop.invoiceKey()), sourceAddress, null,
 						Map.of("invoiceNumber", stop.invoiceNumber(), "reason", stop.reason().name(), "stoppedOn", asOf.toString())))
@@ -149,6 +155,7 @@ class DunningRunner {
 	private Mono<DunningMessageStatus> deliver(String tenant, String actor, DunningMessage message, @Nullable String sourceAddress) {
 		if (message.channel() == DunningChannel.SMS) {
 			return sms.send(message).flatMap(answer -> database.run(tenant, tx -> recordSms(tx, message, answer)
+				.flatMap(recorded -> pushed(tx, recorded))
 				.flatMap(recorded -> audit.record(tx, new AuditEntry(actor, smsAction(recorded.status()), DunningMessage.TYPE_NAME, recorded.id(),
 						sourceAddress, null, image(recorded)))
 					.thenReturn(recorded.status()))));
@@ -158,10 +165,20 @@ class DunningRunner {
 			.onErrorResume(MailException.class, refused -> Mono.just(reason(refused)))
 			.flatMap(refusal -> database.run(tenant, tx -> (refusal.isEmpty() ? store.markSent(tx, message.key(), clock.instant())
 					: store.mark(tx, message.key(), DunningMessageStatus.FAILED, refusal))
+				.flatMap(recorded -> pushed(tx, recorded))
 				.flatMap(recorded -> audit.record(tx, new AuditEntry(actor,
 						recorded.status() == DunningMessageStatus.SENT ? "scenarios.dunning.sent" : "scenarios.dunning.failed",
 						DunningMessage.TYPE_NAME, recorded.id(), sourceAddress, null, image(recorded)))
 					.thenReturn(recorded.status()))));
+	}
+
+	/** Records the push of a message the customer now has (SENT) or that will not reach them (BOUNCED); other statuses stay internal. */
+	private Mono<DunningMessage> pushed(TenantTransaction tx, DunningMessage recorded) {
+		return switch (recorded.status()) {
+			case SENT -> pushes.messageChanged(tx, DunningPush.MESSAGE_SENT, recorded).thenReturn(recorded);
+			case BOUNCED -> pushes.messageChanged(tx, DunningPush.MESSAGE_BOUNCED, recorded).thenReturn(recorded);
+			case PENDING, FAILED, SKIPPED -> Mono.just(recorded);
+		};
 	}
 
 	private Mono<DunningMessage> recordSms(TenantTransaction tx, DunningMessage message, DunningSms.Answer answer) {

@@ -17,12 +17,15 @@ import reactor.core.publisher.Mono;
 
 import com.performanceos.ledger.receivables.invoices.OpenInvoices;
 import com.performanceos.platform.audit.AuditEntry;
+import com.performanceos.platform.egress.EgressGuard;
+import com.performanceos.platform.egress.EgressRefused;
 import com.performanceos.platform.graphql.Connection;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
 import com.performanceos.platform.graphql.PageRequest;
 import com.performanceos.platform.mutations.Mutations;
 import com.performanceos.platform.mutations.Outcome;
+import com.performanceos.platform.privacy.FieldCipher;
 import com.performanceos.platform.security.Viewer;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.scenarios.planning.ScenarioError;
@@ -42,14 +45,27 @@ class DunningService {
 
 	private final DunningRunner runner;
 
+	private final DunningPushes pushes;
+
+	private final DunningPushStore pushStore;
+
+	private final EgressGuard egress;
+
+	private final FieldCipher cipher;
+
 	private final Clock clock = Clock.systemUTC();
 
-	DunningService(TenantDatabase database, Mutations mutations, DunningStore store, OpenInvoices invoices, DunningRunner runner) {
+	DunningService(TenantDatabase database, Mutations mutations, DunningStore store, OpenInvoices invoices, DunningRunner runner,
+			DunningPushes pushes, DunningPushStore pushStore, EgressGuard egress, FieldCipher cipher) {
 		this.database = database;
 		this.mutations = mutations;
 		this.store = store;
 		this.invoices = invoices;
 		this.runner = runner;
+		this.pushes = pushes;
+		this.pushStore = pushStore;
+		this.egress = egress;
+		this.cipher = cipher;
 	}
 
 	Mono<List<DunningCadence>> cadences(Viewer viewer) {
@@ -131,12 +147,14 @@ class DunningService {
 							"invoiceId", "No open customer invoice " + input.invoiceId())))));
 				}
 				return store.stop(tx, invoice.get().key(), invoice.get().number(), input.reason(), input.note(), today, viewer.subject())
+					.flatMap(stop -> pushes.stopped(tx, stop).thenReturn(stop))
 					.map(stop -> Outcome.committed(new StopDunning.Payload(stop, List.of()),
 							new AuditEntry(viewer.subject(), "scenarios.dunning.stopped", DunningRunner.INVOICE_TYPE, input.invoiceId(), sourceAddress,
 									null, Map.of("invoiceNumber", stop.invoiceNumber(), "reason", stop.reason().name(), "stoppedOn", today.toString()))))
 					.defaultIfEmpty(Outcome.rejected(new StopDunning.Payload(null, List.of(ScenarioError.at(ScenarioErrorCode.DUNNING_ALREADY_STOPPED,
 							"invoiceId", "The invoice's dunning already stopped")))));
-			}));
+			}))
+			.doOnNext(payload -> pushSoon(viewer, payload.stop() != null));
 	}
 
 	Mono<RecordDunningBounce.Payload> bounce(Viewer viewer, RecordDunningBounce.Input input, @Nullable String sourceAddress) {
@@ -156,10 +174,90 @@ class DunningService {
 							ScenarioErrorCode.DUNNING_MESSAGE_NOT_SENT, "messageId", "The message is " + found.get().status() + ", not SENT")))));
 				}
 				return store.mark(tx, found.get().key(), DunningMessageStatus.BOUNCED, input.reason())
+					.flatMap(bounced -> pushes.messageChanged(tx, DunningPush.MESSAGE_BOUNCED, bounced).thenReturn(bounced))
 					.map(bounced -> Outcome.committed(new RecordDunningBounce.Payload(bounced, List.of()),
 							new AuditEntry(viewer.subject(), "scenarios.dunning.bounced", DunningMessage.TYPE_NAME, bounced.id(), sourceAddress,
 									null, Map.of("invoiceNumber", bounced.invoiceNumber(), "recipient", bounced.recipient(), "reason", input.reason()))));
-			}));
+			}))
+			.doOnNext(payload -> pushSoon(viewer, payload.message() != null));
+	}
+
+	/** After a committed status change, its push goes out in the background: the caller does not wait on the CRM. */
+	private void pushSoon(Viewer viewer, boolean changed) {
+		if (changed) {
+			pushes.deliverSoon(viewer.tenant(), viewer.subject());
+		}
+	}
+
+	Mono<Optional<DunningWebhook>> webhook(Viewer viewer) {
+		return database.run(viewer.tenant(), tx -> pushStore.webhook(tx).map(Optional::of).defaultIfEmpty(Optional.empty()));
+	}
+
+	/** The tenant's pushes per status, and why the oldest pending one last failed. */
+	record PushState(Map<DunningPushStatus, Long> counts, @Nullable String lastError) {
+	}
+
+	Mono<PushState> pushState(Viewer viewer) {
+		return database.run(viewer.tenant(), tx -> pushStore.counts(tx)
+			.zipWith(pushStore.oldestPendingError(tx).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.map(state -> new PushState(state.getT1(), state.getT2().orElse(null))));
+	}
+
+	Mono<Connection<DunningPush>> pushes(Viewer viewer, @Nullable DunningPushStatus status, PageRequest request) {
+		return database.run(viewer.tenant(), tx -> pushStore.page(tx, status, request)
+			.zipWith(pushStore.count(tx, status))
+			.map(page -> Connection.fromKeyset(request, page.getT1(), push -> Long.toString(push.seq()), page.getT2())));
+	}
+
+	Mono<SetDunningWebhook.Payload> setWebhook(Viewer viewer, SetDunningWebhook.Input input, @Nullable String sourceAddress) {
+		List<ScenarioError> errors = input.validate();
+		if (!errors.isEmpty()) {
+			return Mono.just(new SetDunningWebhook.Payload(null, errors));
+		}
+		return egress.check(input.url())
+			.then(Mono.just(true))
+			.onErrorResume(EgressRefused.class, refused -> Mono.just(false))
+			.flatMap(allowed -> !allowed
+					? Mono.just(new SetDunningWebhook.Payload(null, List.of(ScenarioError.invalid("url", "url " + EgressGuard.REFUSED_URL_MESSAGE))))
+					: mutations.once(viewer.tenant(), tx -> pushStore.webhook(tx).map(Optional::of).defaultIfEmpty(Optional.empty())
+						.flatMap(before -> pushStore.saveWebhook(tx, input.url(), cipher.encrypt(viewer.tenant(), input.secret()), viewer.subject())
+							.map(webhook -> Outcome.committed(new SetDunningWebhook.Payload(webhook, List.of()),
+									new AuditEntry(viewer.subject(), "scenarios.dunning.webhook.set", WEBHOOK_TYPE, WEBHOOK_TARGET, sourceAddress,
+											before.map(DunningService::image).orElse(null), image(webhook)))))));
+	}
+
+	Mono<RemoveDunningWebhook.Payload> removeWebhook(Viewer viewer, RemoveDunningWebhook.Input input, @Nullable String sourceAddress) {
+		return mutations.once(viewer.tenant(), tx -> pushStore.webhook(tx).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(current -> {
+			if (current.isEmpty()) {
+				return Mono.just(Outcome.rejected(new RemoveDunningWebhook.Payload(null, 0, List.of(ScenarioError.at(
+						ScenarioErrorCode.DUNNING_WEBHOOK_NOT_SET, "revision", "No dunning webhook is set")))));
+			}
+			if (current.get().revision() != input.revision()) {
+				return Mono.just(Outcome.rejected(new RemoveDunningWebhook.Payload(null, 0, List.of(ScenarioError.at(ScenarioErrorCode.STALE_REVISION,
+						"revision", "The webhook is at revision " + current.get().revision() + ", not " + input.revision())))));
+			}
+			return pushStore.removeWebhook(tx)
+				.flatMap(removed -> pushStore.cancelPending(tx).map(cancelled -> Outcome.committed(
+						new RemoveDunningWebhook.Payload(removed, cancelled.intValue(), List.of()),
+						new AuditEntry(viewer.subject(), "scenarios.dunning.webhook.removed", WEBHOOK_TYPE, WEBHOOK_TARGET, sourceAddress,
+								image(removed), Map.of("cancelledPushes", cancelled)))));
+		}));
+	}
+
+	Mono<DeliverDunningPushes.Payload> deliverPushes(Viewer viewer, DeliverDunningPushes.Input input) {
+		return pushes.deliver(viewer.tenant(), viewer.subject(), Boolean.TRUE.equals(input.dueOnly()))
+			.flatMap(delivered -> database.run(viewer.tenant(), pushStore::counts)
+				.map(counts -> new DeliverDunningPushes.Payload(delivered, counts.get(DunningPushStatus.PENDING).intValue(), List.of())));
+	}
+
+	/** The audit target of the receiver: one per tenant, so it has no id of its own. */
+	static final String WEBHOOK_TYPE = "DunningWebhook";
+
+	static final String WEBHOOK_TARGET = "dunning-webhook";
+
+	/** What the audit keeps of a receiver: never its secret. */
+	private static Map<String, Object> image(DunningWebhook webhook) {
+		return Map.of("url", webhook.url(), "revision", webhook.revision());
 	}
 
 }

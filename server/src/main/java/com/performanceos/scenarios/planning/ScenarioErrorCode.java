@@ -42,6 +42,9 @@ public enum ScenarioErrorCode {
 	/** The invoice's dunning cadence was already stopped. */
 	DUNNING_ALREADY_STOPPED,
 
+	/** The tenant has no receiver for its dunning pushes. */
+	DUNNING_WEBHOOK_NOT_SET,
+
 	/** Only a message the SMTP server accepted can bounce. */
 	DUNNING_MESSAGE_NOT_SENT,
 

@@ -78,6 +78,9 @@ class DunningSmsIntegrationTests extends IntegrationTest {
 	DunningProperties settings;
 
 	@Autowired
+	DunningPushes pushes;
+
+	@Autowired
 	JsonMapper json;
 
 	private WireMockServer twilio;
@@ -235,7 +238,7 @@ class DunningSmsIntegrationTests extends IntegrationTest {
 	private DunningRunner runner(int retries) {
 		DunningProperties.Sms sms = new DunningProperties.Sms(URI.create(twilio.baseUrl()), ACCOUNT, TOKEN, null, FROM, null,
 				Duration.ofSeconds(5), retries, Duration.ofMillis(20), 50, 10, Duration.ofSeconds(30));
-		return new DunningRunner(database, store, invoices, mailer, new DunningSms(WebClient.builder(), sms, json), audit, settings);
+		return new DunningRunner(database, store, invoices, mailer, new DunningSms(WebClient.builder(), sms, json), audit, settings, pushes);
 	}
 
 	private void accept(String sid) {
