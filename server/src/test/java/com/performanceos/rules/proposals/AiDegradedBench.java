@@ -33,6 +33,9 @@ class AiDegradedBench extends AiIntegrationTest {
 	@Autowired
 	private org.springframework.core.env.Environment environment;
 
+	@Autowired
+	private com.performanceos.testsupport.SqlStatementCounter statements;
+
 	/** The breaker stays open for the whole run, and the rate limiter does not get in the way of measuring it. */
 	@DynamicPropertySource
 	static void breakerOpenForTheRun(DynamicPropertyRegistry properties) {
@@ -44,6 +47,7 @@ class AiDegradedBench extends AiIntegrationTest {
 	void proposePlanAnswersQueuedWithTheBreakerOpenUnderConcurrentCallers() {
 		int callers = Integer.getInteger("ai.bench.callers", 50);
 		int requests = Integer.getInteger("ai.bench.requests", 40);
+		long paceMillis = Long.getLong("ai.bench.pace-ms", 0);
 		assertThat(environment.getProperty("performanceos.ai.breaker.open-duration")).as("the bench's breaker stays open for the run")
 			.isEqualTo("1h");
 		String tenant = newTenant("bench-ai");
@@ -57,12 +61,19 @@ class AiDegradedBench extends AiIntegrationTest {
 		// Warm-up of the queued path itself (JIT), not measured.
 		Flux.range(0, callers).flatMap(caller -> send(client("warm-" + caller, tenant), "warm-" + caller), callers).blockLast();
 
+		statements.reset(tenant);
 		List<Long> micros = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger notQueued = new AtomicInteger();
 		long started = System.nanoTime();
 		Flux.range(0, callers).flatMap(caller -> {
 			WebClient client = client("caller-" + caller, tenant);
-			return Flux.range(0, requests).concatMap(request -> {
+			// Closed loop (pace 0): each caller sends its next request as soon as the previous one is answered, so the run
+			// measures saturation. Paced: each caller sends one request every pace, started on a random offset, whether
+			// the previous one was answered or not (open loop): latency at a steady rate of callers x 1000 / pace per second.
+			Flux<Integer> ticks = paceMillis == 0 ? Flux.range(0, requests)
+					: Flux.interval(Duration.ofMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(paceMillis)),
+							Duration.ofMillis(paceMillis)).take(requests).map(Long::intValue);
+			java.util.function.Function<Integer, Mono<String>> one = request -> {
 				long sent = System.nanoTime();
 				return send(client, "c" + caller + "-r" + request).doOnNext(body -> {
 					micros.add((System.nanoTime() - sent) / 1_000);
@@ -70,15 +81,17 @@ class AiDegradedBench extends AiIntegrationTest {
 						notQueued.incrementAndGet();
 					}
 				});
-			});
+			};
+			return paceMillis == 0 ? ticks.concatMap(one) : ticks.flatMap(one);
 		}, callers).blockLast(Duration.ofMinutes(10));
 		double seconds = (System.nanoTime() - started) / 1e9;
 
 		long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("BENCH ai-degraded callers=%d requests=%d answered=%d notQueued=%d throughput=%.0f/s p50=%.1fms p90=%.1fms "
-				+ "p99=%.1fms max=%.1fms providerCallsDuringRun=%d load=%s%n", callers, requests, sorted.length, notQueued.get(),
+		System.out.printf("BENCH ai-degraded callers=%d requests=%d paceMs=" + paceMillis + " answered=%d notQueued=%d throughput=%.0f/s p50=%.1fms p90=%.1fms "
+				+ "p99=%.1fms max=%.1fms providerCallsDuringRun=%d sqlStatementsPerRequest=%.1f load=%s%n", callers, requests, sorted.length, notQueued.get(),
 				sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-				sorted[sorted.length - 1] / 1000.0, chatRequests() - providerCallsBefore, loadAverage());
+				sorted[sorted.length - 1] / 1000.0, chatRequests() - providerCallsBefore,
+				(double) statements.statements(tenant) / sorted.length, loadAverage());
 		assertThat(notQueued.get()).isZero();
 		assertThat(sorted).hasSize(callers * requests);
 		assertThat(chatRequests()).as("an open breaker never calls the provider").isEqualTo(providerCallsBefore);
