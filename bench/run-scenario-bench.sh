@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 ./mvnw -o -q -pl server -Dexplorer.skip=true -DskipTests compile
-# The server's runtime classpath brings the embedded PostgreSQL and its JDBC driver.
-./mvnw -o -q -pl server dependency:build-classpath -Dmdep.outputFile=target/scenario-bench-classpath.txt
+# The server's runtime classpath brings the embedded PostgreSQL and its JDBC driver (online: a fresh machine may lack the dependency plugin).
+./mvnw -q -pl server dependency:build-classpath -Dmdep.outputFile=target/scenario-bench-classpath.txt
 cat /proc/loadavg
 java -Xms1g -Xmx2g -cp "server/target/classes:$(cat server/target/scenario-bench-classpath.txt)" -Dwarmup="${WARMUP:-200}" \
   -Drounds="${ROUNDS:-500}" -DsqlRounds="${SQL_ROUNDS:-60}" bench/scenarios/ScenarioRecalcBench.java
