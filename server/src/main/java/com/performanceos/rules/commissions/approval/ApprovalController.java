@@ -71,7 +71,9 @@ class ApprovalController {
 
 	@QueryMapping
 	Mono<RunApproval> commissionRunApproval(@Argument String runId, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return RunFacts.runKey(runId).map(key -> database.run(viewer.tenant(), tx -> store.load(tx, key, false))).orElse(Mono.empty());
+		return RunFacts.runKey(runId)
+			.map(key -> database.run(viewer.tenant(), tx -> store.load(tx, key, false).flatMap(approval -> approvals.readable(tx, viewer, approval))))
+			.orElse(Mono.empty());
 	}
 
 	@SchemaMapping(typeName = "CommissionRunApproval", field = "runId")

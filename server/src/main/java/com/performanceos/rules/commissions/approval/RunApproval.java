@@ -60,6 +60,20 @@ record RunApproval(UUID runKey, ApprovalStatus status, int cycle, Instant waitin
 		return reps;
 	}
 
+	/**
+	 * The approval as a manager of {@code team} (the run's reps in their team as of the period) reads it: every step
+	 * stays, so the progress shows, but another manager's sign-off lists only the reps of {@code team} it covered, and
+	 * its comment is withheld (it is about that manager's team).
+	 */
+	RunApproval readableBy(String subject, Set<String> team) {
+		List<ApprovalStep> narrowed = steps.stream()
+			.map(step -> step.action() != ApprovalAction.MANAGER_APPROVE ? step
+					: new ApprovalStep(step.seq(), step.cycle(), step.action(), step.actor(),
+							step.reps().stream().filter(team::contains).toList(), step.actor().equals(subject) ? step.comment() : null, step.at()))
+			.toList();
+		return new RunApproval(runKey, status, cycle, waitingSince, escalatedAt, accrualEntries, reversalEntries, narrowed);
+	}
+
 	/** The step number the next step takes. */
 	int nextSeq() {
 		return steps.isEmpty() ? 1 : steps.getLast().seq() + 1;

@@ -42,6 +42,9 @@ class RunApprovals {
 
 	private static final Set<Role> SALES_OPS = EnumSet.of(Role.SALES_OPS, Role.ADMIN);
 
+	/** Who reads a run's whole approval; a MANAGER reads it narrowed to their team ({@link RunApproval#readableBy}). */
+	private static final Set<Role> SEE_ALL = EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.FINANCE, Role.SALES_OPS);
+
 	private final Mutations mutations;
 
 	private final ApprovalStore store;
@@ -203,8 +206,44 @@ class RunApprovals {
 			}
 			return mutations.once(viewer.tenant(), tx -> runs.summary(tx, runKey.get())
 				.flatMap(run -> store.load(tx, run.key(), true).map(Optional::of).defaultIfEmpty(Optional.empty())
-					.flatMap(approval -> work.apply(tx, new Context(run, approval.orElse(null)))))
+					.flatMap(approval -> work.apply(tx, new Context(run, approval.orElse(null))))
+					.flatMap(outcome -> narrowed(tx, viewer, run, outcome)))
 				.switchIfEmpty(Mono.fromSupplier(() -> Outcome.rejected(ApprovalInputs.StepPayload.failed(notFound())))));
+		});
+	}
+
+	/**
+	 * The approval of a run as {@code viewer} may read it: whole for ADMIN, AUDITOR, FINANCE and SALES_OPS; for a
+	 * MANAGER only when the run holds a rep of their team as of the period, narrowed to that team; empty otherwise.
+	 */
+	Mono<RunApproval> readable(TenantTransaction tx, Viewer viewer, RunApproval approval) {
+		if (viewer.hasAnyRole(SEE_ALL)) {
+			return Mono.just(approval);
+		}
+		if (!viewer.roles().contains(Role.MANAGER)) {
+			return Mono.empty();
+		}
+		return runs.summary(tx, approval.runKey())
+			.flatMap(run -> teamInRun(tx, viewer, run))
+			.filter(team -> !team.isEmpty())
+			.map(team -> approval.readableBy(viewer.subject(), team));
+	}
+
+	/** A step's payload as its caller may read it: a manager's answer shows the approval narrowed to their team. */
+	private Mono<Outcome<ApprovalInputs.StepPayload>> narrowed(TenantTransaction tx, Viewer viewer, RunFacts.Summary run,
+			Outcome<ApprovalInputs.StepPayload> outcome) {
+		RunApproval approval = outcome.payload().approval();
+		if (approval == null || viewer.hasAnyRole(SEE_ALL)) {
+			return Mono.just(outcome);
+		}
+		return teamInRun(tx, viewer, run).map(team -> {
+			ApprovalInputs.StepPayload payload = new ApprovalInputs.StepPayload(approval.readableBy(viewer.subject(), team),
+					outcome.payload().userErrors());
+			return switch (outcome) {
+				case Outcome.Committed<ApprovalInputs.StepPayload> committed -> new Outcome.Committed<>(payload, committed.resultId(),
+						committed.audit());
+				case Outcome.Rejected<ApprovalInputs.StepPayload> rejected -> Outcome.rejected(payload);
+			};
 		});
 	}
 

@@ -238,6 +238,42 @@ class RunApprovalIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aManagerReadsTheApprovalOfARunOfTheirTeamOnlyWithOtherTeamsSignOffsNarrowed() {
+		Setup setup = computedMarch("approval-read");
+		CommissionsWorld world = setup.world();
+		accepted(step(world.salesOps, "commissionsApprovalSubmit", setup.runId(), "March is ready"), "submitCommissionRun", "SUBMITTED");
+		accepted(step(world.as("max", Role.MANAGER), "commissionsApprovalApprove", setup.runId(), "Ana's deals checked"), "approveCommissionRun",
+				"SUBMITTED");
+		GraphQlTester.Response lea = step(world.as("lea", Role.MANAGER), "commissionsApprovalApprove", setup.runId(), "Bob's deal checked");
+		accepted(lea, "approveCommissionRun", "MANAGER_APPROVED");
+		// Lea's own answer already shows Max's sign-off without Ana and without his comment.
+		lea.path("approveCommissionRun.approval.steps[1].actor").entity(String.class).isEqualTo("max")
+			.path("approveCommissionRun.approval.steps[1].reps").entityList(String.class).hasSize(0)
+			.path("approveCommissionRun.approval.steps[1].comment").valueIsNull()
+			.path("approveCommissionRun.approval.steps[2].reps").entityList(String.class).containsExactly("bob");
+
+		GraphQlTester.Response byMax = world.as("max", Role.MANAGER).documentName("commissionsApproval").variable("runId", setup.runId()).execute();
+		byMax.path("commissionRunApproval.status").entity(String.class).isEqualTo("MANAGER_APPROVED")
+			.path("commissionRunApproval.steps[*].action").entityList(String.class).containsExactly("SUBMIT", "MANAGER_APPROVE", "MANAGER_APPROVE")
+			.path("commissionRunApproval.steps[0].comment").entity(String.class).isEqualTo("March is ready")
+			.path("commissionRunApproval.steps[1].reps").entityList(String.class).containsExactly("ana")
+			.path("commissionRunApproval.steps[1].comment").entity(String.class).isEqualTo("Ana's deals checked")
+			.path("commissionRunApproval.steps[2].actor").entity(String.class).isEqualTo("lea")
+			.path("commissionRunApproval.steps[2].reps").entityList(String.class).hasSize(0)
+			.path("commissionRunApproval.steps[2].comment").valueIsNull();
+		// Olga manages nobody in this run: for her it does not exist, as for a rep it is forbidden.
+		world.as("olga", Role.MANAGER).documentName("commissionsApproval").variable("runId", setup.runId()).execute()
+			.path("commissionRunApproval").valueIsNull();
+		// FINANCE, SALES_OPS and AUDITOR read it whole.
+		for (HttpGraphQlTester whole : List.of(world.finance, world.salesOps, world.as("audrey", Role.AUDITOR))) {
+			whole.documentName("commissionsApproval").variable("runId", setup.runId()).execute()
+				.path("commissionRunApproval.steps[1].reps").entityList(String.class).containsExactly("ana")
+				.path("commissionRunApproval.steps[2].reps").entityList(String.class).containsExactly("bob")
+				.path("commissionRunApproval.steps[2].comment").entity(String.class).isEqualTo("Bob's deal checked");
+		}
+	}
+
+	@Test
 	void aRunWithCriticalAnomaliesCannotBeSubmitted() {
 		Setup setup = computedMarch(IntegrationInstrumentation.ANOMALOUS_RUNS_TENANT);
 		GraphQlTester.Response refused = step(setup.world().salesOps, "commissionsApprovalSubmit", setup.runId(), null);
