@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -64,10 +65,15 @@ class Inquiries {
 			UUID key = UUID.randomUUID();
 			return mutations.idempotent(viewer.tenant(), idempotency(OPEN, input.idempotencyKey(), input.fingerprint()), tx -> runs.line(tx, lineKey)
 				.filterWhen(line -> runs.mayRead(tx, viewer, line.period(), line.rep()))
-				.flatMap(line -> store.insert(tx, key, line, viewer.subject())
-					.flatMap(inquiry -> store.addMessage(tx, key, 1, viewer.subject(), viewer.hasAnyRole(STAFF), input.message().strip())
-						.thenReturn(committed(viewer, inquiry, "commissions.inquiry.opened", sourceAddress, Map.of("line", input.lineId(),
-								"period", line.period().toString(), "rep", line.rep(), "dealRef", line.dealRef())))))
+				// One thread per line while it is open: the line is locked for the check, so two concurrent openings make one.
+				.flatMap(line -> store.lockLine(tx, lineKey).then(store.openOn(tx, lineKey)).map(Optional::of).defaultIfEmpty(Optional.empty())
+					.flatMap(open -> open.isPresent()
+							? Mono.just(Outcome.rejected(Payload.failed(InquiryErrorCode.INQUIRY_ALREADY_OPEN, "Inquiry " + open.get().id()
+									+ " on this line is still " + open.get().status() + ": add to it with replyToCommissionInquiry", "lineId")))
+							: store.insert(tx, key, line, viewer.subject())
+								.flatMap(inquiry -> store.addMessage(tx, key, 1, viewer.subject(), viewer.hasAnyRole(STAFF), input.message().strip())
+									.thenReturn(committed(viewer, inquiry, "commissions.inquiry.opened", sourceAddress, Map.of("line", input.lineId(),
+											"period", line.period().toString(), "rep", line.rep(), "dealRef", line.dealRef()))))))
 				.defaultIfEmpty(Outcome.rejected(Payload.failed(InquiryErrorCode.LINE_NOT_FOUND, "No commission line with this id", "lineId"))));
 		});
 	}

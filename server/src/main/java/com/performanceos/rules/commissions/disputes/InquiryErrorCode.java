@@ -14,6 +14,8 @@ enum InquiryErrorCode {
 	/** The inquiry is RESOLVED or REJECTED already. */
 	INQUIRY_CLOSED,
 	/** The thread holds the most messages an inquiry may have. */
-	THREAD_FULL
+	THREAD_FULL,
+	/** The line has an inquiry still OPEN or ANSWERED: the conversation goes on in it. */
+	INQUIRY_ALREADY_OPEN
 
 }

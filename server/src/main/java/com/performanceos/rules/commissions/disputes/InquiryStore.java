@@ -34,6 +34,27 @@ class InquiryStore {
 
 	private static final String COLUMNS = "id, line_id, run_id, period, rep_code, deal_ref, currency, status, opened_by, opened_at, closed_at";
 
+	/**
+	 * Serialises the openings of inquiries on one line until the transaction ends (an advisory lock on the line's key:
+	 * the line itself belongs to the runs package).
+	 */
+	Mono<Void> lockLine(TenantTransaction tx, UUID lineKey) {
+		return tx.db().sql("SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(:line, 0))")
+			.bind("line", "commission_inquiry:" + lineKey)
+			.map(row -> 1)
+			.one()
+			.then();
+	}
+
+	/** The line's inquiry still OPEN or ANSWERED, if any. */
+	Mono<CommissionInquiry> openOn(TenantTransaction tx, UUID lineKey) {
+		return tx.db().sql("SELECT " + COLUMNS + " FROM commission_inquiry WHERE line_id = :line AND status IN ('OPEN', 'ANSWERED') "
+				+ "ORDER BY opened_at LIMIT 1")
+			.bind("line", lineKey)
+			.map(InquiryStore::toInquiry)
+			.one();
+	}
+
 	Mono<CommissionInquiry> insert(TenantTransaction tx, UUID key, RunRecords.LineSummary line, String openedBy) {
 		return tx.db().sql("""
 				INSERT INTO commission_inquiry (tenant_id, id, line_id, run_id, period, rep_code, deal_ref, currency, status, opened_by)

@@ -82,6 +82,11 @@ class CommissionInquiryIntegrationTests extends IntegrationTest {
 			.path("openCommissionInquiry.inquiry.id").entity(String.class).isEqualTo(id);
 		call(ana, "OpenInquiry", Map.of("idempotencyKey", "ana-1", "lineId", line, "message", "Something else"))
 			.path("openCommissionInquiry.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_CONFLICT");
+		// One thread per line while it is open: a second opening (another key, by the rep or by anyone) is refused and names it.
+		GraphQlTester.Response again = call(ana, "OpenInquiry", Map.of("idempotencyKey", "ana-1b", "lineId", line, "message", "Still wrong"));
+		again.path("openCommissionInquiry.inquiry").valueIsNull()
+			.path("openCommissionInquiry.userErrors[0].code").entity(String.class).isEqualTo("INQUIRY_ALREADY_OPEN")
+			.path("openCommissionInquiry.userErrors[0].message").entity(String.class).satisfies(message -> assertThat(message).contains(id));
 
 		call(world.salesOps, "ReplyToInquiry", Map.of("idempotencyKey", "sam-1", "inquiryId", id, "message", "The base rate is 10 %"))
 			.path("replyToCommissionInquiry.inquiry.status").entity(String.class).isEqualTo("ANSWERED");
@@ -97,6 +102,9 @@ class CommissionInquiryIntegrationTests extends IntegrationTest {
 		resolved.path("resolveCommissionInquiry.inquiry.closedAt").entity(String.class).satisfies(closed -> assertThat(closed).isNotBlank());
 		call(ana, "ReplyToInquiry", Map.of("idempotencyKey", "ana-3", "inquiryId", id, "message", "Thanks"))
 			.path("replyToCommissionInquiry.userErrors[0].code").entity(String.class).isEqualTo("INQUIRY_CLOSED");
+		// Once it is resolved, the line may be disputed again.
+		call(ana, "OpenInquiry", Map.of("idempotencyKey", "ana-4", "lineId", line, "message", "And the April split?"))
+			.path("openCommissionInquiry.inquiry.status").entity(String.class).isEqualTo("OPEN");
 
 		// The adjustment is on Ana's April statement, not on March's.
 		world.run("april", "2026-04", Map.of());
@@ -160,10 +168,12 @@ class CommissionInquiryIntegrationTests extends IntegrationTest {
 	void ageingCountsInquiriesByStatusAndTheOpenOnesByDaysWaited() {
 		CommissionsWorld world = world("inquiry-ageing");
 		HttpGraphQlTester ana = world.as("ana-user", Role.REP);
-		String line = lineOf(ana, "ana");
-		String waiting = open(ana, "ana-1", line);
-		open(ana, "ana-2", line);
-		String rejected = open(ana, "ana-3", line);
+		HttpGraphQlTester bob = world.as("bob-user", Role.REP);
+		HttpGraphQlTester cleo = world.as("cleo-user", Role.REP);
+		// One inquiry per line while open, so three lines: Ana's, Bob's and Cleo's.
+		String waiting = open(ana, "ana-1", lineOf(ana, "ana"));
+		open(bob, "bob-1", lineOf(bob, "bob"));
+		String rejected = open(cleo, "cleo-1", lineOf(cleo, "cleo"));
 		call(world.salesOps, "RejectInquiry", Map.of("idempotencyKey", "sam-1", "inquiryId", rejected, "message", "No"))
 			.path("rejectCommissionInquiry.userErrors").entityList(Object.class).hasSize(0);
 		// One inquiry opened ten days ago (as the test's superuser would back-date it).
