@@ -71,6 +71,20 @@ class ModularityTests {
 			.check(classes);
 	}
 
+	/** What the cash scenarios may use of the rules module: its published what-if port (ADR 0007), nothing else. */
+	@Test
+	void scenariosUseOnlyWhatRulesPublishesToThem() {
+		noClasses().that().resideInAPackage("com.performanceos.scenarios..")
+			.should().dependOnClassesThat(DescribedPredicate.describe("rules types outside what it publishes to scenarios",
+					(JavaClass type) -> type.getPackageName().startsWith("com.performanceos.rules")
+							&& !RULES_PUBLISHED_TO_SCENARIOS.contains(type.getName().replaceAll("\\$.*", ""))))
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	/** The rules module's API for the cash scenarios (ADR 0007). */
+	static final Set<String> RULES_PUBLISHED_TO_SCENARIOS = Set.of("com.performanceos.rules.commissions.variants.PlanVariants");
+
 	/** The ledger's published API for other domains (ADR 0007). */
 	static final Set<String> LEDGER_PUBLISHED_API = Set.of("com.performanceos.ledger.accounts.AccountDirectory",
 			"com.performanceos.ledger.accounts.Account", "com.performanceos.ledger.accounts.AccountType",

@@ -188,6 +188,27 @@ public class ScenarioService {
 				scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain)))));
 	}
 
+	/**
+	 * The scenario's forecast from the ledger's current facts with {@code extra} one-offs added to its drivers (a what-if
+	 * of another domain: nothing is stored); empty when the scenario is not the tenant's.
+	 */
+	public Mono<ForecastView> forecastWith(Viewer viewer, UUID scenarioKey, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
+			List<com.performanceos.scenarios.cash.OneOff> extra) {
+		LocalDate first = asOf != null ? asOf : LocalDate.now(clock);
+		int horizon = horizonDays != null ? horizonDays : HORIZON_DAYS_DEFAULT;
+		if (horizon < 1 || horizon > HORIZON_DAYS_MAX) {
+			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "horizonDays must be between 1 and " + HORIZON_DAYS_MAX));
+		}
+		return database.run(viewer.tenant(), tx -> scenarios.chain(tx, scenarioKey).filter(chain -> !chain.isEmpty())
+			.flatMap(chain -> facts.read(tx, first, horizon, chain.getLast().reportingCurrency().getCurrencyCode()).map(inputs -> {
+				Drivers drivers = drivers(chain);
+				List<com.performanceos.scenarios.cash.OneOff> oneOffs = new java.util.ArrayList<>(drivers.oneOffs());
+				oneOffs.addAll(extra);
+				return calculate(inputs, new Drivers(drivers.revenueGrowth(), drivers.collectionDelayShiftDays(), drivers.collectionRate(),
+						drivers.payablesStretchDays(), drivers.recurringExpenseChange(), oneOffs));
+			})));
+	}
+
 	/** A forecast and the scenarios it depends on (the scenario and its ancestors), for live recalculation. */
 	record Recalculation(Scenario scenario, Set<UUID> chain, ForecastView forecast) {
 	}

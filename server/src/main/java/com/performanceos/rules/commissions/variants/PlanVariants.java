@@ -31,9 +31,18 @@ import com.performanceos.rules.commissions.runs.RunEvidence;
  * version's base rate table changed. The changed rows go first in the table (the first matching row wins), so they
  * replace the rate of the deals they match and leave the others alone; roll-ups, caps, clawbacks and draws follow
  * as they would in a run. Reads only: nothing is written, not even an audit record (nothing changed).
+ * <p>
+ * Published to the other domains (ADR 0007): the cash scenarios put a variant's cost beside cash
+ * ({@code scenarioCommissionWhatIf}). Callers hold the roles of {@code commissionPlanVariant} (ADMIN, FINANCE,
+ * SALES_OPS): the answer names every rep's payable.
  */
 @Service
-class PlanVariants {
+public class PlanVariants {
+
+	/** Who may cost a variant: it names every rep's payable. */
+	private static final java.util.Set<com.performanceos.platform.security.Role> READERS = java.util.EnumSet.of(
+			com.performanceos.platform.security.Role.ADMIN, com.performanceos.platform.security.Role.FINANCE,
+			com.performanceos.platform.security.Role.SALES_OPS);
 
 	/** The most rate rows one variant changes. */
 	static final int RATES_MAX = 20;
@@ -64,7 +73,7 @@ class PlanVariants {
 	 * @param region the region it applies to
 	 * @param ratePercent the rate instead of the plan's
 	 */
-	record RateInput(String product, @Nullable String role, @Nullable String region, BigDecimal ratePercent) {
+	public record RateInput(String product, @Nullable String role, @Nullable String region, BigDecimal ratePercent) {
 
 		CommissionPlan.RateRow row() {
 			return new CommissionPlan.RateRow(role == null ? CommissionPlan.RateRow.ANY : role, product,
@@ -80,7 +89,7 @@ class PlanVariants {
 	 * @param planVersionId the plan version whose rates change (a {@code RuleVersion} id assigned in the month)
 	 * @param rates the rows that replace the rates of the deals they match
 	 */
-	record Input(String period, String planVersionId, List<RateInput> rates) {
+	public record Input(String period, String planVersionId, List<RateInput> rates) {
 	}
 
 	/**
@@ -91,7 +100,7 @@ class PlanVariants {
 	 * @param variantPayable with the variant
 	 * @param delta the difference
 	 */
-	record RepDelta(String rep, BigDecimal currentPayable, BigDecimal variantPayable, BigDecimal delta) {
+	public record RepDelta(String rep, BigDecimal currentPayable, BigDecimal variantPayable, BigDecimal delta) {
 	}
 
 	/**
@@ -106,11 +115,18 @@ class PlanVariants {
 	 * @param currency the changed plan's currency
 	 * @param reps every rep with figures, in code order
 	 */
-	record Answer(String period, String planVersionId, int affectedReps, BigDecimal currentCost, BigDecimal variantCost, BigDecimal delta,
+	public record Answer(String period, String planVersionId, int affectedReps, BigDecimal currentCost, BigDecimal variantCost, BigDecimal delta,
 			String currency, List<RepDelta> reps) {
 	}
 
-	Mono<Answer> answer(Viewer viewer, Input input) {
+	/**
+	 * The month's cost with the plans as published and with the variant; empty when the version pays nobody that month.
+	 * Fails with {@code BAD_USER_INPUT} on an invalid input.
+	 */
+	public Mono<Answer> answer(Viewer viewer, Input input) {
+		if (!viewer.hasAnyRole(READERS)) {
+			return Mono.error(new GraphQlException(ErrorCode.FORBIDDEN, "Commission plan variants are for ADMIN, FINANCE and SALES_OPS"));
+		}
 		String invalid = validate(input);
 		if (invalid != null) {
 			return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, invalid));
