@@ -150,7 +150,7 @@ class LedgerFacts {
 		return new ForecastInputs.RunRate(RUN_RATE_MODEL_ID, asOf.plusDays(Math.max(0, lag)), amounts);
 	}
 
-	static final String RUN_RATE_MODEL_ID = "run-rate:holt-winters-damped-weekly";
+	static final String RUN_RATE_MODEL_ID = "run-rate:holt-winters-weekly-yearly-combination";
 
 	private static int medianTermsDays(List<OpenInvoices.Item> open) {
 		List<Long> terms = open.stream().map(item -> ChronoUnit.DAYS.between(item.issueDate(), item.dueDate())).sorted().toList();
