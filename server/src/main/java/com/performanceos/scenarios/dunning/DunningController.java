@@ -43,11 +43,7 @@ class DunningController {
 	@QueryMapping
 	Mono<Connection<DunningMessage>> dunningMessages(@Argument @Nullable String invoiceNumber, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		PageRequest request = PageRequest.of(first, after, null, null);
-		if (request.cursorKey() != null && !request.cursorKey().matches("\\d{1,18}")) {
-			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of dunningMessages");
-		}
-		return dunning.messages(viewer, invoiceNumber, request);
+		return dunning.messages(viewer, invoiceNumber, sequencePage(first, after, "dunningMessages"));
 	}
 
 	@QueryMapping
@@ -79,11 +75,16 @@ class DunningController {
 	@QueryMapping
 	Mono<Connection<DunningPush>> dunningPushes(@Argument @Nullable DunningPushStatus status, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
+		return dunning.pushes(viewer, status, sequencePage(first, after, "dunningPushes"));
+	}
+
+	/** A forward page over a sequence number: the cursor is the last sequence seen, anything else is refused. */
+	private static PageRequest sequencePage(@Nullable Integer first, @Nullable String after, String field) {
 		PageRequest request = PageRequest.of(first, after, null, null);
 		if (request.cursorKey() != null && !request.cursorKey().matches("\\d{1,18}")) {
-			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of dunningPushes");
+			throw new GraphQlException(ErrorCode.BAD_USER_INPUT, "Not a cursor of " + field);
 		}
-		return dunning.pushes(viewer, status, request);
+		return request;
 	}
 
 	/** The number itself: {@link PhoneNumber#toString()} masks it. */

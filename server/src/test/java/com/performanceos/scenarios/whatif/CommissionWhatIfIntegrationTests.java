@@ -43,7 +43,7 @@ class CommissionWhatIfIntegrationTests extends IntegrationTest {
 	@Test
 	void aPlanVariantsCostIsPaidOnItsDayInTheScenariosForecastBesideTheBaselineAndNothingIsStored() {
 		CommissionsWorld world = new CommissionsWorld("http://127.0.0.1:" + port, tokens, newTenant("whatif-commission"));
-		String version = march(world);
+		String version = world.tenPercentMarch();
 		String scenario = scenario(world.finance);
 		long before = storedRows(world.tenant);
 
@@ -83,7 +83,7 @@ class CommissionWhatIfIntegrationTests extends IntegrationTest {
 	@Test
 	void refusesWhatItCannotPlaceAndKeepsRolesAndTenantsApart() {
 		CommissionsWorld world = new CommissionsWorld("http://127.0.0.1:" + port, tokens, newTenant("whatif-refusals"));
-		String version = march(world);
+		String version = world.tenPercentMarch();
 		String scenario = scenario(world.finance);
 
 		// A payment outside the forecast (April 1st + 30 days), or before the month it pays, is refused.
@@ -108,27 +108,6 @@ class CommissionWhatIfIntegrationTests extends IntegrationTest {
 		String otherScenario = scenario(other);
 		GraphQlTester.Response mixed = other.document(WHAT_IF).variable("input", input(otherScenario, version, "2026-04-15")).execute();
 		mixed.path("scenarioCommissionWhatIf").valueIsNull();
-	}
-
-	/** The published plan version, run for March 2026 (see the class comment). */
-	private static String march(CommissionsWorld world) {
-		world.importDeals("deals", """
-				D-A,ana,Pro,FR,40000.00,40000.00,CLOSED_WON,2026-03-10,EUR
-				D-C,ana,Basic,FR,30000.00,30000.00,CLOSED_WON,2026-03-12,EUR
-				D-B,bob,Pro,FR,20000.00,20000.00,CLOSED_WON,2026-03-11,EUR
-				""");
-		world.importQuotas("quotas", "ana,2026-03,100000,EUR\nbob,2026-03,100000,EUR\n");
-		world.reps(List.of(Map.of("code", "ana", "name", "Ana", "role", "AE"), Map.of("code", "bob", "name", "Bob", "role", "AE")), List.of());
-		Map<String, Object> plan = new LinkedHashMap<>();
-		plan.put("currency", "EUR");
-		plan.put("eligibility", "stage == 'CLOSED_WON'");
-		plan.put("baseRates", List.of(Map.of("role", "*", "product", "*", "region", "*", "ratePercent", 10)));
-		plan.put("tiers", Map.of("method", "GRADUATED", "bands", List.of(Map.of("name", "Base", "fromAttainmentPercent", 0, "multiplierPercent", 100),
-				Map.of("name", "Accelerator", "fromAttainmentPercent", 100, "multiplierPercent", 150))));
-		String version = world.publishedPlan("AE", plan);
-		world.assign(version, "2026-03", "ana", "bob");
-		world.run("march", "2026-03", Map.of());
-		return version;
 	}
 
 	private static String scenario(GraphQlTester finance) {

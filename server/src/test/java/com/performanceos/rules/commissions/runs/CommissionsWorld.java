@@ -147,4 +147,29 @@ public final class CommissionsWorld {
 		return plan;
 	}
 
+	/**
+	 * March 2026 of the plan-variant examples, run: Ana closes D-A (Pro, 40,000) and D-C (Basic, 30,000), Bob D-B (Pro,
+	 * 20,000), quotas of 100,000 each, one AE plan paying a 10 % base rate (150 % of it above quota); the month costs 9,000
+	 * as published, 10,200 with 12 % on Pro. Answers the plan version's id.
+	 */
+	public String tenPercentMarch() {
+		importDeals("deals", """
+				D-A,ana,Pro,FR,40000.00,40000.00,CLOSED_WON,2026-03-10,EUR
+				D-C,ana,Basic,FR,30000.00,30000.00,CLOSED_WON,2026-03-12,EUR
+				D-B,bob,Pro,FR,20000.00,20000.00,CLOSED_WON,2026-03-11,EUR
+				""");
+		importQuotas("quotas", "ana,2026-03,100000,EUR\nbob,2026-03,100000,EUR\n");
+		reps(List.of(Map.of("code", "ana", "name", "Ana", "role", "AE"), Map.of("code", "bob", "name", "Bob", "role", "AE")), List.of());
+		Map<String, Object> plan = new java.util.LinkedHashMap<>();
+		plan.put("currency", "EUR");
+		plan.put("eligibility", "stage == 'CLOSED_WON'");
+		plan.put("baseRates", List.of(Map.of("role", "*", "product", "*", "region", "*", "ratePercent", 10)));
+		plan.put("tiers", Map.of("method", "GRADUATED", "bands", List.of(Map.of("name", "Base", "fromAttainmentPercent", 0, "multiplierPercent", 100),
+				Map.of("name", "Accelerator", "fromAttainmentPercent", 100, "multiplierPercent", 150))));
+		String version = publishedPlan("AE", plan);
+		assign(version, "2026-03", "ana", "bob");
+		run("march", "2026-03", Map.of());
+		return version;
+	}
+
 }

@@ -30,22 +30,7 @@ class PlanVariantIntegrationTests extends IntegrationTest {
 	@Test
 	void twelveInsteadOfTenPercentOnOneProductAnswersTheCostAndEachRepsDeltaAndStoresNothing() {
 		CommissionsWorld world = new CommissionsWorld("http://127.0.0.1:" + port, tokens, newTenant("plan-variant"));
-		world.importDeals("deals", """
-				D-A,ana,Pro,FR,40000.00,40000.00,CLOSED_WON,2026-03-10,EUR
-				D-C,ana,Basic,FR,30000.00,30000.00,CLOSED_WON,2026-03-12,EUR
-				D-B,bob,Pro,FR,20000.00,20000.00,CLOSED_WON,2026-03-11,EUR
-				""");
-		world.importQuotas("quotas", "ana,2026-03,100000,EUR\nbob,2026-03,100000,EUR\n");
-		world.reps(List.of(Map.of("code", "ana", "name", "Ana", "role", "AE"), Map.of("code", "bob", "name", "Bob", "role", "AE")), List.of());
-		Map<String, Object> plan = new java.util.LinkedHashMap<>();
-		plan.put("currency", "EUR");
-		plan.put("eligibility", "stage == 'CLOSED_WON'");
-		plan.put("baseRates", List.of(Map.of("role", "*", "product", "*", "region", "*", "ratePercent", 10)));
-		plan.put("tiers", Map.of("method", "GRADUATED", "bands", List.of(Map.of("name", "Base", "fromAttainmentPercent", 0, "multiplierPercent", 100),
-				Map.of("name", "Accelerator", "fromAttainmentPercent", 100, "multiplierPercent", 150))));
-		String version = world.publishedPlan("AE", plan);
-		world.assign(version, "2026-03", "ana", "bob");
-		world.run("march", "2026-03", Map.of());
+		String version = world.tenPercentMarch();
 		long before = storedRows(world.tenant);
 
 		var answer = world.finance.document(VARIANT).variable("input", Map.of("period", "2026-03", "planVersionId", version, "rates",
