@@ -57,21 +57,6 @@ class DunningController {
 		return dunning.webhook(viewer).flatMap(Mono::justOrEmpty);
 	}
 
-	@SchemaMapping(typeName = "DunningWebhook")
-	Mono<Integer> pendingCount(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return dunning.pushState(viewer).map(state -> state.counts().get(DunningPushStatus.PENDING).intValue());
-	}
-
-	@SchemaMapping(typeName = "DunningWebhook")
-	Mono<Integer> deliveredCount(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return dunning.pushState(viewer).map(state -> state.counts().get(DunningPushStatus.DELIVERED).intValue());
-	}
-
-	@SchemaMapping(typeName = "DunningWebhook")
-	Mono<String> lastError(DunningWebhook webhook, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
-		return dunning.pushState(viewer).flatMap(state -> Mono.justOrEmpty(state.lastError()));
-	}
-
 	@QueryMapping
 	Mono<Connection<DunningPush>> dunningPushes(@Argument @Nullable DunningPushStatus status, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {

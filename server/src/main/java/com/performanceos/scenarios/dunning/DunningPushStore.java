@@ -24,7 +24,11 @@ class DunningPushStore {
 	record Claimed(UUID key, long seq, String event, String body, int attempts, String url, String encryptedSecret) {
 	}
 
-	private static final String WEBHOOK_COLUMNS = "url, revision, updated_by, updated_at";
+	/** The receiver with its pushes' state, read in the same statement (under the same tenant policy). */
+	private static final String WEBHOOK_COLUMNS = "url, revision, updated_by, updated_at, "
+			+ "(SELECT count(*) FROM scenarios_dunning_push WHERE status = 'PENDING') AS pending, "
+			+ "(SELECT count(*) FROM scenarios_dunning_push WHERE status = 'DELIVERED') AS delivered, "
+			+ "(SELECT last_error FROM scenarios_dunning_push WHERE status = 'PENDING' ORDER BY seq LIMIT 1) AS last_error";
 
 	private static final String PUSH_COLUMNS = "id, seq, event, invoice_number, body, status, attempts, last_error, next_attempt_at, "
 			+ "delivered_to, delivered_at, created_at";
@@ -153,14 +157,6 @@ class DunningPushStore {
 			});
 	}
 
-	/** The last failure of the oldest push still pending, if it failed. */
-	Mono<String> oldestPendingError(TenantTransaction tx) {
-		return tx.db().sql("SELECT last_error FROM scenarios_dunning_push WHERE status = 'PENDING' ORDER BY seq LIMIT 1")
-			.map(row -> java.util.Optional.ofNullable(row.get("last_error", String.class)))
-			.one()
-			.flatMap(error -> Mono.justOrEmpty(error));
-	}
-
 	Mono<List<DunningPush>> page(TenantTransaction tx, @Nullable DunningPushStatus status, PageRequest request) {
 		long after = request.cursorKey() == null ? 0 : Long.parseLong(request.cursorKey());
 		var spec = tx.db().sql("SELECT " + PUSH_COLUMNS + " FROM scenarios_dunning_push WHERE seq > :after"
@@ -179,7 +175,8 @@ class DunningPushStore {
 
 	private static DunningWebhook toWebhook(Readable row) {
 		return new DunningWebhook(row.get("url", String.class), row.get("revision", Integer.class), row.get("updated_by", String.class),
-				row.get("updated_at", OffsetDateTime.class).toInstant());
+				row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("pending", Long.class).intValue(),
+				row.get("delivered", Long.class).intValue(), row.get("last_error", String.class));
 	}
 
 	private static DunningPush toPush(Readable row) {

@@ -193,16 +193,6 @@ class DunningService {
 		return database.run(viewer.tenant(), tx -> pushStore.webhook(tx).map(Optional::of).defaultIfEmpty(Optional.empty()));
 	}
 
-	/** The tenant's pushes per status, and why the oldest pending one last failed. */
-	record PushState(Map<DunningPushStatus, Long> counts, @Nullable String lastError) {
-	}
-
-	Mono<PushState> pushState(Viewer viewer) {
-		return database.run(viewer.tenant(), tx -> pushStore.counts(tx)
-			.zipWith(pushStore.oldestPendingError(tx).map(Optional::of).defaultIfEmpty(Optional.empty()))
-			.map(state -> new PushState(state.getT1(), state.getT2().orElse(null))));
-	}
-
 	Mono<Connection<DunningPush>> pushes(Viewer viewer, @Nullable DunningPushStatus status, PageRequest request) {
 		return database.run(viewer.tenant(), tx -> pushStore.page(tx, status, request)
 			.zipWith(pushStore.count(tx, status))

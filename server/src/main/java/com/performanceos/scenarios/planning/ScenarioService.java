@@ -188,11 +188,16 @@ public class ScenarioService {
 				scenario.reportingCurrency().getCurrencyCode()).map(inputs -> calculate(inputs, drivers(chain)))));
 	}
 
+	/** A scenario's forecast as it stands and with extra one-offs, from the same facts. */
+	public record Beside(ForecastView baseline, ForecastView with) {
+	}
+
 	/**
-	 * The scenario's forecast from the ledger's current facts with {@code extra} one-offs added to its drivers (a what-if
-	 * of another domain: nothing is stored); empty when the scenario is not the tenant's.
+	 * The scenario's forecast from the ledger's current facts, and the same with {@code extra} one-offs added to its
+	 * drivers (a what-if of another domain: nothing is stored), both from one read of the facts; empty when the scenario
+	 * is not the tenant's.
 	 */
-	public Mono<ForecastView> forecastWith(Viewer viewer, UUID scenarioKey, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
+	public Mono<Beside> forecastBeside(Viewer viewer, UUID scenarioKey, @Nullable LocalDate asOf, @Nullable Integer horizonDays,
 			List<com.performanceos.scenarios.cash.OneOff> extra) {
 		LocalDate first = asOf != null ? asOf : LocalDate.now(clock);
 		int horizon = horizonDays != null ? horizonDays : HORIZON_DAYS_DEFAULT;
@@ -204,8 +209,9 @@ public class ScenarioService {
 				Drivers drivers = drivers(chain);
 				List<com.performanceos.scenarios.cash.OneOff> oneOffs = new java.util.ArrayList<>(drivers.oneOffs());
 				oneOffs.addAll(extra);
-				return calculate(inputs, new Drivers(drivers.revenueGrowth(), drivers.collectionDelayShiftDays(), drivers.collectionRate(),
-						drivers.payablesStretchDays(), drivers.recurringExpenseChange(), oneOffs));
+				return new Beside(calculate(inputs, drivers), calculate(inputs, new Drivers(drivers.revenueGrowth(),
+						drivers.collectionDelayShiftDays(), drivers.collectionRate(), drivers.payablesStretchDays(),
+						drivers.recurringExpenseChange(), oneOffs)));
 			})));
 	}
 

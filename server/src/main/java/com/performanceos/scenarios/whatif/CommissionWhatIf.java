@@ -79,17 +79,17 @@ class CommissionWhatIf {
 				Money effect = new Money(variant.delta().negate(), Currency.getInstance(variant.currency()));
 				OneOff oneOff = new OneOff(ONE_OFF_ID, "Commission plan variant, " + variant.period(), input.paymentDate(), effect.amount(),
 						variant.currency());
-				return scenarios.forecastWith(viewer, scenarioKey.get(), input.asOf(), input.horizonDays(), List.of())
+				return scenarios.forecastBeside(viewer, scenarioKey.get(), input.asOf(), input.horizonDays(), List.of(oneOff))
 					.switchIfEmpty(Mono.error(() -> new GraphQlException(ErrorCode.NOT_FOUND, "No scenario " + input.scenarioId())))
-					.flatMap(baseline -> {
+					.flatMap(both -> {
+						ForecastView baseline = both.baseline();
 						LocalDate last = baseline.asOf().plusDays(baseline.horizonDays() - 1L);
 						if (input.paymentDate().isBefore(baseline.asOf()) || input.paymentDate().isAfter(last)) {
 							return Mono.error(new GraphQlException(ErrorCode.BAD_USER_INPUT, "paymentDate must fall in the forecast, "
 									+ baseline.asOf() + " to " + last));
 						}
-						return scenarios.forecastWith(viewer, scenarioKey.get(), baseline.asOf(), baseline.horizonDays(), List.of(oneOff))
-							.map(with -> new Answer(variant, input.paymentDate(), effect, baseline, with,
-									new Money(with.closing().amount().subtract(baseline.closing().amount()), baseline.reportingCurrency())));
+						return Mono.just(new Answer(variant, input.paymentDate(), effect, baseline, both.with(),
+								new Money(both.with().closing().amount().subtract(baseline.closing().amount()), baseline.reportingCurrency())));
 					});
 			});
 	}
