@@ -16,6 +16,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.performanceos.platform.egress.EgressGuard;
+import com.performanceos.platform.events.DomainEvent;
+import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.Outbox;
 import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.tenders.procurement.Tender;
@@ -63,12 +65,15 @@ class MarketWatch {
 
 	private final EgressGuard egress;
 
+	private final EventCodec codec;
+
 	private final WatchIndex index = new WatchIndex();
 
 	private volatile boolean loaded;
 
-	MarketWatch(TenantDatabase database, WatchStore store, Outbox outbox, EgressGuard egress) {
+	MarketWatch(TenantDatabase database, WatchStore store, Outbox outbox, EventCodec codec, EgressGuard egress) {
 		this.database = database;
+		this.codec = codec;
 		this.egress = egress;
 		this.store = store;
 		this.outbox = outbox;
@@ -111,16 +116,45 @@ class MarketWatch {
 			}
 			Map<String, List<WatchIndex.Hit>> byTenant = new LinkedHashMap<>();
 			index.match(notice).forEach(hit -> byTenant.computeIfAbsent(hit.search().tenant(), key -> new ArrayList<>()).add(hit));
-			return Flux.fromIterable(byTenant.entrySet())
-				.concatMap(entry -> deliver(entry.getKey(), notice, stored, entry.getValue())
-					.onErrorResume(failure -> {
-						// One tenant's failure must not stop the others' delivery; the notice stays stored.
-						log.warn("Delivering the matches of notice {} to tenant {} failed: {}", notice.sourceId(), entry.getKey(), failure.toString());
-						return Mono.just(0);
-					}))
-				.reduce(0, Integer::sum)
+			if (byTenant.isEmpty()) {
+				return Mono.just(new Ingested(1, 1, 0, 0));
+			}
+			return deliverAll(notice, stored, byTenant)
+				.onErrorResume(failure -> {
+					// Whatever failed rolled the whole delivery back: deliver tenant by tenant, so one tenant's failure
+					// cannot stop the others'.
+					log.warn("Delivering the matches of notice {} in one transaction failed ({}); delivering tenant by tenant",
+							notice.sourceId(), failure.toString());
+					return deliverEach(notice, stored, byTenant);
+				})
 				.map(matches -> new Ingested(1, 1, 0, matches));
 		});
+	}
+
+	/**
+	 * Every tenant's matches of a notice in one transaction: the match rows in one statement (bound to each tenant in
+	 * turn, see {@link WatchStore#recordMatches}) and the {@link TenderMatched} events of the recorded ones in two.
+	 */
+	private Mono<Integer> deliverAll(Notice notice, WatchStore.StoredNotice stored, Map<String, List<WatchIndex.Hit>> byTenant) {
+		List<WatchIndex.Hit> hits = byTenant.values().stream().flatMap(List::stream).toList();
+		Instant now = Instant.now();
+		return database.inTransaction("", db -> store.recordMatches(db, stored.key(), hits).flatMap(recorded -> {
+			List<DomainEvent> events = hits.stream()
+				.filter(hit -> recorded.contains(hit.search().key()))
+				.map(hit -> codec.encode(hit.search().tenant(), now, event(hit, notice, stored)))
+				.toList();
+			return outbox.publishAll(db, events).thenReturn(events.size());
+		}));
+	}
+
+	private Mono<Integer> deliverEach(Notice notice, WatchStore.StoredNotice stored, Map<String, List<WatchIndex.Hit>> byTenant) {
+		return Flux.fromIterable(byTenant.entrySet())
+			.concatMap(entry -> deliver(entry.getKey(), notice, stored, entry.getValue())
+				.onErrorResume(failure -> {
+					log.warn("Delivering the matches of notice {} to tenant {} failed: {}", notice.sourceId(), entry.getKey(), failure.toString());
+					return Mono.just(0);
+				}))
+			.reduce(0, Integer::sum);
 	}
 
 	private Mono<Integer> deliver(String tenant, Notice notice, WatchStore.StoredNotice stored, List<WatchIndex.Hit> hits) {

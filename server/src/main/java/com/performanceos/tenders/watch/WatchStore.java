@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -125,6 +127,25 @@ class WatchStore {
 			.fetch()
 			.rowsUpdated()
 			.map(inserted -> inserted == 1);
+	}
+
+	/**
+	 * Records a notice's matches for every tenant in one statement ({@code tenders_watch_record_matches}, which binds
+	 * the transaction to each match's tenant in turn, so row-level security holds for every row). A match whose search
+	 * its tenant no longer has, or already recorded, is skipped.
+	 *
+	 * @return the searches whose match was recorded
+	 */
+	Mono<Set<UUID>> recordMatches(DatabaseClient db, UUID noticeKey, List<WatchIndex.Hit> hits) {
+		return db.sql("SELECT tenders_watch_record_matches(:notice, :tenants, :searches, :scores, :explanations) AS search_id")
+			.bind("notice", noticeKey)
+			.bind("tenants", hits.stream().map(hit -> hit.search().tenant()).toArray(String[]::new))
+			.bind("searches", hits.stream().map(hit -> hit.search().key()).toArray(UUID[]::new))
+			.bind("scores", hits.stream().map(hit -> hit.match().score()).toArray(Integer[]::new))
+			.bind("explanations", hits.stream().map(hit -> hit.match().explanation()).toArray(String[]::new))
+			.map(row -> row.get("search_id", UUID.class))
+			.all()
+			.collect(Collectors.toSet());
 	}
 
 	private static SavedSearch toSearch(Readable row) {

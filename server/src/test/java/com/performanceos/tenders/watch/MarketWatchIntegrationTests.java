@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.performanceos.platform.security.Role;
+import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.tenders.ReferenceDataFiles;
 import com.performanceos.tenders.TenderScenario;
 import com.performanceos.testsupport.IntegrationTest;
@@ -66,6 +67,12 @@ class MarketWatchIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	WatchProperties properties;
+
+	@Autowired
+	WatchStore store;
+
+	@Autowired
+	TenantDatabase database;
 
 	@BeforeAll
 	static void startSources() {
@@ -147,6 +154,51 @@ class MarketWatchIntegrationTests extends IntegrationTest {
 		// Saved searches are the tenant's own.
 		graphQl(otherTenant, Role.VENDOR).document("{ savedSearches { name } }").execute().path("savedSearches[*].name")
 			.entityList(String.class).containsExactly("nettoyage");
+	}
+
+	@Test
+	void aNoticesMatchesForEveryTenantAreRecordedInOneStatementUnderEachTenantsOwnRowLevelSecurity() {
+		String first = newTenant("watch-one");
+		String second = newTenant("watch-two");
+		save(graphQl(first, Role.VENDOR), "kept", Map.of("cpvPrefixes", List.of("45")));
+		save(graphQl(first, Role.VENDOR), "deleted", Map.of("cpvPrefixes", List.of("45")));
+		save(graphQl(second, Role.VENDOR), "theirs", Map.of("cpvPrefixes", List.of("45")));
+		SavedSearch kept = search(first, "kept");
+		SavedSearch deleted = search(first, "deleted");
+		SavedSearch theirs = search(second, "theirs");
+		database.inTransaction(first, db -> db.sql("DELETE FROM tenders_watch_search WHERE id = :id").bind("id", deleted.key()).then()).block();
+		Notice notice = new Notice(NoticeSource.BOAMP, "record-" + first, "Travaux " + first, "Ville de Lyon", List.of("45233140"), List.of("69"),
+				null, null, null, java.time.LocalDate.of(2026, 12, 1));
+		WatchStore.StoredNotice stored = database.inTransaction("", db -> store.storeNotice(db, notice)).block();
+		Relevance.Match match = new Relevance.Match(90, "CPV 45233140 under 45");
+		// The second tenant's hit names the first tenant's search: the row would be the second tenant's match of a
+		// search it cannot see, and row-level security keeps it out.
+		SavedSearch forged = new SavedSearch(kept.key(), second, "forged", kept.cpvPrefixes(), List.of(), List.of(), null, null, kept.createdAt());
+		List<WatchIndex.Hit> hits = List.of(new WatchIndex.Hit(kept, match), new WatchIndex.Hit(deleted, match), new WatchIndex.Hit(theirs, match),
+				new WatchIndex.Hit(forged, match));
+
+		var recorded = database.inTransaction("", db -> store.recordMatches(db, stored.key(), hits)
+			.zipWith(db.sql("SELECT coalesce(current_setting('app.tenant_id', true), '') AS bound").map(row -> row.get("bound", String.class)).one()))
+			.block();
+
+		assertThat(recorded.getT1()).containsExactlyInAnyOrder(kept.key(), theirs.key());
+		assertThat(recorded.getT2()).as("the transaction's own tenant is bound again afterwards").isEmpty();
+		assertThat(matchedSearches(first, stored)).containsExactly(kept.key());
+		assertThat(matchedSearches(second, stored)).containsExactly(theirs.key());
+		assertThat(database.inTransaction("", db -> store.recordMatches(db, stored.key(), hits)).block())
+			.as("recorded once").isEmpty();
+		assertThatThrownBy(() -> database.inTransaction("", db -> store.recordMatches(db, stored.key(),
+				List.of(new WatchIndex.Hit(new SavedSearch(theirs.key(), "", "blank", List.of("45"), List.of(), List.of(), null, null, theirs.createdAt()), match))))
+			.block()).hasMessageContaining("has no tenant");
+	}
+
+	private SavedSearch search(String tenant, String name) {
+		return database.inTransaction(tenant, store::searches).block().stream().filter(search -> search.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private List<java.util.UUID> matchedSearches(String tenant, WatchStore.StoredNotice stored) {
+		return database.inTransaction(tenant, db -> db.sql("SELECT search_id FROM tenders_watch_match WHERE notice_id = :notice")
+			.bind("notice", stored.key()).map(row -> row.get("search_id", java.util.UUID.class)).all().collectList()).block();
 	}
 
 	@Test
