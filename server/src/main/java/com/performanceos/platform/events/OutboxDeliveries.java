@@ -44,7 +44,7 @@ final class OutboxDeliveries {
 	 * a time drains a sink, whichever instance it runs in: the others find the sink's lock taken and get an empty batch
 	 * instead of waiting. Two instances draining side by side would each take a part of the due rows and could hand a
 	 * later event to the sink first (a subscriber hearing a rollback before the publication it undoes); holding the
-	 * sink keeps every sink's deliveries in commit order. The transaction commits when {@code work} completes and
+	 * sink keeps every sink's deliveries in the order they were written. The transaction commits when {@code work} completes and
 	 * rolls back, releasing the rows and the sink untouched, when it fails.
 	 */
 	<T> Mono<T> inClaim(String sink, int limit, long maxBytes, Function<List<DomainEvent>, Mono<T>> work) {
@@ -62,24 +62,27 @@ final class OutboxDeliveries {
 	}
 
 	private Flux<DomainEvent> claim(String sink, int limit, long maxBytes) {
-		// OF d: lock only the delivery rows; other sinks' relays deliver the same events at the same time. The sizes
-		// come from the stored lengths (no payload is read to measure it); rows locked beyond the byte budget are
-		// released at commit and claimed by the next batch.
+		// The deliveries are taken in the order they were written (seq, walked on the (sink, seq) index, so a claim reads
+		// what it takes, not the whole backlog). The sizes come from the stored lengths of the taken events only; rows
+		// locked beyond the byte budget are released at commit and claimed by the next batch. Only the delivery rows
+		// are locked: other sinks' relays deliver the same events at the same time.
 		return client.sql("""
 				WITH due AS (
-				  SELECT d.event_id, e.created_at, octet_length(e.payload::text) AS bytes
-				  FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+				  SELECT d.event_id, d.seq
+				  FROM outbox_delivery d
 				  WHERE d.sink = :sink AND d.next_attempt_at <= clock_timestamp()
-				  ORDER BY e.created_at, e.id
+				  ORDER BY d.seq
 				  LIMIT :limit
-				  FOR UPDATE OF d SKIP LOCKED
+				  FOR UPDATE SKIP LOCKED
 				), taken AS (
-				  SELECT event_id, sum(bytes) OVER (ORDER BY created_at, event_id) - bytes AS bytes_before FROM due
+				  SELECT due.event_id, due.seq,
+				         sum(octet_length(e.payload::text)) OVER (ORDER BY due.seq) - octet_length(e.payload::text) AS bytes_before
+				  FROM due JOIN outbox_event e ON e.id = due.event_id
 				)
 				SELECT e.id, e.tenant_id, e.type, e.occurred_at, e.payload::text AS payload
 				FROM taken t JOIN outbox_event e ON e.id = t.event_id
 				WHERE t.bytes_before < :maxBytes
-				ORDER BY e.created_at, e.id""")
+				ORDER BY t.seq""")
 			.bind("sink", sink)
 			.bind("limit", limit)
 			.bind("maxBytes", maxBytes)

@@ -1,7 +1,9 @@
 package com.performanceos.platform.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,9 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 	static final String SINK_NAME = "fanout";
 
 	static final String TOPIC = "performanceos:events";
+
+	/** The most JSON one relayed message carries, about: a batch larger than that goes out as several messages. */
+	static final long MESSAGE_BYTES = 1L << 20;
 
 	/** Events buffered per slow subscriber before the oldest are dropped for it. */
 	private static final int SUBSCRIBER_BUFFER = 1_024;
@@ -78,11 +83,34 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 
 	@Override
 	public Mono<Void> deliver(List<DomainEvent> events) {
-		// Deliveries stored before a type stopped being live are acknowledged without a message.
-		return Flux.fromIterable(events)
-			.filter(event -> accepts(event.type()))
-			.concatMap(event -> Mono.fromCompletionStage(topic.publishAsync(toJson(event))))
+		// Deliveries stored before a type stopped being live are acknowledged without a message. The batch goes out as
+		// few messages as its size allows, in order: one Redis round trip per message, not per event (a notice matching
+		// a few hundred saved searches is that many events at once).
+		List<DomainEvent> live = events.stream().filter(event -> accepts(event.type())).toList();
+		return Flux.fromIterable(messages(live))
+			.concatMap(message -> Mono.fromCompletionStage(topic.publishAsync(message)))
 			.then();
+	}
+
+	/** The events as messages of at most {@link #MESSAGE_BYTES} (an event larger than that goes alone), in order. */
+	List<String> messages(List<DomainEvent> events) {
+		List<String> messages = new ArrayList<>();
+		List<Map<String, String>> pending = new ArrayList<>();
+		long pendingBytes = 0;
+		for (DomainEvent event : events) {
+			long size = event.payload().length() + 200L;
+			if (!pending.isEmpty() && pendingBytes + size > MESSAGE_BYTES) {
+				messages.add(json.writeValueAsString(Map.of("events", pending)));
+				pending = new ArrayList<>();
+				pendingBytes = 0;
+			}
+			pending.add(fields(event));
+			pendingBytes += size;
+		}
+		if (!pending.isEmpty()) {
+			messages.add(json.writeValueAsString(Map.of("events", pending)));
+		}
+		return messages;
 	}
 
 	@Override
@@ -125,15 +153,21 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 		local.tryEmitComplete();
 	}
 
-	private void receive(String message) {
+	/** A message of one event (what {@link #publishLive} sends) or of several ({@code {"events": [...]}}, a relayed batch). */
+	void receive(String message) {
 		try {
 			JsonNode node = json.readTree(message);
-			DomainEvent event = new DomainEvent(UUID.fromString(node.get("id").asString()), node.get("tenant").asString(),
-					node.get("type").asString(), Instant.parse(node.get("occurredAt").asString()),
-					node.get("payload").asString());
+			JsonNode batch = node.get("events");
+			List<DomainEvent> events = new ArrayList<>();
+			if (batch != null && batch.isArray()) {
+				batch.forEach(each -> events.add(event(each)));
+			}
+			else {
+				events.add(event(node));
+			}
 			// Several Redis threads may deliver at once; the sink needs serialised emission.
 			synchronized (local) {
-				local.tryEmitNext(event);
+				events.forEach(local::tryEmitNext);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -141,9 +175,18 @@ final class RedisEventFanout implements OutboxSink, EventStream, LiveEvents {
 		}
 	}
 
+	private static DomainEvent event(JsonNode node) {
+		return new DomainEvent(UUID.fromString(node.get("id").asString()), node.get("tenant").asString(), node.get("type").asString(),
+				Instant.parse(node.get("occurredAt").asString()), node.get("payload").asString());
+	}
+
+	private static Map<String, String> fields(DomainEvent event) {
+		return Map.of("id", event.id().toString(), "tenant", event.tenant(), "type", event.type(), "occurredAt", event.occurredAt().toString(),
+				"payload", event.payload());
+	}
+
 	private String toJson(DomainEvent event) {
-		return json.writeValueAsString(java.util.Map.of("id", event.id().toString(), "tenant", event.tenant(), "type",
-				event.type(), "occurredAt", event.occurredAt().toString(), "payload", event.payload()));
+		return json.writeValueAsString(fields(event));
 	}
 
 }

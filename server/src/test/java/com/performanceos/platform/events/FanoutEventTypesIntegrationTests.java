@@ -37,6 +37,9 @@ class FanoutEventTypesIntegrationTests extends IntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	RedisEventFanout fanout;
+
 	@Test
 	void aJournalPostingStaysOffTheTopicWhileAnAccountCreatedTravelsOnIt() {
 		String tenant = newTenant("fanout-types");
@@ -44,8 +47,12 @@ class FanoutEventTypesIntegrationTests extends IntegrationTest {
 		RTopic topic = redisson.getTopic(RedisEventFanout.TOPIC, StringCodec.INSTANCE);
 		int listener = topic.addListener(String.class, (channel, message) -> {
 			var node = json.readTree(message);
-			if (tenant.equals(node.get("tenant").asString())) {
-				heard.add(node.get("type").asString());
+			// A relayed batch is one message of several events; a live event is a message of its own.
+			var batch = node.get("events");
+			for (var event : batch == null ? List.of(node) : batch.valueStream().toList()) {
+				if (tenant.equals(event.get("tenant").asString())) {
+					heard.add(event.get("type").asString());
+				}
 			}
 		});
 		try {
@@ -67,6 +74,32 @@ class FanoutEventTypesIntegrationTests extends IntegrationTest {
 		finally {
 			topic.removeListener(listener);
 		}
+	}
+
+	@Test
+	void aRelayedBatchTravelsAsFewMessagesAsItsSizeAllowsAndReachesSubscribersInOrder() {
+		String tenant = newTenant("fanout-batch");
+		String type = "ledger.AccountCreated";
+		String large = "x".repeat((int) RedisEventFanout.MESSAGE_BYTES);
+		List<DomainEvent> batch = new java.util.ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			batch.add(event(tenant, type, i == 250 ? "{\"n\":" + i + ",\"padding\":\"" + large + "\"}" : "{\"n\":" + i + "}"));
+		}
+		batch.add(2, event(tenant, "ledger.JournalEntryPosted", "{\"n\":-1}"));
+		List<String> messages = fanout.messages(batch.stream().filter(event -> fanout.accepts(event.type())).toList());
+		// 250 small events, the large one alone, 249 small ones: the large one cannot share a message.
+		assertThat(messages.stream().map(message -> json.readTree(message).get("events").size()).toList()).containsExactly(250, 1, 249);
+		assertThat(json.readTree(json.readTree(messages.get(1)).get("events").get(0).get("payload").asString()).get("n").asInt()).isEqualTo(250);
+
+		StepVerifier.create(events.events(tenant, type).map(event -> json.readTree(event.payload()).get("n").asInt()).take(500))
+			.then(() -> fanout.deliver(batch).block(PATIENCE))
+			.expectNextSequence(java.util.stream.IntStream.range(0, 500).boxed().toList())
+			.expectComplete()
+			.verify(PATIENCE);
+	}
+
+	private static DomainEvent event(String tenant, String type, String payload) {
+		return new DomainEvent(java.util.UUID.randomUUID(), tenant, type, java.time.Instant.parse("2026-03-02T10:00:00Z"), payload);
 	}
 
 	@Test
