@@ -5,11 +5,11 @@
 # Results in bench/README.md ("Market watch matching").
 #
 #   bench/run-watch-latency-bench.sh
-#   SEARCHES=100000 NOTICES=300 PER_MINUTE=1000 bench/run-watch-latency-bench.sh
+#   SEARCHES=100000 NOTICES=300 PER_MINUTE=1000 MIN_PREFIX=2 bench/run-watch-latency-bench.sh   # MIN_PREFIX=3: ~10x fewer matches
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 ./mvnw -q -o -pl server -Dexplorer.skip=true test -Dtest=MarketWatchLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dwatch.bench.searches="${SEARCHES:-100000}" -Dwatch.bench.notices="${NOTICES:-300}" -Dwatch.bench.perMinute="${PER_MINUTE:-1000}" \
+  -Dwatch.bench.searches="${SEARCHES:-100000}" -Dwatch.bench.notices="${NOTICES:-300}" -Dwatch.bench.perMinute="${PER_MINUTE:-1000}" -Dwatch.bench.minPrefix="${MIN_PREFIX:-2}" \
   >/dev/null || { echo "the bench failed: see server/target/surefire-reports" >&2; }
 grep -h '^BENCH' server/target/surefire-reports/*MarketWatchLatencyBench-output.txt
