@@ -3,10 +3,9 @@ package com.performanceos.scenarios.dunning;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.jspecify.annotations.Nullable;
 
+import com.performanceos.platform.validation.EmailAddresses;
 import com.performanceos.scenarios.planning.ScenarioError;
 
 /** {@code setDunningContact}: its input and payload. Naturally idempotent (it sets), so it takes no key. */
@@ -14,8 +13,7 @@ final class SetDunningContact {
 
 	static final int CODE_LENGTH_MAX = 100;
 
-	/** RFC 5321's longest forward path. */
-	static final int EMAIL_LENGTH_MAX = 254;
+	static final int EMAIL_LENGTH_MAX = EmailAddresses.LENGTH_MAX;
 
 	private SetDunningContact() {
 	}
@@ -31,7 +29,7 @@ final class SetDunningContact {
 			if (segment.isBlank() || segment.length() > DunningCadence.SEGMENT_LENGTH_MAX) {
 				errors.add(ScenarioError.invalid("segment", "segment must be 1 to " + DunningCadence.SEGMENT_LENGTH_MAX + " characters"));
 			}
-			if (!isAddress(email)) {
+			if (!EmailAddresses.isPlain(email)) {
 				errors.add(ScenarioError.invalid("email", "email must be one plain address of at most " + EMAIL_LENGTH_MAX + " characters"));
 			}
 			// The message does not repeat the number: a refusal is an answer that may be logged or shown elsewhere.
@@ -49,20 +47,6 @@ final class SetDunningContact {
 	}
 
 	record Payload(@Nullable DunningContact contact, List<ScenarioError> userErrors) {
-	}
-
-	/** One bare address (no display name, no list), valid by RFC 822 rules as Jakarta Mail checks them. */
-	static boolean isAddress(String email) {
-		if (email.isBlank() || email.length() > EMAIL_LENGTH_MAX) {
-			return false;
-		}
-		try {
-			InternetAddress address = new InternetAddress(email, true);
-			return address.getAddress().equals(email) && address.getPersonal() == null;
-		}
-		catch (AddressException ex) {
-			return false;
-		}
 	}
 
 }
