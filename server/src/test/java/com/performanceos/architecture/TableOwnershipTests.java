@@ -193,6 +193,7 @@ class TableOwnershipTests {
 		owners.put("tenders_notice", "tenders.watch");
 		owners.put("tenders_watch_watermark", "tenders.watch");
 		owners.put("tenders_watch_match", "tenders.watch");
+		owners.put("tenders_watch_digest", "tenders.watch");
 		owners.put("tenders_question", "tenders.questions");
 		owners.put("sales_crm_connection", "rules.sales.crm");
 		owners.put("sales_crm_sync", "rules.sales.crm");

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import com.performanceos.platform.idempotency.IdempotencyKeys;
+import com.performanceos.platform.validation.EmailAddresses;
 import com.performanceos.tenders.TenderError;
 
 /** {@code createSavedSearch}: its input, its checks and its payload, as bound to the schema. */
@@ -30,7 +31,7 @@ final class CreateSavedSearch {
 
 	/** The mutation's input. */
 	record Input(String idempotencyKey, String name, @Nullable List<String> cpvPrefixes, @Nullable List<String> keywords,
-			@Nullable List<String> departments, @Nullable BigDecimal valueMin, @Nullable BigDecimal valueMax) {
+			@Nullable List<String> departments, @Nullable BigDecimal valueMin, @Nullable BigDecimal valueMax, @Nullable String digestEmail) {
 
 		String fingerprint() {
 			return toString();
@@ -69,6 +70,10 @@ final class CreateSavedSearch {
 			if ((valueMin != null && valueMin.signum() < 0) || (valueMax != null && valueMax.signum() < 0)
 					|| (valueMin != null && valueMax != null && valueMin.compareTo(valueMax) > 0)) {
 				errors.add(TenderError.invalid("valueMin", "The value range is two non-negative amounts, the lowest first"));
+			}
+			if (digestEmail != null && !EmailAddresses.isPlain(digestEmail)) {
+				errors.add(TenderError.invalid("digestEmail", "The digest address is one plain e-mail address of at most "
+						+ EmailAddresses.LENGTH_MAX + " characters"));
 			}
 			if (cpv().isEmpty() && normalisedKeywords().isEmpty() && departmentCodes().isEmpty()) {
 				errors.add(TenderError.invalid("cpvPrefixes", "A search needs CPV prefixes, keywords or departments"));

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
 import com.performanceos.platform.events.EventCodec;
 import com.performanceos.platform.events.EventStream;
 import com.performanceos.platform.events.LiveEventConsumer;
+import com.performanceos.platform.graphql.BatchMaps;
 import com.performanceos.platform.graphql.Caller;
 import com.performanceos.platform.graphql.GlobalId;
 import com.performanceos.platform.graphql.Money;
@@ -65,6 +68,11 @@ class WatchController implements NodeLoader, LiveEventConsumer {
 	@QueryMapping
 	Mono<List<SavedSearch>> savedSearches(@ContextValue(Viewer.CONTEXT_KEY) Viewer viewer) {
 		return watch.searches(viewer);
+	}
+
+	@BatchMapping(typeName = SavedSearch.TYPE_NAME, field = "digestEmail")
+	Mono<Map<SavedSearch, String>> digestEmail(List<SavedSearch> searches, GraphQLContext context) {
+		return BatchMaps.toOne(searches, SavedSearch::key, keys -> watch.digestEmails(context.get(Viewer.CONTEXT_KEY), keys));
 	}
 
 	/** Matches of the caller's tenant's searches, as they are made on any instance; the tenant filter is the stream's. */

@@ -62,10 +62,11 @@ class WatchService {
 							input.normalisedKeywords(), input.departmentCodes(), input.valueMin(), input.valueMax(),
 							Instant.now().truncatedTo(ChronoUnit.MICROS));
 					return store.insertSearch(tx, search, viewer.subject())
+						.then(input.digestEmail() == null ? Mono.empty() : store.insertDigest(tx, search.key(), input.digestEmail()))
 						.thenReturn(Outcome.committed(CreateSavedSearch.Payload.created(search), search.key(), new AuditEntry(viewer.subject(),
 								"tenders.watch.search-created", SavedSearch.TYPE_NAME, search.id(), sourceAddress, null,
 								Map.of("name", search.name(), "cpvPrefixes", search.cpvPrefixes(), "keywords", search.keywords(), "departments",
-										search.departments()))));
+										search.departments(), "digest", input.digestEmail() != null))));
 				}))
 			.doOnNext(payload -> {
 				if (payload.savedSearch() != null) {
@@ -76,6 +77,11 @@ class WatchService {
 
 	Mono<List<SavedSearch>> searches(Viewer viewer) {
 		return database.inTransaction(viewer.tenant(), store::searches);
+	}
+
+	/** The digest addresses of the viewer's tenant's searches among {@code keys}. */
+	Mono<Map<UUID, String>> digestEmails(Viewer viewer, Collection<UUID> keys) {
+		return database.inTransaction(viewer.tenant(), db -> store.digestEmails(db, keys));
 	}
 
 	Mono<Map<UUID, SavedSearch>> searches(Viewer viewer, Collection<UUID> keys) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -146,6 +148,80 @@ class WatchStore {
 			.map(row -> row.get("search_id", UUID.class))
 			.all()
 			.collect(Collectors.toSet());
+	}
+
+	Mono<Void> insertDigest(TenantTransaction tx, UUID searchKey, String email) {
+		return tx.db().sql("INSERT INTO tenders_watch_digest (tenant_id, search_id, email) VALUES (:tenant, :search, :email)")
+			.bind("tenant", tx.tenant())
+			.bind("search", searchKey)
+			.bind("email", email)
+			.then();
+	}
+
+	/** The digest addresses of the session's tenant's searches among {@code keys}. */
+	Mono<Map<UUID, String>> digestEmails(DatabaseClient db, Collection<UUID> keys) {
+		return db.sql("SELECT search_id, email FROM tenders_watch_digest WHERE search_id = ANY(:keys)")
+			.bind("keys", keys.toArray(UUID[]::new))
+			.map(row -> Map.entry(row.get("search_id", UUID.class), row.get("email", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * The session's tenant's digests with matches after their {@code sent_through}: each with its first
+	 * {@code matchesMax} new matches, oldest first, and whether more are waiting.
+	 */
+	Mono<List<WatchDigests.Digest>> dueDigests(DatabaseClient db, int matchesMax) {
+		return db.sql("""
+				SELECT d.search_id, s.name, d.email, m.matched_at, m.score, m.explanation, m.title, m.buyer_name, m.source, m.source_id,
+				       m.deadline, m.url, m.published_on,
+				       (SELECT count(*) FROM tenders_watch_match c WHERE c.search_id = d.search_id AND c.matched_at > d.sent_through) AS waiting
+				FROM tenders_watch_digest d
+				JOIN tenders_watch_search s ON s.id = d.search_id
+				CROSS JOIN LATERAL (
+				  SELECT m.matched_at, m.score, m.explanation, m.notice_id, n.title, n.buyer_name, n.source, n.source_id, n.deadline, n.url,
+				         n.published_on
+				  FROM tenders_watch_match m JOIN tenders_notice n ON n.id = m.notice_id
+				  WHERE m.search_id = d.search_id AND m.matched_at > d.sent_through
+				  ORDER BY m.matched_at, m.notice_id
+				  LIMIT :max
+				) m
+				ORDER BY d.search_id, m.matched_at, m.notice_id""")
+			.bind("max", matchesMax)
+			.map(row -> new DigestRow(row.get("search_id", UUID.class), row.get("name", String.class), row.get("email", String.class),
+					new WatchDigests.Line(row.get("matched_at", OffsetDateTime.class).toInstant(), row.get("score", Integer.class),
+							row.get("explanation", String.class), row.get("title", String.class), row.get("buyer_name", String.class),
+							row.get("source", String.class), row.get("source_id", String.class),
+							row.get("deadline", OffsetDateTime.class) == null ? null : row.get("deadline", OffsetDateTime.class).toInstant(),
+							row.get("url", String.class), row.get("published_on", java.time.LocalDate.class)),
+					row.get("waiting", Long.class)))
+			.all()
+			.bufferUntilChanged(DigestRow::search)
+			.map(rows -> {
+				List<WatchDigests.Line> lines = rows.stream().map(DigestRow::line).toList();
+				DigestRow first = rows.getFirst();
+				return new WatchDigests.Digest(first.search(), first.name(), first.email(), lines, first.waiting() - lines.size());
+			})
+			.collectList();
+	}
+
+	private record DigestRow(UUID search, String name, String email, WatchDigests.Line line, long waiting) {
+	}
+
+	/** The digest was taken by the SMTP server: its matches up to {@code through} are sent. */
+	Mono<Void> digestSent(DatabaseClient db, UUID searchKey, java.time.Instant through) {
+		return db.sql("UPDATE tenders_watch_digest SET sent_through = GREATEST(sent_through, :through), last_sent_at = clock_timestamp(), "
+				+ "last_error = NULL WHERE search_id = :search")
+			.bind("through", through.atOffset(ZoneOffset.UTC))
+			.bind("search", searchKey)
+			.then();
+	}
+
+	Mono<Void> digestFailed(DatabaseClient db, UUID searchKey, String error) {
+		return db.sql("UPDATE tenders_watch_digest SET last_error = :error WHERE search_id = :search")
+			.bind("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+			.bind("search", searchKey)
+			.then();
 	}
 
 	private static SavedSearch toSearch(Readable row) {

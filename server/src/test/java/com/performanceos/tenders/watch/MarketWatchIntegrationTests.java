@@ -29,6 +29,7 @@ import com.performanceos.platform.tenancy.TenantDatabase;
 import com.performanceos.tenders.ReferenceDataFiles;
 import com.performanceos.tenders.TenderScenario;
 import com.performanceos.testsupport.IntegrationTest;
+import com.performanceos.testsupport.TestServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -70,6 +71,9 @@ class MarketWatchIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	WatchStore store;
+
+	@Autowired
+	WatchDigests digests;
 
 	@Autowired
 	TenantDatabase database;
@@ -190,6 +194,52 @@ class MarketWatchIntegrationTests extends IntegrationTest {
 		assertThatThrownBy(() -> database.inTransaction("", db -> store.recordMatches(db, stored.key(),
 				List.of(new WatchIndex.Hit(new SavedSearch(theirs.key(), "", "blank", List.of("45"), List.of(), List.of(), null, null, theirs.createdAt()), match))))
 			.block()).hasMessageContaining("has no tenant");
+	}
+
+	@Test
+	void aSearchsNewMatchesAreEmailedInItsDigestOnceAndOnlyToItsAddress() throws Exception {
+		String tenant = newTenant("digest");
+		String domain = tenant + ".example";
+		String keyword = "passerelle" + tenant.substring(tenant.length() - 8);
+		var vendor = graphQl(tenant, Role.VENDOR);
+		vendor.document(SAVE).variable("input", Map.of("idempotencyKey", "bad", "name", "bad", "keywords", List.of(keyword), "digestEmail",
+				"Veille <veille@" + domain + ">")).execute()
+			.path("createSavedSearch.userErrors[0].field").entityList(String.class).containsExactly("input", "digestEmail");
+		vendor.document("mutation($input: CreateSavedSearchInput!) { createSavedSearch(input: $input) { savedSearch { digestEmail } } }")
+			.variable("input", Map.of("idempotencyKey", "digest", "name", "Passerelles", "keywords", List.of(keyword),
+				"digestEmail", "veille@" + domain)).execute()
+			.path("createSavedSearch.savedSearch.digestEmail").entity(String.class).isEqualTo("veille@" + domain);
+		String other = newTenant("nodigest");
+		save(graphQl(other, Role.VENDOR), "Sans digest", Map.of("keywords", List.of(keyword)));
+		graphQl(other, Role.VENDOR).document("{ savedSearches { name digestEmail } }").execute()
+			.path("savedSearches[0].digestEmail").valueIsNull();
+		vendor.document("{ savedSearches { name digestEmail } }").execute()
+			.path("savedSearches[0].digestEmail").entity(String.class).isEqualTo("veille@" + domain);
+		watch.reload().block();
+
+		watch.ingest(List.of(notice(keyword, "1", "https://www.boamp.fr/avis/detail/" + keyword + "-1"), notice(keyword, "2", null))).block();
+		assertThat(digests.sendDue().block()).isPositive();
+		var first = TestServices.shared().smtp().getReceivedMessagesForDomain(domain);
+		assertThat(first).hasSize(1);
+		assertThat(first[0].getSubject()).isEqualTo("Veille marchés « Passerelles » : 2 nouveaux avis");
+		String body = (String) first[0].getContent();
+		assertThat(body).contains("Passerelle " + keyword + " n° 1", "Passerelle " + keyword + " n° 2", "Pertinence 100/100 : keywords 1/1",
+				"https://www.boamp.fr/avis/detail/" + keyword + "-1", "date limite 15/01/2027 12:00");
+
+		digests.sendDue().block();
+		assertThat(TestServices.shared().smtp().getReceivedMessagesForDomain(domain)).as("nothing new, nothing sent").hasSize(1);
+
+		watch.ingest(List.of(notice(keyword, "3", null))).block();
+		digests.sendDue().block();
+		var second = TestServices.shared().smtp().getReceivedMessagesForDomain(domain);
+		assertThat(second).hasSize(2);
+		String next = java.util.Arrays.stream(second).filter(message -> !message.equals(first[0])).findFirst().orElseThrow().getContent().toString();
+		assertThat(next).contains("n° 3").doesNotContain("n° 1", "n° 2");
+	}
+
+	private static Notice notice(String keyword, String number, @org.jspecify.annotations.Nullable String url) {
+		return new Notice(NoticeSource.BOAMP, keyword + "-" + number, "Passerelle " + keyword + " n° " + number, "Métropole de Lyon",
+				List.of("45221111"), List.of("69"), null, java.time.Instant.parse("2027-01-15T11:00:00Z"), url, java.time.LocalDate.of(2026, 12, 6));
 	}
 
 	private SavedSearch search(String tenant, String name) {
