@@ -62,7 +62,7 @@ final class QueryCostCalculator {
 		long cost = 0;
 		int depth = 0;
 		for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
-			cost += requested(field, mutation);
+			cost = saturate(cost + requested(field, mutation));
 			depth = Math.max(depth, depth(field));
 		}
 		return new QueryCost(saturate(cost), depth);
@@ -88,21 +88,25 @@ final class QueryCostCalculator {
 		return saturate(cost);
 	}
 
+	/**
+	 * Capped at {@link Integer#MAX_VALUE} at every step (more than any limit lets through): nested connections each asking
+	 * for 2,147,483,647 items would otherwise overflow a {@code long} at the third level and come out negative.
+	 */
 	private long requested(ExecutableNormalizedField field, boolean topLevelMutation) {
 		long own = ownWeight(field, topLevelMutation);
 		long children = 0;
 		for (ExecutableNormalizedField child : field.getChildren()) {
-			children += requested(child, false);
+			children = saturate(children + requested(child, false));
 		}
 		Integer pageSize = pageSize(field);
 		if (pageSize != null) {
-			return own + (long) pageSize * children;
+			return saturate(own + (long) pageSize * children);
 		}
 		Integer idCount = idCount(field);
 		if (idCount != null) {
-			return (long) idCount * (own + children);
+			return saturate((long) idCount * (own + children));
 		}
-		return own + children;
+		return saturate(own + children);
 	}
 
 	private long actual(ExecutableNormalizedField field, @Nullable Object value) {

@@ -20,7 +20,7 @@ class QueryCostCalculatorTests {
 	private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
 			directive @cost(weight: Int!) on FIELD_DEFINITION
 			interface Node { id: ID! }
-			type Item implements Node { id: ID! name: String! owner: Person! report: String @cost(weight: 7) }
+			type Item implements Node { id: ID! name: String! owner: Person! report: String @cost(weight: 7) children(first: Int): ItemConnection! }
 			type Person implements Node { id: ID! name: String! }
 			type ItemConnection { nodes: [Item!]! totalCount: Int! }
 			type Query {
@@ -39,6 +39,14 @@ class QueryCostCalculatorTests {
 		// items 1 + 10 x (nodes 1 + owner 1)
 		assertThat(requested("{ items(first: 10) { totalCount nodes { id name owner { name } } } }"))
 			.isEqualTo(new QueryCost(21, 4));
+	}
+
+	@Test
+	void nestedConnectionsAskingForTheLargestPagesCostTheMostNotANegativeNumber() {
+		// 2^31 x 2^31 x 2^31 overflows a long: the cost saturates instead (found by SchemaFuzzTests, seed 14: an HTTP 500).
+		String max = "2147483647";
+		assertThat(requested("{ items(first: " + max + ") { nodes { children(first: " + max + ") { nodes { children(first: " + max
+				+ ") { nodes { children(first: " + max + ") { nodes { id } } } } } } } } }").requested()).isEqualTo(Integer.MAX_VALUE);
 	}
 
 	@Test
