@@ -237,6 +237,42 @@ class MarketWatchIntegrationTests extends IntegrationTest {
 		assertThat(next).contains("n° 3").doesNotContain("n° 1", "n° 2");
 	}
 
+	@Test
+	void aDigestTheSmtpServerRefusedKeepsItsMatchesForTheNextPassAndRecordsWhy() throws Exception {
+		String tenant = newTenant("digest-down");
+		String domain = tenant + ".example";
+		String keyword = "viaduc" + tenant.substring(tenant.length() - 8);
+		graphQl(tenant, Role.VENDOR).document("mutation($input: CreateSavedSearchInput!) { createSavedSearch(input: $input) { userErrors { code } } }")
+			.variable("input", Map.of("idempotencyKey", "down", "name", "Viaducs", "keywords", List.of(keyword), "digestEmail", "veille@" + domain))
+			.execute()
+			.path("createSavedSearch.userErrors").entityList(Object.class).hasSize(0);
+		watch.reload().block();
+		watch.ingest(List.of(notice(keyword, "1", null))).block();
+
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		var refusing = new org.springframework.mail.javamail.JavaMailSenderImpl();
+		refusing.setHost("127.0.0.1");
+		refusing.setPort(closedPort);
+		WatchDigests down = new WatchDigests(database, store,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("refusing", refusing))
+					.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class),
+				new WatchDigestProperties(Duration.ofHours(24), "veille@performance-os.invalid", 100));
+		down.sendDue().block();
+		assertThat(TestServices.shared().smtp().getReceivedMessagesForDomain(domain)).isEmpty();
+		assertThat(database.inTransaction(tenant, db -> db.sql("SELECT last_error FROM tenders_watch_digest").map(row -> row.get("last_error", String.class))
+			.one()).block()).as("why it was not sent").contains("MailSendException");
+
+		digests.sendDue().block();
+		var sent = TestServices.shared().smtp().getReceivedMessagesForDomain(domain);
+		assertThat(sent).hasSize(1);
+		assertThat((String) sent[0].getContent()).contains("Passerelle " + keyword + " n° 1");
+		assertThat(database.inTransaction(tenant, db -> db.sql("SELECT count(*) AS failed FROM tenders_watch_digest WHERE last_error IS NOT NULL")
+			.map(row -> row.get("failed", Long.class)).one()).block()).as("cleared once sent").isZero();
+	}
+
 	private static Notice notice(String keyword, String number, @org.jspecify.annotations.Nullable String url) {
 		return new Notice(NoticeSource.BOAMP, keyword + "-" + number, "Passerelle " + keyword + " n° " + number, "Métropole de Lyon",
 				List.of("45221111"), List.of("69"), null, java.time.Instant.parse("2027-01-15T11:00:00Z"), url, java.time.LocalDate.of(2026, 12, 6));
